@@ -1,0 +1,123 @@
+// The bundled index: what the builder emits from data/ and what background, popup and options read.
+// Pure types, shared by every context.
+
+export type EntityKind = 'drama' | 'person';
+
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+
+/** A date as precise as it is known: `2021`, `2021-07` or `2021-07-03`. */
+export type PartialDate = string;
+
+export interface Source {
+  /** Where the facts come from (a page anyone can open). */
+  url: string;
+  /** Which facts of the record this source supports, e.g. `schedule`, `cast`. */
+  supports?: string[];
+}
+
+export interface WeeklySlot {
+  days: Weekday[];
+  /** Local time in the schedule's zone, `HH:mm`, 24 h. */
+  time: string;
+}
+
+export interface DramaSchedule {
+  /** IANA zone the slots are stated in (Korean broadcasts: `Asia/Seoul`). */
+  timeZone: string;
+  slots: WeeklySlot[];
+  /** First broadcast date, `YYYY-MM-DD` in the schedule's zone; absent when unknown. */
+  premiere?: string;
+  /** Last broadcast date, `YYYY-MM-DD`; absent when unknown or not yet announced. */
+  finale?: string;
+  episodes?: number;
+  /** Typical running time, used to tell "on air now" from "aired"; absent when unknown. */
+  runtimeMinutes?: number;
+}
+
+export interface CastMember {
+  personId: string;
+  character?: string;
+  /** `main` for the leads the reader would expect on a card; `supporting` otherwise. */
+  role: 'main' | 'supporting';
+}
+
+export interface DramaEntry {
+  id: string;
+  kind: 'drama';
+  title: string;
+  hangul?: string;
+  /** Further names a page may use: romanisations, Hangul spacing variants, short titles. */
+  aliases: string[];
+  /** The title is an ordinary word ("Nevertheless"): only matched when context says it is the drama. */
+  titleIsCommonWord: boolean;
+  network?: string;
+  platforms: string[];
+  schedule?: DramaSchedule;
+  cast: CastMember[];
+  sources: Source[];
+  /** Articles that mention this drama, most relevant first. */
+  articleIds: string[];
+}
+
+export interface PersonEntry {
+  id: string;
+  kind: 'person';
+  name: string;
+  hangul?: string;
+  aliases: string[];
+  /** Dramas in the index this person is cast in, newest first. */
+  dramaIds: string[];
+  sources: Source[];
+  articleIds: string[];
+}
+
+export type Entity = DramaEntry | PersonEntry;
+
+export interface Mention {
+  entityId: string;
+  count: number;
+}
+
+/** An air-time statement found in an article's text, kept with the article as provenance. */
+export interface AirFact {
+  articleId: string;
+  dramaId?: string;
+  /** `weekly`: "airs every Saturday at 11 p.m. KST"; `date`: "the final episode airs on August 21 at 11 PM KST". */
+  kind: 'weekly' | 'date';
+  days?: Weekday[];
+  /** `MM-DD` when the statement names a day of the year without the year. */
+  monthDay?: string;
+  time?: string;
+  timeZone: string;
+  /** Which episode the statement is about, when it says so: a number or `final`. */
+  episode?: number | 'final';
+  /** The phrase the fact was read from (our own summary text, never an outlet's). */
+  phrase: string;
+}
+
+export interface ArticleEntry {
+  id: string;
+  headline: string;
+  outlet: string;
+  url?: string;
+  published?: PartialDate;
+  /** Our own summary, never the outlet's sentences. */
+  summary: string;
+  mentions: Mention[];
+  storyId: string;
+  airFacts: AirFact[];
+}
+
+/** Articles that report the same story, so a card can say "2 sources". */
+export interface Story {
+  id: string;
+  articleIds: string[];
+}
+
+export interface DramaIndex {
+  version: 1;
+  dramas: DramaEntry[];
+  people: PersonEntry[];
+  articles: ArticleEntry[];
+  stories: Story[];
+}

@@ -1,0 +1,180 @@
+// Compiles names into an Aho-Corasick automaton over folded text, in a serialisable form the
+// content script loads as typed arrays without rebuilding anything. Runs in the index builder
+// (and in benchmarks); pure.
+import { foldKey } from './fold';
+import { encodeTypedArray } from './typed-array-codec';
+
+/** `drama` and `person` are highlighted; `cue` words ("episode", "JTBC") only give context. */
+export type DictionaryKind = 'drama' | 'person' | 'cue';
+export const KIND_CODE: Record<DictionaryKind, number> = { drama: 0, person: 1, cue: 2 };
+
+export interface DictionaryName {
+  text: string;
+  /** An ordinary word ("Nevertheless"): a match needs context (quotes, capitals mid-sentence, nearby cues). */
+  needsContext?: boolean;
+}
+
+export interface DictionaryEntityInput {
+  id: string;
+  kind: DictionaryKind;
+  names: DictionaryName[];
+  /** Ids of entities whose nearby mention is context for this one (a drama's cast; a person's dramas). */
+  related?: string[];
+}
+
+export interface CompiledEntity {
+  id: string;
+  /** 0 drama, 1 person, 2 cue. */
+  kind: number;
+  /** Indices of related entities. */
+  related?: number[];
+}
+
+/** The compact dictionary: JSON with base64 typed arrays. */
+export interface CompiledDictionary {
+  format: 1;
+  entities: CompiledEntity[];
+  /** The folded units the automaton knows, class `i + 1` is `alphabet[i]`. */
+  alphabet: string;
+  stateCount: number;
+  edgeStart: string; // Uint32Array(stateCount + 1): edges of state s are [edgeStart[s], edgeStart[s+1])
+  edgeClass: string; // Uint16Array, sorted within a state
+  edgeTarget: string; // Uint32Array
+  fail: string; // Uint32Array
+  outKey: string; // Int32Array: key ending exactly at this state, or -1
+  outLink: string; // Int32Array: nearest state on the fail chain with an output, or -1
+  keyEntity: string; // Uint32Array
+  keyLength: string; // Uint16Array: key length in folded units
+  keyFlags: string; // Uint8Array: 1 = needs context
+}
+
+export class DictionaryConflictError extends Error {}
+
+export function compileDictionary(inputs: DictionaryEntityInput[]): CompiledDictionary {
+  const entityIndex = new Map<string, number>();
+  inputs.forEach((entity, i) => {
+    if (entityIndex.has(entity.id)) throw new DictionaryConflictError(`duplicate entity id "${entity.id}"`);
+    entityIndex.set(entity.id, i);
+  });
+
+  const keyOwner = new Map<string, { entity: number; flags: number; name: string }>();
+  for (let e = 0; e < inputs.length; e++) {
+    for (const name of inputs[e].names) {
+      const key = foldKey(name.text);
+      if (key.length === 0) continue;
+      if (key.length > 0xffff) throw new DictionaryConflictError(`name too long: "${name.text}"`);
+      const flags = name.needsContext ? 1 : 0;
+      const existing = keyOwner.get(key);
+      if (existing && existing.entity !== e) {
+        const other = inputs[existing.entity];
+        // A cue word that is also a real name is simply the name.
+        if (other.kind === 'cue') keyOwner.set(key, { entity: e, flags, name: name.text });
+        else if (inputs[e].kind === 'cue') continue;
+        else
+          throw new DictionaryConflictError(
+            `"${name.text}" (${inputs[e].id}) reads the same as "${existing.name}" (${other.id})`,
+          );
+      } else if (existing) {
+        existing.flags &= flags; // the entity's plain spelling wins over a context-only one
+      } else keyOwner.set(key, { entity: e, flags, name: name.text });
+    }
+  }
+  // Sorted keys make the output byte-identical for the same input, whatever the input order.
+  const keys = [...keyOwner.keys()].sort();
+
+  const alphabetSet = new Set<number>();
+  for (const key of keys) for (let i = 0; i < key.length; i++) alphabetSet.add(key.charCodeAt(i));
+  const alphabetUnits = [...alphabetSet].sort((a, b) => a - b);
+  const classOf = new Map<number, number>();
+  alphabetUnits.forEach((unit, i) => classOf.set(unit, i + 1));
+
+  // Trie with children as maps while building.
+  const children: Map<number, number>[] = [new Map()];
+  const outKeyList: number[] = [-1];
+  keys.forEach((key, k) => {
+    let s = 0;
+    for (let i = 0; i < key.length; i++) {
+      const cls = classOf.get(key.charCodeAt(i))!;
+      let next = children[s].get(cls);
+      if (next === undefined) {
+        next = children.length;
+        children.push(new Map());
+        outKeyList.push(-1);
+        children[s].set(cls, next);
+      }
+      s = next;
+    }
+    outKeyList[s] = k;
+  });
+
+  const stateCount = children.length;
+  const fail = new Uint32Array(stateCount);
+  const outLink = new Int32Array(stateCount).fill(-1);
+  const queue: number[] = [];
+  for (const child of children[0].values()) queue.push(child);
+  for (let q = 0; q < queue.length; q++) {
+    const s = queue[q];
+    for (const [cls, child] of children[s]) {
+      let f = fail[s];
+      while (f !== 0 && !children[f].has(cls)) f = fail[f];
+      const viaFail = children[f].get(cls);
+      fail[child] = viaFail !== undefined && viaFail !== child ? viaFail : 0;
+      const target = fail[child];
+      outLink[child] = outKeyList[target] >= 0 ? target : outLink[target];
+      queue.push(child);
+    }
+  }
+
+  const edgeStart = new Uint32Array(stateCount + 1);
+  let edgeCount = 0;
+  for (let s = 0; s < stateCount; s++) {
+    edgeStart[s] = edgeCount;
+    edgeCount += children[s].size;
+  }
+  edgeStart[stateCount] = edgeCount;
+  const edgeClass = new Uint16Array(edgeCount);
+  const edgeTarget = new Uint32Array(edgeCount);
+  for (let s = 0; s < stateCount; s++) {
+    const sorted = [...children[s]].sort((a, b) => a[0] - b[0]);
+    sorted.forEach(([cls, target], j) => {
+      edgeClass[edgeStart[s] + j] = cls;
+      edgeTarget[edgeStart[s] + j] = target;
+    });
+  }
+
+  const keyEntity = new Uint32Array(keys.length);
+  const keyLength = new Uint16Array(keys.length);
+  const keyFlags = new Uint8Array(keys.length);
+  keys.forEach((key, k) => {
+    const owner = keyOwner.get(key)!;
+    keyEntity[k] = owner.entity;
+    keyLength[k] = key.length;
+    keyFlags[k] = owner.flags;
+  });
+
+  const entities: CompiledEntity[] = inputs.map((input) => {
+    const related = (input.related ?? [])
+      .map((id) => entityIndex.get(id))
+      .filter((i): i is number => i !== undefined)
+      .sort((a, b) => a - b);
+    return related.length > 0
+      ? { id: input.id, kind: KIND_CODE[input.kind], related }
+      : { id: input.id, kind: KIND_CODE[input.kind] };
+  });
+
+  return {
+    format: 1,
+    entities,
+    alphabet: String.fromCharCode(...alphabetUnits),
+    stateCount,
+    edgeStart: encodeTypedArray(edgeStart),
+    edgeClass: encodeTypedArray(edgeClass),
+    edgeTarget: encodeTypedArray(edgeTarget),
+    fail: encodeTypedArray(fail),
+    outKey: encodeTypedArray(Int32Array.from(outKeyList)),
+    outLink: encodeTypedArray(outLink),
+    keyEntity: encodeTypedArray(keyEntity),
+    keyLength: encodeTypedArray(keyLength),
+    keyFlags: encodeTypedArray(keyFlags),
+  };
+}

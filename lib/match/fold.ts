@@ -1,0 +1,77 @@
+// Folding maps each UTF-16 code unit of page text to the unit the dictionary is keyed on.
+// It is 1:1 or 1:0 (dropped), never 1:n, so a match's position in folded text maps straight
+// back to the original string without building an offset array.
+
+/** The unit is skipped: spaces and hyphens between romanised syllables ("So-hee", "So hee"). */
+export const DROP = 0xffff;
+
+const asciiFold = new Uint16Array(128);
+for (let c = 0; c < 128; c++) asciiFold[c] = c >= 65 && c <= 90 ? c + 32 : c;
+for (const c of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0x2d]) asciiFold[c] = DROP;
+
+let extendedFold: Map<number, number> | undefined;
+
+// Built on first use from the ranges pages actually use, so loading the content script costs nothing.
+function buildExtendedFold(): Map<number, number> {
+  const map = new Map<number, number>();
+  const foldChar = (c: number) => {
+    const ch = String.fromCharCode(c);
+    const base = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+    const lower = (base || ch).toLowerCase();
+    const unit = lower.charCodeAt(0);
+    if (lower.length >= 1 && unit !== c) map.set(c, unit);
+  };
+  for (let c = 0x80; c <= 0x24f; c++) foldChar(c);
+  for (let c = 0x370; c <= 0x52f; c++) foldChar(c);
+  for (let c = 0x1e00; c <= 0x1eff; c++) foldChar(c);
+  // Combining marks of decomposed text ("e" + U+0301) vanish like the precomposed accents do.
+  for (let c = 0x300; c <= 0x36f; c++) map.set(c, DROP);
+  // Full-width ASCII (common in CJK typesetting) reads as ASCII.
+  for (let c = 0xff01; c <= 0xff5e; c++) {
+    const ascii = c - 0xfee0;
+    map.set(c, ascii >= 65 && ascii <= 90 ? ascii + 32 : ascii);
+  }
+  const drop = [0xa0, 0xad, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff, 0x30fb, 0xff65];
+  for (let c = 0x2000; c <= 0x200d; c++) drop.push(c);
+  for (let c = 0x2010; c <= 0x2011; c++) drop.push(c);
+  for (const c of drop) map.set(c, DROP);
+  for (const c of [0x2018, 0x2019, 0x201a, 0x201b, 0x2032, 0xff07]) map.set(c, 0x27);
+  for (const c of [0x201c, 0x201d, 0x201e, 0x201f, 0x2033, 0xab, 0xbb, 0xff02]) map.set(c, 0x22);
+  return map;
+}
+
+/** The folded unit for one UTF-16 code unit (DROP when it is skipped). */
+export function foldUnit(c: number): number {
+  if (c < 128) return asciiFold[c];
+  if (c >= 0xac00 && c <= 0xd7a3) return c; // Hangul syllables: the common non-ASCII case
+  extendedFold ??= buildExtendedFold();
+  return extendedFold.get(c) ?? c;
+}
+
+/** Folds a whole name the way page text is folded, dropping skipped units. */
+export function foldKey(name: string): string {
+  let out = '';
+  for (let i = 0; i < name.length; i++) {
+    const f = foldUnit(name.charCodeAt(i));
+    if (f !== DROP) out += String.fromCharCode(f);
+  }
+  return out;
+}
+
+export function isHangul(c: number): boolean {
+  return (c >= 0xac00 && c <= 0xd7a3) || (c >= 0x3131 && c <= 0x318e) || (c >= 0x1100 && c <= 0x11ff);
+}
+
+/** Letters and digits of any script: what a name may not run into. Takes a folded unit. */
+export function isWordUnit(f: number): boolean {
+  if (f < 128) return (f >= 48 && f <= 57) || (f >= 97 && f <= 122) || (f >= 65 && f <= 90);
+  if (f === DROP) return false;
+  if (f === 0xd7 || f === 0xf7) return false;
+  if (f < 0xc0) return f === 0xaa || f === 0xb5 || f === 0xba;
+  if (f >= 0x2000 && f <= 0x2bff) return false; // punctuation, symbols, arrows
+  if (f >= 0x3000 && f <= 0x303f) return false; // CJK punctuation
+  if (f >= 0xd800 && f <= 0xdfff) return false; // emoji halves
+  if (f >= 0xfe30 && f <= 0xfe6f) return false;
+  if (f >= 0xff00 && f <= 0xff0f) return false;
+  return true;
+}

@@ -1,0 +1,278 @@
+// Finds dictionary names in text in one pass: fold each code unit on the fly, step the
+// automaton, then keep candidates that sit on word boundaries (Hangul names may carry
+// particles), pass the context rule for ordinary-word titles, and do not overlap a longer
+// match that starts earlier (leftmost-longest). Pure: the same code runs in the content
+// script and in the index builder.
+import type { CompiledDictionary, CompiledEntity } from './compile';
+import { decodeInt32, decodeUint16, decodeUint32, decodeUint8 } from './typed-array-codec';
+import { DROP, foldUnit, isHangul, isWordUnit } from './fold';
+import { isHangulParticleRun } from './hangul-particles';
+
+export const KIND_DRAMA = 0;
+export const KIND_PERSON = 1;
+export const KIND_CUE = 2;
+
+/**
+ * Marks a break between blocks (paragraphs, cells, `<br>`) in text handed to the matcher:
+ * names never match across it.
+ */
+export const BLOCK_BREAK = '\u001f';
+
+export interface Matcher {
+  readonly entities: readonly CompiledEntity[];
+  readonly entityIndexById: ReadonlyMap<string, number>;
+  /** internal tables */
+  readonly tables: MatcherTables;
+}
+
+interface MatcherTables {
+  classOfAscii: Uint16Array;
+  classOfOther: Map<number, number>;
+  rootRow: Int32Array;
+  edgeStart: Uint32Array;
+  edgeClass: Uint16Array;
+  edgeTarget: Uint32Array;
+  fail: Uint32Array;
+  outKey: Int32Array;
+  outLink: Int32Array;
+  keyEntity: Uint32Array;
+  keyLength: Uint16Array;
+  keyFlags: Uint8Array;
+  ringMask: number;
+}
+
+/** A name found in text: `[start, end)` in the original string, and the entity's index. */
+export interface TextMatch {
+  start: number;
+  end: number;
+  entity: number;
+}
+
+export function loadDictionary(compiled: CompiledDictionary): Matcher {
+  const classOfAscii = new Uint16Array(128);
+  const classOfOther = new Map<number, number>();
+  for (let i = 0; i < compiled.alphabet.length; i++) {
+    const unit = compiled.alphabet.charCodeAt(i);
+    if (unit < 128) classOfAscii[unit] = i + 1;
+    else classOfOther.set(unit, i + 1);
+  }
+  const edgeStart = decodeUint32(compiled.edgeStart);
+  const edgeClass = decodeUint16(compiled.edgeClass);
+  const edgeTarget = decodeUint32(compiled.edgeTarget);
+  // The root sees most characters, so it gets a dense row instead of a search.
+  const rootRow = new Int32Array(compiled.alphabet.length + 1);
+  for (let e = edgeStart[0]; e < edgeStart[1]; e++) rootRow[edgeClass[e]] = edgeTarget[e];
+  const keyLength = decodeUint16(compiled.keyLength);
+  let maxKey = 1;
+  for (let k = 0; k < keyLength.length; k++) if (keyLength[k] > maxKey) maxKey = keyLength[k];
+  let ring = 1;
+  while (ring < maxKey + 1) ring <<= 1;
+
+  const entityIndexById = new Map<string, number>();
+  compiled.entities.forEach((entity, i) => entityIndexById.set(entity.id, i));
+  return {
+    entities: compiled.entities,
+    entityIndexById,
+    tables: {
+      classOfAscii,
+      classOfOther,
+      rootRow,
+      edgeStart,
+      edgeClass,
+      edgeTarget,
+      fail: decodeUint32(compiled.fail),
+      outKey: decodeInt32(compiled.outKey),
+      outLink: decodeInt32(compiled.outLink),
+      keyEntity: decodeUint32(compiled.keyEntity),
+      keyLength,
+      keyFlags: decodeUint8(compiled.keyFlags),
+      ringMask: ring - 1,
+    },
+  };
+}
+
+function step(t: MatcherTables, state: number, cls: number): number {
+  for (;;) {
+    if (state === 0) return t.rootRow[cls];
+    let lo = t.edgeStart[state];
+    let hi = t.edgeStart[state + 1] - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const c = t.edgeClass[mid];
+      if (c === cls) return t.edgeTarget[mid];
+      if (c < cls) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    state = t.fail[state];
+  }
+}
+
+/** Raw automaton hits, before boundary and overlap rules: `[start, end, key]` triples. */
+export function scanCandidates(matcher: Matcher, text: string, out: number[] = []): number[] {
+  const t = matcher.tables;
+  const positions = new Int32Array(t.ringMask + 1);
+  const { classOfAscii, classOfOther, outKey, outLink, keyLength, ringMask } = t;
+  let state = 0;
+  let folded = 0;
+  for (let i = 0, n = text.length; i < n; i++) {
+    const c = text.charCodeAt(i);
+    let cls: number;
+    if (c < 128) {
+      // Inline ASCII folding: the hot path on most pages.
+      if (c >= 97 && c <= 122) cls = classOfAscii[c];
+      else if (c >= 65 && c <= 90) cls = classOfAscii[c + 32];
+      else if (c === 32 || c === 45 || (c >= 9 && c <= 13)) continue;
+      else cls = classOfAscii[c];
+    } else {
+      const f = foldUnit(c);
+      if (f === DROP) continue;
+      cls = f < 128 ? classOfAscii[f] : (classOfOther.get(f) ?? 0);
+    }
+    positions[folded & ringMask] = i;
+    folded++;
+    if (cls === 0) {
+      state = 0;
+      continue;
+    }
+    state = step(t, state, cls);
+    if (state === 0) continue;
+    let s = outKey[state] >= 0 ? state : outLink[state];
+    while (s > 0) {
+      const k = outKey[s];
+      out.push(positions[(folded - keyLength[k]) & ringMask], i + 1, k);
+      s = outLink[s];
+    }
+  }
+  return out;
+}
+
+const HYPHEN = 0x2d;
+
+function foldedAt(text: string, i: number): number {
+  return i >= 0 && i < text.length ? foldUnit(text.charCodeAt(i)) : DROP;
+}
+
+/** Latin names need word boundaries; a hyphen followed by a syllable continues a name ("Kang-ho"). */
+function hasStartBoundary(text: string, start: number): boolean {
+  const before = foldedAt(text, start - 1);
+  if (isWordUnit(before)) return false;
+  if (text.charCodeAt(start - 1) === HYPHEN && isWordUnit(foldedAt(text, start - 2))) return false;
+  return true;
+}
+
+function hasEndBoundary(text: string, end: number): boolean {
+  const after = foldedAt(text, end);
+  // Korean text attaches particles to names in any script: "한소희가", "IU가".
+  if (isHangul(after)) return isHangulParticleRun(text, end);
+  if (isWordUnit(after)) return false;
+  if (text.charCodeAt(end) === HYPHEN) {
+    const next = text.charCodeAt(end + 1);
+    if (next >= 97 && next <= 122) return false; // "Song Kang-ho": the name goes on
+  }
+  return true;
+}
+
+const QUOTES = new Set([0x22, 0x27, 0x2018, 0x2019, 0x201c, 0x201d, 0xab, 0xbb, 0x300c, 0x300d, 0x300e, 0x300f]);
+const CLOSING_PUNCTUATION = new Set([0x2c, 0x2e, 0x21, 0x3f, 0x3a, 0x3b]);
+const SENTENCE_END = new Set([0x2e, 0x21, 0x3f, 0x2026, 0x3a]);
+/** How far (UTF-16 units) a cue or related name may be from an ordinary-word title. */
+export const CONTEXT_WINDOW = 100;
+
+function isQuoted(text: string, start: number, end: number): boolean {
+  if (!QUOTES.has(text.charCodeAt(start - 1))) return false;
+  let after = text.charCodeAt(end);
+  if (CLOSING_PUNCTUATION.has(after)) after = text.charCodeAt(end + 1);
+  return QUOTES.has(after);
+}
+
+function isSentenceStart(text: string, start: number): boolean {
+  for (let i = start - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || (c >= 9 && c <= 13) || c === 0xa0) continue;
+    if (QUOTES.has(c) || c === 0x28) continue; // opening quote or bracket before the word
+    return SENTENCE_END.has(c) || c === 0x1f;
+  }
+  return true;
+}
+
+function startsWithCapital(text: string, start: number): boolean {
+  const ch = text[start];
+  return ch !== ch.toLowerCase();
+}
+
+/**
+ * The rule for titles that are ordinary words: "Nevertheless" is the drama when it is quoted,
+ * or capitalised mid-sentence, or opens a sentence (not as "Nevertheless,") near a cue word or a
+ * related name. The adverb — lowercase, or "Nevertheless," — never is.
+ */
+function contextSaysTitle(
+  text: string,
+  start: number,
+  end: number,
+  entity: CompiledEntity,
+  hasNearbyContext: (entity: CompiledEntity) => boolean,
+): boolean {
+  if (isQuoted(text, start, end)) return true;
+  if (!startsWithCapital(text, start)) return false;
+  if (!isSentenceStart(text, start)) return true;
+  if (text.charCodeAt(end) === 0x2c) return false;
+  return hasNearbyContext(entity);
+}
+
+/**
+ * Finds names in `text`: non-overlapping, in order, cues excluded. Text may contain
+ * BLOCK_BREAK between blocks.
+ */
+export function findMatches(matcher: Matcher, text: string): TextMatch[] {
+  const raw = scanCandidates(matcher, text);
+  if (raw.length === 0) return [];
+  const t = matcher.tables;
+  const entities = matcher.entities;
+
+  // Boundary filter; cues are kept aside as context.
+  const valid: TextMatch[] = [];
+  const contextual: { match: TextMatch; key: number }[] = [];
+  const cues: TextMatch[] = [];
+  for (let r = 0; r < raw.length; r += 3) {
+    const start = raw[r];
+    const end = raw[r + 1];
+    const key = raw[r + 2];
+    const firstUnit = foldUnit(text.charCodeAt(start));
+    if (isHangul(firstUnit) ? isHangul(foldedAt(text, start - 1)) : !hasStartBoundary(text, start)) continue;
+    if (!hasEndBoundary(text, end)) continue;
+    const entity = t.keyEntity[key];
+    const match = { start, end, entity };
+    if (entities[entity].kind === KIND_CUE) cues.push(match);
+    else if (t.keyFlags[key] & 1) contextual.push({ match, key });
+    else valid.push(match);
+  }
+
+  if (contextual.length > 0) {
+    for (const { match } of contextual) {
+      const near = (entity: CompiledEntity) => {
+        const lo = match.start - CONTEXT_WINDOW;
+        const hi = match.end + CONTEXT_WINDOW;
+        for (const cue of cues) if (cue.end >= lo && cue.start <= hi) return true;
+        const related = entity.related;
+        if (!related) return false;
+        for (const other of valid) {
+          if (other.end >= lo && other.start <= hi && related.includes(other.entity)) return true;
+        }
+        return false;
+      };
+      if (contextSaysTitle(text, match.start, match.end, entities[match.entity], near)) valid.push(match);
+    }
+  }
+
+  // Leftmost-longest: sort by start, longer first, then take what does not overlap.
+  valid.sort((a, b) => a.start - b.start || b.end - a.end);
+  const chosen: TextMatch[] = [];
+  let lastEnd = -1;
+  for (const m of valid) {
+    if (m.start >= lastEnd) {
+      chosen.push(m);
+      lastEnd = m.end;
+    }
+  }
+  return chosen;
+}

@@ -1,0 +1,292 @@
+// When does a drama air next? A pure function of the schedule, the clock and the viewer's zone.
+//
+// Broadcasts are counted in the schedule's wall clock (minutes since 1970-01-01 00:00 in its
+// zone) over a weekly pattern: the n-th broadcast since a fixed Monday is found by whole weeks
+// plus a step within the week, so a drama that started years ago costs the same as a new one
+// (the popup runs this for every drama it shows). Only the few instants the answer needs are
+// converted to epoch ms.
+import type { DramaSchedule, WeeklySlot } from '../index/types';
+import { formatCountdown } from './format';
+
+// The UI formatters live in format.ts; exported here too so one import serves a card.
+export { formatClock, formatCountdown, formatDate } from './format';
+import {
+  MINUTES_PER_DAY,
+  WEEKDAYS,
+  dayToDate,
+  instantToWallMinutes,
+  isValidTimeZone,
+  parseClock,
+  parseDay,
+  wallToInstant,
+  weekdayIndexOfDay,
+  zonedFields,
+  type ZonedFields,
+} from './zoned';
+
+export type AirState = 'upcoming' | 'airing' | 'finished' | 'unknown';
+
+export interface NextEpisode {
+  /** 1-based, counted over broadcasts from the premiere; absent when the premiere is unknown. */
+  episode?: number;
+  /** Start, epoch ms. */
+  at: number;
+  /** The start in Korea (Asia/Seoul), as fans quote it. */
+  kst: ZonedFields;
+  /** The start in the viewer's zone. */
+  local: ZonedFields & { timeZone: string };
+  /** "in 2d 3h", "in 3h 5m", "in 12m" or "on air now". */
+  countdown: string;
+}
+
+export interface AirTime {
+  /**
+   * `upcoming`: before the first episode; `airing`: the run has started and episodes remain;
+   * `finished`: the last episode has aired; `unknown`: not enough data to say.
+   */
+  state: AirState;
+  /** An episode is broadcasting now (for `runtimeMinutes`, else 60 minutes from its start). */
+  onAirNow: boolean;
+  /** The episode broadcasting now, else the next one; absent when finished or unknown. */
+  next?: NextEpisode;
+  /** Date (schedule's zone) and start of the last episode, when an end is known. */
+  finale?: { date: string; at?: number };
+  /** Date (schedule's zone) and start of episode 1, when the premiere is known. */
+  premiere?: { date: string; at?: number };
+  /** Episodes whose broadcast has ended; absent when the premiere is unknown. */
+  episodesAired?: number;
+}
+
+/** Fans and broadcasters quote air times in KST whatever the schedule is stored in. */
+const KOREA_TIME_ZONE = 'Asia/Seoul';
+/** Without a known runtime, an episode counts as on air for its first hour. */
+const DEFAULT_ON_AIR_MINUTES = 60;
+const MS_PER_MINUTE = 60_000;
+const MINUTES_PER_WEEK = 7 * MINUTES_PER_DAY;
+/** 1969-12-29 (day -3) is a Monday: weekly broadcasts are counted from there. */
+const WEEK_ORIGIN = -3 * MINUTES_PER_DAY;
+
+interface WeeklyPattern {
+  /** Minutes after Monday 00:00 of each broadcast in a week, ascending, without duplicates. */
+  offsets: number[];
+  /** Weekday indices (Monday = 0) that have at least one broadcast. */
+  slotWeekdays: Set<number>;
+  /** Time of the first listed slot, used for a premiere or finale on a day without a slot. */
+  firstSlotMinutes: number;
+}
+
+/** The weekly pattern, or undefined when there is none or any slot is malformed (no guessing). */
+function readPattern(slots: WeeklySlot[] | undefined): WeeklyPattern | undefined {
+  if (!slots || slots.length === 0) return undefined;
+  const offsets = new Set<number>();
+  const slotWeekdays = new Set<number>();
+  let firstSlotMinutes: number | undefined;
+  for (const slot of slots) {
+    const minutes = parseClock(slot.time);
+    if (minutes === undefined) return undefined;
+    firstSlotMinutes ??= minutes;
+    for (const day of slot.days) {
+      const weekdayIndex = WEEKDAYS.indexOf(day);
+      if (weekdayIndex < 0) return undefined;
+      slotWeekdays.add(weekdayIndex);
+      offsets.add(weekdayIndex * MINUTES_PER_DAY + minutes);
+    }
+  }
+  if (offsets.size === 0 || firstSlotMinutes === undefined) return undefined;
+  return { offsets: [...offsets].sort((a, b) => a - b), slotWeekdays, firstSlotMinutes };
+}
+
+/** How many pattern broadcasts start before wall minute `wall`, counted from the origin week. */
+function countBefore(offsets: number[], wall: number): number {
+  const sinceOrigin = wall - WEEK_ORIGIN;
+  const weeks = Math.floor(sinceOrigin / MINUTES_PER_WEEK);
+  const intoWeek = sinceOrigin - weeks * MINUTES_PER_WEEK;
+  let inWeek = 0;
+  for (const offset of offsets) {
+    if (offset >= intoWeek) break;
+    inWeek++;
+  }
+  return weeks * offsets.length + inWeek;
+}
+
+/** Wall minute of the pattern broadcast with 0-based index `index` (inverse of countBefore). */
+function broadcastAt(offsets: number[], index: number): number {
+  const weeks = Math.floor(index / offsets.length);
+  const offset = offsets[index - weeks * offsets.length] ?? 0; // always present: index mod length
+  return WEEK_ORIGIN + weeks * MINUTES_PER_WEEK + offset;
+}
+
+/** The run as a numbered sequence of broadcasts. */
+interface EpisodePlan {
+  offsets: number[];
+  /** Pattern index of the first broadcast that belongs to the run. */
+  firstRegular: number;
+  /** Episode 1 when the premiere falls on a day without a slot. */
+  offPatternPremiere?: number;
+  /** The last episode when the finale falls on a day without a slot. */
+  offPatternFinale?: number;
+  /** Pattern broadcasts belong to the run only before this wall minute. */
+  regularEnd: number;
+  /** Number of the last episode; Infinity while no end is known. */
+  last: number;
+}
+
+function planEpisodes(
+  pattern: WeeklyPattern,
+  premiereDay: number | undefined,
+  finaleDay: number | undefined,
+  episodeCount: number | undefined,
+  nowWall: number,
+): EpisodePlan | undefined {
+  const { offsets, slotWeekdays, firstSlotMinutes } = pattern;
+  const isSlotDay = (day: number): boolean => slotWeekdays.has(weekdayIndexOfDay(day));
+
+  let offPatternPremiere: number | undefined;
+  let startDay: number;
+  if (premiereDay !== undefined) {
+    startDay = premiereDay;
+    if (!isSlotDay(premiereDay)) offPatternPremiere = premiereDay * MINUTES_PER_DAY + firstSlotMinutes;
+  } else {
+    // Without a premiere the numbers are only relative (never reported): start counting a week
+    // before both the clock and the finale, so the broadcast on air now is always in range.
+    const nowDay = Math.floor(nowWall / MINUTES_PER_DAY);
+    startDay = Math.min(nowDay, finaleDay ?? nowDay) - 7;
+  }
+  const firstRegular = countBefore(offsets, startDay * MINUTES_PER_DAY);
+
+  let offPatternFinale: number | undefined;
+  let regularEnd = Infinity;
+  let lastByFinale = Infinity;
+  if (finaleDay !== undefined) {
+    if (finaleDay < startDay) return undefined; // finale before premiere: contradictory data
+    if (isSlotDay(finaleDay)) {
+      regularEnd = (finaleDay + 1) * MINUTES_PER_DAY;
+    } else {
+      regularEnd = finaleDay * MINUTES_PER_DAY;
+      // A one-day run on a day without a slot is the premiere alone.
+      if (finaleDay !== premiereDay) offPatternFinale = regularEnd + firstSlotMinutes;
+    }
+    lastByFinale =
+      (offPatternPremiere === undefined ? 0 : 1) +
+      (countBefore(offsets, regularEnd) - firstRegular) +
+      (offPatternFinale === undefined ? 0 : 1);
+  }
+  // An episode count only places the end when counting starts at a known premiere.
+  const lastByCount = premiereDay !== undefined && episodeCount !== undefined ? episodeCount : Infinity;
+  // Count and finale together: the run stops at whichever comes first.
+  const last = Math.min(lastByFinale, lastByCount);
+  if (last < 1) return undefined;
+  return { offsets, firstRegular, offPatternPremiere, offPatternFinale, regularEnd, last };
+}
+
+/** Wall minute of episode `episode` (1 ≤ episode ≤ plan.last). */
+function episodeWall(plan: EpisodePlan, episode: number): number {
+  let regularNumber = episode;
+  if (plan.offPatternPremiere !== undefined) {
+    if (episode === 1) return plan.offPatternPremiere;
+    regularNumber -= 1;
+  }
+  const wall = broadcastAt(plan.offsets, plan.firstRegular + regularNumber - 1);
+  // Past the pattern range only the off-pattern finale remains.
+  if (plan.offPatternFinale !== undefined && wall >= plan.regularEnd) return plan.offPatternFinale;
+  return wall;
+}
+
+/** How many episodes have started by wall minute `wall` (inclusive), at most plan.last. */
+function episodesStartedBy(plan: EpisodePlan, wall: number): number {
+  let started = 0;
+  if (plan.offPatternPremiere !== undefined) {
+    if (plan.offPatternPremiere > wall) return 0;
+    started += 1;
+  }
+  const regularBound = Math.min(wall + 1, plan.regularEnd);
+  started += Math.max(0, countBefore(plan.offsets, regularBound) - plan.firstRegular);
+  if (plan.offPatternFinale !== undefined && plan.offPatternFinale <= wall) started += 1;
+  return Math.min(started, plan.last);
+}
+
+function positiveInteger(value: number | undefined): number | undefined {
+  return value !== undefined && Number.isInteger(value) && value >= 1 ? value : undefined;
+}
+
+function describeEpisode(
+  at: number,
+  episode: number | undefined,
+  now: number,
+  onAirNow: boolean,
+  viewerTimeZone: string,
+): NextEpisode {
+  const described: NextEpisode = {
+    at,
+    kst: zonedFields(at, KOREA_TIME_ZONE),
+    local: { ...zonedFields(at, viewerTimeZone), timeZone: viewerTimeZone },
+    countdown: onAirNow ? 'on air now' : formatCountdown(at - now),
+  };
+  if (episode !== undefined) described.episode = episode;
+  return described;
+}
+
+/**
+ * The state of a drama's run at `now` and its next (or current) episode, with times in KST and
+ * in `viewerTimeZone` (an invalid zone falls back to UTC). `unknown` when there is no schedule,
+ * no slot, or neither a premiere nor a finale date: nothing is guessed.
+ */
+export function nextAirTime(schedule: DramaSchedule | undefined, now: number, viewerTimeZone: string): AirTime {
+  const unknown: AirTime = { state: 'unknown', onAirNow: false };
+  if (!schedule || !Number.isFinite(now) || !isValidTimeZone(schedule.timeZone)) return unknown;
+  const pattern = readPattern(schedule.slots);
+  if (!pattern) return unknown;
+  const premiereDay = schedule.premiere === undefined ? undefined : parseDay(schedule.premiere);
+  const finaleDay = schedule.finale === undefined ? undefined : parseDay(schedule.finale);
+  // A date that is present but malformed is bad data, not a missing date.
+  if (schedule.premiere !== undefined && premiereDay === undefined) return unknown;
+  if (schedule.finale !== undefined && finaleDay === undefined) return unknown;
+  if (premiereDay === undefined && finaleDay === undefined) return unknown;
+
+  const zone = schedule.timeZone;
+  const viewerZone = isValidTimeZone(viewerTimeZone) ? viewerTimeZone : 'UTC';
+  const nowWall = instantToWallMinutes(now, zone);
+  const plan = planEpisodes(pattern, premiereDay, finaleDay, positiveInteger(schedule.episodes), nowWall);
+  if (!plan) return unknown;
+
+  const premiereKnown = premiereDay !== undefined;
+  const runtime = schedule.runtimeMinutes;
+  const onAirMinutes =
+    runtime !== undefined && Number.isFinite(runtime) && runtime > 0 ? runtime : DEFAULT_ON_AIR_MINUTES;
+  const onAirMs = onAirMinutes * MS_PER_MINUTE;
+  const instantOf = (episode: number): number => wallToInstant(episodeWall(plan, episode), zone);
+
+  let started = episodesStartedBy(plan, nowWall);
+  // Wall minutes and instants can disagree around a DST change in the schedule's zone; the
+  // instant decides.
+  if (started >= 1 && instantOf(started) > now) started -= 1;
+
+  const result: AirTime = { state: 'airing', onAirNow: false };
+  if (premiereKnown) result.premiere = { date: dayToDate(premiereDay), at: instantOf(1) };
+  if (Number.isFinite(plan.last)) {
+    const lastWall = episodeWall(plan, plan.last);
+    // The effective last episode: equals the stated finale unless the episode count ends sooner.
+    result.finale = {
+      date: dayToDate(Math.floor(lastWall / MINUTES_PER_DAY)),
+      at: wallToInstant(lastWall, zone),
+    };
+  }
+
+  const episodeLabel = (episode: number): number | undefined => (premiereKnown ? episode : undefined);
+  const currentStart = started >= 1 ? instantOf(started) : undefined;
+  if (currentStart !== undefined && now < currentStart + onAirMs) {
+    result.onAirNow = true;
+    result.next = describeEpisode(currentStart, episodeLabel(started), now, true, viewerZone);
+    if (premiereKnown) result.episodesAired = started - 1;
+    return result;
+  }
+  if (premiereKnown) result.episodesAired = started;
+  if (started >= plan.last) {
+    result.state = 'finished';
+    return result;
+  }
+  if (premiereKnown && started === 0) result.state = 'upcoming';
+  const nextEpisode = started + 1;
+  result.next = describeEpisode(instantOf(nextEpisode), episodeLabel(nextEpisode), now, false, viewerZone);
+  return result;
+}

@@ -1,0 +1,56 @@
+// The index builder: data/ → generated/index.json (full index) + generated/dictionary.json
+// (compact matcher for the content script). Used by `npm run index` and by every WXT build.
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { buildIndex } from './build';
+import { formatProblem, loadData, type DataProblem } from './load';
+
+export class IndexBuildError extends Error {
+  constructor(readonly problems: DataProblem[]) {
+    super(problems.map(formatProblem).join('\n'));
+    this.name = 'IndexBuildError';
+  }
+}
+
+export interface BuildIndexOptions {
+  root: string;
+  /** Where to write; defaults to `<root>/generated`. */
+  outDir?: string;
+  log?: (line: string) => void;
+}
+
+export const INDEX_FILE = 'index.json';
+export const DICTIONARY_FILE = 'dictionary.json';
+
+/** Builds and writes both files, or throws IndexBuildError having written nothing. */
+export async function buildIndexFiles({ root, outDir, log = () => {} }: BuildIndexOptions) {
+  const out = outDir ?? path.join(root, 'generated');
+  const result = buildIndex(await loadData(root));
+  for (const warning of result.warnings) log(`warning: ${formatProblem(warning)}`);
+  if ('problems' in result) throw new IndexBuildError(result.problems);
+
+  await mkdir(out, { recursive: true });
+  const files: [string, string][] = [
+    [INDEX_FILE, `${JSON.stringify(result.index)}\n`],
+    [DICTIONARY_FILE, `${JSON.stringify(result.dictionary)}\n`],
+  ];
+  // Write everything to temporary names first, then rename: a reader never sees half a file,
+  // and a failure before the renames leaves the previous files untouched.
+  const temps: string[] = [];
+  try {
+    for (const [name, content] of files) {
+      const temp = path.join(out, `.${name}.${process.pid}.tmp`);
+      temps.push(temp);
+      await writeFile(temp, content);
+    }
+    for (let i = 0; i < files.length; i++) await rename(temps[i], path.join(out, files[i][0]));
+  } finally {
+    await Promise.all(temps.map((t) => rm(t, { force: true })));
+  }
+  const { index } = result;
+  log(
+    `index: ${index.dramas.length} dramas, ${index.people.length} people, ${index.articles.length} articles, ` +
+      `${index.stories.length} stories → ${path.relative(root, out) || '.'}/`,
+  );
+  return result;
+}

@@ -1,0 +1,130 @@
+// The shape of every file in data/, checked with valibot. Messages are written for the person
+// editing the file: they are printed as `path:line: message`.
+import * as v from 'valibot';
+
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+
+export function isRealDate(value: string): boolean {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+  if (!m) return false;
+  const year = Number(m[1]);
+  if (m[2] === undefined) return year >= 1900 && year <= 2100;
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return false;
+  if (m[3] === undefined) return true;
+  const day = Number(m[3]);
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day >= 1 && day <= daysInMonth;
+}
+
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const nonEmptyText = (what: string) =>
+  v.pipe(v.string(`${what} must be text`), v.trim(), v.nonEmpty(`${what} is empty`));
+
+const id = v.pipe(
+  v.string('id must be text'),
+  v.regex(ID, 'id must be lowercase letters, digits and single hyphens (e.g. "song-kang")'),
+);
+
+const fullDate = (what: string) =>
+  v.pipe(
+    v.string(`${what} must be a quoted date 'YYYY-MM-DD'`),
+    v.regex(/^\d{4}-\d{2}-\d{2}$/, `${what} must be a date 'YYYY-MM-DD'`),
+    v.check(isRealDate, `${what} is not a real calendar date`),
+  );
+
+const partialDate = v.pipe(
+  v.string("published must be a quoted date: 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'"),
+  v.regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, "published must be 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'"),
+  v.check(isRealDate, 'published is not a real calendar date'),
+);
+
+const source = v.strictObject({
+  url: v.pipe(v.string('url must be text'), v.url('url is not a valid URL')),
+  supports: v.optional(v.array(nonEmptyText('supports entry'))),
+});
+
+const sources = v.pipe(v.array(source, 'sources must be a list'), v.minLength(1, 'sources needs at least one entry'));
+
+const names = v.optional(v.array(nonEmptyText('alias'), 'aliases must be a list'), []);
+
+const slot = v.strictObject({
+  days: v.pipe(
+    v.array(v.picklist(WEEKDAYS, `days must be among ${WEEKDAYS.join(', ')}`)),
+    v.minLength(1, 'a slot needs at least one day'),
+  ),
+  time: v.pipe(
+    v.string("time must be a quoted 'HH:mm'"),
+    v.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, "time must be 'HH:mm' between 00:00 and 23:59"),
+  ),
+});
+
+const schedule = v.pipe(
+  v.strictObject({
+    timeZone: v.pipe(
+      v.string('timeZone must be text'),
+      v.check(isTimeZone, (issue) => `unknown time zone "${String(issue.input)}"`),
+    ),
+    slots: v.pipe(v.array(slot), v.minLength(1, 'schedule needs at least one slot')),
+    premiere: v.optional(fullDate('premiere')),
+    finale: v.optional(fullDate('finale')),
+    episodes: v.optional(v.pipe(v.number('episodes must be a number'), v.integer(), v.minValue(1))),
+    runtimeMinutes: v.optional(v.pipe(v.number('runtimeMinutes must be a number'), v.integer(), v.minValue(1))),
+  }),
+  v.check(
+    (s) => !s.premiere || !s.finale || !isRealDate(s.premiere) || !isRealDate(s.finale) || s.premiere <= s.finale,
+    'finale is before premiere',
+  ),
+);
+
+export const dramaFileSchema = v.strictObject({
+  id,
+  title: nonEmptyText('title'),
+  hangul: v.optional(nonEmptyText('hangul')),
+  aliases: names,
+  titleIsCommonWord: v.optional(v.boolean('titleIsCommonWord must be true or false'), false),
+  network: v.optional(nonEmptyText('network')),
+  platforms: v.optional(v.array(nonEmptyText('platform')), []),
+  schedule: v.optional(schedule),
+  cast: v.optional(
+    v.array(
+      v.strictObject({
+        person: id,
+        character: v.optional(nonEmptyText('character')),
+        role: v.optional(v.picklist(['main', 'supporting'], 'role must be main or supporting'), 'main'),
+      }),
+    ),
+    [],
+  ),
+  sources,
+});
+
+export const personFileSchema = v.strictObject({
+  id,
+  name: nonEmptyText('name'),
+  hangul: v.optional(nonEmptyText('hangul')),
+  aliases: names,
+  sources,
+});
+
+export const articleFrontMatterSchema = v.strictObject({
+  id,
+  headline: nonEmptyText('headline'),
+  outlet: nonEmptyText('outlet'),
+  url: v.optional(v.pipe(v.string('url must be text'), v.url('url is not a valid URL'))),
+  published: v.optional(partialDate),
+  story: v.optional(id),
+});
+
+export type DramaFile = v.InferOutput<typeof dramaFileSchema>;
+export type PersonFile = v.InferOutput<typeof personFileSchema>;
+export type ArticleFrontMatter = v.InferOutput<typeof articleFrontMatterSchema>;

@@ -1,0 +1,15 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromiumPath } from './browser-path';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+// The e2e tests load the built extension: fail at once, with the fix, when it is missing.
+export default function setup() {
+  chromiumPath();
+  const manifest = path.join(ROOT, '.output/chrome-mv3/manifest.json');
+  if (!existsSync(manifest)) {
+    throw new Error('No built extension at .output/chrome-mv3: run `npm run build` before `npm test`.');
+  }
+  mkdirSync(path.join(ROOT, 'artifacts/screenshots'), { recursive: true });
+}

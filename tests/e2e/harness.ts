@@ -1,0 +1,133 @@
+/// <reference types="chrome" />
+// E2E harness: the built extension in real Chromium (playwright-core, no downloaded browser),
+// fixture pages served on 127.0.0.1, screenshots in artifacts/screenshots (git-ignored).
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromiumPath } from './browser-path';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
+export const FIXTURE_PAGES = path.join(ROOT, 'tests/fixtures/pages');
+export const SCREENSHOTS = path.join(ROOT, 'artifacts/screenshots');
+
+export interface ExtensionSession {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: () => Promise<Worker>;
+  close: () => Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** IANA zone for the whole browser (extension pages included), via TZ. */
+  timeZone?: string;
+  colorScheme?: 'light' | 'dark';
+}
+
+export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
+  const context = await chromium.launchPersistentContext('', {
+    executablePath: chromiumPath(),
+    headless: true,
+    colorScheme: options.colorScheme ?? 'light',
+    viewport: { width: 1100, height: 800 },
+    env: { ...process.env, TZ: options.timeZone ?? 'Asia/Seoul' },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+  const serviceWorker = async () =>
+    context.serviceWorkers().find((w) => w.url().endsWith('/background.js')) ??
+    (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const worker = await serviceWorker();
+  const extensionId = new URL(worker.url()).host;
+  return { context, extensionId, serviceWorker, close: () => context.close() };
+}
+
+/**
+ * Pins "now" for every Dramalens context (documented test seam: storage.local `testing:now`,
+ * reachable only with extension privileges). Pass null to unpin.
+ */
+export async function pinNow(session: ExtensionSession, iso: string | null): Promise<void> {
+  const worker = await session.serviceWorker();
+  await worker.evaluate(async (value) => {
+    if (value === null) await chrome.storage.local.remove('testing:now');
+    else await chrome.storage.local.set({ 'testing:now': value });
+  }, iso);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: false });
+}
+
+export interface FixtureServer {
+  origin: string;
+  url: (pathname: string) => string;
+  close: () => Promise<void>;
+}
+
+type Route = (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
+
+/** Serves tests/fixtures/pages, plus extra routes (e.g. a page with a strict CSP header). */
+export async function serveFixtures(routes: Record<string, Route> = {}): Promise<FixtureServer> {
+  const server: Server = createServer(async (req, res) => {
+    const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    const route = routes[pathname];
+    if (route && (await route(req, res))) return;
+    const file = path.join(FIXTURE_PAGES, path.normalize(pathname).replace(/^(\.\.[/\\])+/, ''));
+    try {
+      const body = await readFile(file);
+      const type = file.endsWith('.html')
+        ? 'text/html; charset=utf-8'
+        : file.endsWith('.js')
+          ? 'text/javascript'
+          : 'application/octet-stream';
+      res.writeHead(200, { 'content-type': type });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    url: (pathname) => `${origin}${pathname}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Collects console errors and uncaught exceptions of a page, to assert a page stays clean. */
+export function collectPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(String(error)));
+  return errors;
+}
+
+/** Ranges registered under a highlight name, as text, read from the page's own world. */
+export async function highlightTexts(page: Page, name: string): Promise<string[]> {
+  return page.evaluate((highlightName) => {
+    const highlight = CSS.highlights.get(highlightName);
+    if (!highlight) return [];
+    return [...highlight].map((range) => {
+      const r = document.createRange();
+      r.setStart(range.startContainer, range.startOffset);
+      r.setEnd(range.endContainer, range.endOffset);
+      return r.toString();
+    });
+  }, name);
+}

@@ -1,0 +1,172 @@
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildIndexFiles, IndexBuildError } from '../../scripts/index-builder/index';
+import type { DramaIndex } from '../../lib/index/types';
+
+const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/index-data');
+let root: string;
+
+beforeEach(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'dramalens-index-'));
+  await cp(FIXTURE, root, { recursive: true });
+});
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+async function edit(file: string, change: (text: string) => string) {
+  const full = path.join(root, file);
+  await writeFile(full, change(await readFile(full, 'utf8')));
+}
+
+async function buildErrors(): Promise<string[]> {
+  try {
+    await buildIndexFiles({ root });
+  } catch (error) {
+    expect(error).toBeInstanceOf(IndexBuildError);
+    // Nothing, not even a temporary file, may be left behind.
+    expect(existsSync(path.join(root, 'generated'))).toBe(false);
+    return (error as Error).message.split('\n');
+  }
+  throw new Error('expected the build to fail');
+}
+
+describe('index builder on valid data', () => {
+  it('builds the index with mentions, stories, air facts and a dictionary', async () => {
+    const { index } = (await buildIndexFiles({ root })) as { index: DramaIndex };
+    expect(index.dramas.map((d) => d.id)).toEqual(['moonlit-bakery', 'regardless']);
+    const kim = index.people.find((p) => p.id === 'fixture-kim')!;
+    expect(kim.dramaIds).toEqual(['moonlit-bakery', 'regardless']);
+    const teaser = index.articles.find((a) => a.id === 'fixture-bakery-teaser')!;
+    expect(teaser.mentions).toEqual([
+      { entityId: 'fixture-kim', count: 2 },
+      { entityId: 'moonlit-bakery', count: 2 },
+    ]);
+    // The quoted title counts; the sentence-initial adverb "Regardless," does not.
+    const interview = index.articles.find((a) => a.id === 'fixture-regardless-interview')!;
+    expect(interview.mentions).toContainEqual({ entityId: 'regardless', count: 1 });
+    const written = JSON.parse(await readFile(path.join(root, 'generated/index.json'), 'utf8'));
+    expect(written).toEqual(index);
+    const dictionary = JSON.parse(await readFile(path.join(root, 'generated/dictionary.json'), 'utf8'));
+    expect(dictionary.entities.map((e: { id: string }) => e.id)).toContain('fixture-lee');
+    // Only the two generated files remain: temporary files are renamed or removed.
+    expect((await readdir(path.join(root, 'generated'))).sort()).toEqual(['dictionary.json', 'index.json']);
+  });
+
+  it('is deterministic: the same input gives byte-identical files', async () => {
+    await buildIndexFiles({ root });
+    const first = await readFile(path.join(root, 'generated/index.json'));
+    const firstDictionary = await readFile(path.join(root, 'generated/dictionary.json'));
+    await buildIndexFiles({ root });
+    expect((await readFile(path.join(root, 'generated/index.json'))).equals(first)).toBe(true);
+    expect((await readFile(path.join(root, 'generated/dictionary.json'))).equals(firstDictionary)).toBe(true);
+  });
+
+  it('keeps the previous output when a later build fails', async () => {
+    await buildIndexFiles({ root });
+    const before = await readFile(path.join(root, 'generated/index.json'), 'utf8');
+    await edit('data/people/fixture-lee.yaml', (t) => t.replace('name: Lee Test Case', 'name: ""'));
+    await expect(buildIndexFiles({ root })).rejects.toThrow(IndexBuildError);
+    expect(await readFile(path.join(root, 'generated/index.json'), 'utf8')).toBe(before);
+  });
+});
+
+describe('index builder rejects bad data with path:line: message', () => {
+  it('malformed YAML', async () => {
+    await edit('data/dramas/moonlit-bakery.yaml', (t) => t.replace('network: FIXTURE-TV', 'network: [FIXTURE-TV'));
+    const errors = await buildErrors();
+    expect(errors[0]).toMatch(/^data\/dramas\/moonlit-bakery\.yaml:\d+: malformed YAML: /);
+  });
+
+  it('unknown field', async () => {
+    await edit('data/people/fixture-lee.yaml', (t) =>
+      t.replace('name: Lee Test Case', 'name: Lee Test Case\nbirthday: soon'),
+    );
+    expect(await buildErrors()).toEqual(['data/people/fixture-lee.yaml:4: unknown field "birthday"']);
+  });
+
+  it('duplicate id', async () => {
+    // Ids are shared by dramas and people (pages and messages refer to both by id).
+    await writeFile(
+      path.join(root, 'data/dramas/fixture-kim.yaml'),
+      'id: fixture-kim\ntitle: Another Show\nsources:\n  - url: https://example.org/x\n',
+    );
+    expect(await buildErrors()).toEqual([
+      'data/people/fixture-kim.yaml:2: duplicate id "fixture-kim" (already used by data/dramas/fixture-kim.yaml)',
+    ]);
+  });
+
+  it('dangling reference', async () => {
+    await edit('data/dramas/moonlit-bakery.yaml', (t) => t.replace('person: fixture-lee', 'person: fixture-park'));
+    expect(await buildErrors()).toEqual([
+      'data/dramas/moonlit-bakery.yaml:20: cast refers to unknown person "fixture-park" (no data/people/fixture-park.yaml)',
+    ]);
+  });
+
+  it('impossible date', async () => {
+    await edit('data/dramas/moonlit-bakery.yaml', (t) => t.replace("finale: '2030-07-06'", "finale: '2030-02-30'"));
+    expect(await buildErrors()).toEqual(['data/dramas/moonlit-bakery.yaml:15: finale is not a real calendar date']);
+  });
+
+  it('impossible partial date in an article', async () => {
+    await edit('data/articles/fixture-bakery-teaser.md', (t) =>
+      t.replace("published: '2030-05'", "published: '2030-13'"),
+    );
+    expect(await buildErrors()).toEqual([
+      'data/articles/fixture-bakery-teaser.md:7: published is not a real calendar date',
+    ]);
+  });
+
+  it('unknown time zone', async () => {
+    await edit('data/dramas/moonlit-bakery.yaml', (t) => t.replace('timeZone: Asia/Seoul', 'timeZone: Asia/Busan'));
+    expect(await buildErrors()).toEqual(['data/dramas/moonlit-bakery.yaml:10: unknown time zone "Asia/Busan"']);
+  });
+
+  it('empty name', async () => {
+    await edit('data/people/fixture-lee.yaml', (t) => t.replace('name: Lee Test Case', "name: '  '"));
+    expect(await buildErrors()).toEqual(['data/people/fixture-lee.yaml:3: name is empty']);
+  });
+
+  it('missing required field', async () => {
+    await edit('data/articles/fixture-bakery-teaser-2.md', (t) => t.replace('outlet: Other Fixture Outlet\n', ''));
+    expect(await buildErrors()).toEqual([
+      'data/articles/fixture-bakery-teaser-2.md:2: missing required field "outlet"',
+    ]);
+  });
+
+  it('two entities whose names read the same', async () => {
+    await edit('data/people/fixture-lee.yaml', (t) => t.replace('name: Lee Test Case', 'name: KIM FIX-TURE'));
+    expect(await buildErrors()).toEqual([
+      'data/people/fixture-lee.yaml:3: name "KIM FIX-TURE" reads the same as "Kim Fix Ture" of fixture-kim (data/people/fixture-kim.yaml); add a distinguishing alias instead',
+    ]);
+  });
+
+  it('a file named differently from its id', async () => {
+    await edit('data/people/fixture-lee.yaml', (t) => t.replace('id: fixture-lee', 'id: fixture-lee-2'));
+    const errors = await buildErrors();
+    expect(errors[0]).toBe(
+      'data/people/fixture-lee.yaml:2: file is named "fixture-lee.yaml" but its id is "fixture-lee-2" (rename it to "fixture-lee-2.yaml")',
+    );
+  });
+
+  it('npm run index prints the problem and exits non-zero', async () => {
+    await edit('data/dramas/regardless.yaml', (t) =>
+      t.replace('network: FIXTURE-TV', 'network: FIXTURE-TV\nnetwork: AGAIN'),
+    );
+    const run = promisify(execFile)('npx', ['tsx', 'scripts/build-index.ts', '--root', root], {
+      cwd: path.resolve(import.meta.dirname, '../..'),
+    });
+    const failure = await run.then(
+      () => undefined,
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(failure?.code).toBe(1);
+    expect(failure?.stderr).toContain('data/dramas/regardless.yaml:6: malformed YAML: a key appears twice');
+    expect(existsSync(path.join(root, 'generated'))).toBe(false);
+  });
+});
