@@ -46,7 +46,11 @@ const STOP_WORDS = new Set(
     'why will with within without won would yet you your yours yourself yourselves ' +
     // Reporting filler that says nothing about which event is reported.
     'according also already always around became become becomes day days early finally first just last later ' +
-    'latest many may meanwhile new next often one onto recent recently seen show shows shown two took way well'
+    'latest many may meanwhile new next often one onto recent recently seen show shows shown two took way well ' +
+    // K-drama news vocabulary that every kind of story uses, so it cannot tell two stories apart.
+    'actor actors actress actresses behind cast character characters clip clips drama dramas episode episodes ' +
+    'fan fans film filming footage jtbc kbs kdrama making mbc netflix scene scenes series sbs star stars tvn ' +
+    'video videos viewers watch'
   ).split(' '),
 );
 

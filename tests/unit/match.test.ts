@@ -1,0 +1,228 @@
+import { describe, expect, it } from 'vitest';
+import { compileDictionary, type DictionaryEntityInput } from '../../lib/match/compile';
+import { foldKey } from '../../lib/match/fold';
+import { BLOCK_BREAK, findMatches, loadDictionary, type Matcher } from '../../lib/match/matcher';
+import { dictionaryInput } from '../../lib/match/dictionary-input';
+
+// A small dictionary with the names the product cares about (real names, made-up ids).
+const DICTIONARY = dictionaryInput(
+  [
+    {
+      id: 'nevertheless',
+      title: 'Nevertheless',
+      hangul: '알고있지만',
+      aliases: [],
+      titleIsCommonWord: true,
+      castIds: ['song-kang', 'han-so-hee'],
+    },
+    {
+      id: 'hotel-del-luna',
+      title: 'Hotel Del Luna',
+      hangul: '호텔 델루나',
+      aliases: [],
+      titleIsCommonWord: false,
+      castIds: [],
+    },
+    {
+      id: 'kill-me-heal-me',
+      title: 'Kill Me, Heal Me',
+      aliases: ['Kill Me Heal Me'],
+      titleIsCommonWord: false,
+      castIds: [],
+    },
+  ],
+  [
+    { id: 'song-kang', name: 'Song Kang', hangul: '송강', aliases: [], dramaIds: ['nevertheless'] },
+    { id: 'song-kang-ho', name: 'Song Kang-ho', hangul: '송강호', aliases: [], dramaIds: [] },
+    { id: 'han-so-hee', name: 'Han So-hee', hangul: '한소희', aliases: [], dramaIds: ['nevertheless'] },
+    { id: 'lee-ho-jung', name: 'Lee Ho-jung', hangul: '이호정', aliases: [], dramaIds: [] },
+  ],
+);
+
+const matcher = loadDictionary(compileDictionary(DICTIONARY));
+
+function found(text: string, m: Matcher = matcher): string[] {
+  return findMatches(m, text).map((x) => `${m.entities[x.entity].id}:${text.slice(x.start, x.end)}`);
+}
+
+describe('normalisation', () => {
+  it('finds romanised names whatever the spacing, hyphens and case', () => {
+    for (const variant of ['Han So Hee', 'Han So-hee', 'Han Sohee', 'HAN SO HEE', 'han so-Hee']) {
+      expect(found(`I love ${variant} so much`)).toEqual([`han-so-hee:${variant}`]);
+    }
+  });
+
+  it('folds diacritics, curly quotes and full-width forms, mapping offsets back to the original', () => {
+    expect(found('Hôtel Dél Luna is great')).toEqual(['hotel-del-luna:Hôtel Dél Luna']);
+    expect(found('Ｈａｎ Ｓｏ Ｈｅｅ on set')).toEqual(['han-so-hee:Ｈａｎ Ｓｏ Ｈｅｅ']);
+    // Decomposed accents (e + U+0301) are dropped like precomposed ones.
+    expect(found('Hote\u0301l Del Luna')).toEqual(['hotel-del-luna:Hote\u0301l Del Luna']);
+    expect(found('Song Kang’s new drama')).toEqual(['song-kang:Song Kang']);
+  });
+
+  it('keeps punctuation that is part of a title', () => {
+    expect(found('She loved Kill Me, Heal Me and more')).toEqual(['kill-me-heal-me:Kill Me, Heal Me']);
+    expect(found('She loved Kill Me Heal Me and more')).toEqual(['kill-me-heal-me:Kill Me Heal Me']);
+  });
+
+  it('foldKey drops separators so keys compare across spellings', () => {
+    expect(foldKey('Han So-hee')).toBe(foldKey('HAN SOHEE'));
+    expect(foldKey('호텔 델루나')).toBe('호텔델루나');
+  });
+});
+
+describe('boundaries', () => {
+  it('needs word boundaries for Latin names', () => {
+    expect(found('Song Kangaroo is not an actor')).toEqual([]);
+    expect(found('Song Kang’s smile')).toEqual(['song-kang:Song Kang']);
+    expect(found("Song Kang's smile")).toEqual(['song-kang:Song Kang']);
+    expect(found('(Song Kang)')).toEqual(['song-kang:Song Kang']);
+    expect(found('BigSong Kang')).toEqual([]);
+  });
+
+  it('lets Hangul names carry particles but not other syllables', () => {
+    expect(found('한소희가 웃었다')).toEqual(['han-so-hee:한소희']);
+    expect(found('송강은 배우다')).toEqual(['song-kang:송강']);
+    expect(found('송강이랑 한소희의 케미')).toEqual(['song-kang:송강', 'han-so-hee:한소희']);
+    expect(found('한소희씨')).toEqual(['han-so-hee:한소희']);
+    expect(found('대한소희망')).toEqual([]);
+    expect(found('IU가 나왔다'.replace('IU', 'Song Kang'))).toEqual(['song-kang:Song Kang']);
+  });
+
+  it('prefers the longest name: Song Kang-ho / 송강호 is another actor', () => {
+    expect(found('Song Kang-ho starred in Parasite')).toEqual(['song-kang-ho:Song Kang-ho']);
+    expect(found('송강호가 출연했다')).toEqual(['song-kang-ho:송강호']);
+    expect(found('Song Kang and Song Kang-ho')).toEqual(['song-kang:Song Kang', 'song-kang-ho:Song Kang-ho']);
+  });
+
+  it('never matches across a block break', () => {
+    expect(found(`Han So${BLOCK_BREAK}Hee`)).toEqual([]);
+    expect(found(`Han So Hee${BLOCK_BREAK}Song Kang`)).toEqual(['han-so-hee:Han So Hee', 'song-kang:Song Kang']);
+  });
+});
+
+describe('ordinary-word titles ("Nevertheless")', () => {
+  const nevertheless = (text: string) => found(text).filter((f) => f.startsWith('nevertheless:'));
+
+  it('is the drama when quoted', () => {
+    expect(nevertheless('I watched “Nevertheless” last night.')).toHaveLength(1);
+    expect(nevertheless("Sets of 'Nevertheless'")).toHaveLength(1);
+    expect(nevertheless('The drama "Nevertheless," she said.')).toHaveLength(1);
+  });
+
+  it('is the drama when capitalised mid-sentence', () => {
+    expect(nevertheless('Fans of Nevertheless are waiting.')).toHaveLength(1);
+  });
+
+  it('is the drama at a sentence start only with a cue or related name nearby', () => {
+    expect(nevertheless('Nevertheless released a making video with Song Kang.')).toHaveLength(1);
+    expect(nevertheless('Nevertheless has ten episodes.')).toHaveLength(1);
+    expect(nevertheless('Nevertheless remains true.')).toHaveLength(0);
+  });
+
+  it('is never the adverb', () => {
+    expect(nevertheless('Nevertheless, the vote passed.')).toHaveLength(0);
+    expect(nevertheless('The vote nevertheless passed.')).toHaveLength(0);
+    expect(nevertheless('It rained. Nevertheless, the episode aired on JTBC.')).toHaveLength(0);
+    expect(nevertheless('and nevertheless the drama continued')).toHaveLength(0);
+  });
+
+  it('its Hangul title needs no context', () => {
+    expect(nevertheless('알고있지만 재밌다')).toHaveLength(1);
+    expect(nevertheless('알고 있지만 재밌다')).toHaveLength(1);
+  });
+});
+
+describe('automaton against an obviously correct oracle', () => {
+  // Random dictionaries over a tiny alphabet make overlaps, shared prefixes and suffixes common.
+  function random(seed: number) {
+    let s = seed >>> 0;
+    return () => {
+      s = (s * 1664525 + 1013904223) >>> 0;
+      return s / 2 ** 32;
+    };
+  }
+
+  const ALPHABET = ['a', 'b', 'c', ' ', '.', 'ab', '한', '소'];
+
+  function oracle(names: { id: string; key: string }[], text: string) {
+    // Fold the text by hand (lowercase, drop spaces), remembering original offsets.
+    const units: { ch: string; at: number }[] = [];
+    for (let i = 0; i < text.length; i++) {
+      if (text[i] === ' ') continue;
+      units.push({ ch: text[i].toLowerCase(), at: i });
+    }
+    const folded = units.map((u) => u.ch).join('');
+    const isWord = (ch: string | undefined) => ch !== undefined && /[a-z0-9\p{L}]/iu.test(ch);
+    const isHangul = (ch: string | undefined) => ch !== undefined && /[\uac00-\ud7a3]/.test(ch);
+    const candidates: { start: number; end: number; id: string }[] = [];
+    for (const { id, key } of names) {
+      for (let i = folded.indexOf(key); i !== -1; i = folded.indexOf(key, i + 1)) {
+        const start = units[i].at;
+        const end = units[i + key.length - 1].at + 1;
+        const before = text[start - 1];
+        const after = text[end];
+        const hangul = isHangul(text[start]);
+        if (hangul ? isHangul(before) : isWord(before)) continue;
+        if (isWord(after)) continue;
+        candidates.push({ start, end, id });
+      }
+    }
+    candidates.sort((x, y) => x.start - y.start || y.end - x.end);
+    const chosen: string[] = [];
+    let lastEnd = -1;
+    for (const c of candidates) {
+      if (c.start >= lastEnd) {
+        chosen.push(`${c.id}@${c.start}-${c.end}`);
+        lastEnd = c.end;
+      }
+    }
+    return chosen;
+  }
+
+  it('agrees on 1000 random dictionaries and texts', () => {
+    const rand = random(42);
+    let compared = 0;
+    for (let round = 0; round < 1000; round++) {
+      const pick = () => ALPHABET[Math.floor(rand() * ALPHABET.length)];
+      const names = new Map<string, string>();
+      const count = 1 + Math.floor(rand() * 6);
+      for (let n = 0; n < count; n++) {
+        let name = '';
+        const length = 1 + Math.floor(rand() * 4);
+        for (let k = 0; k < length; k++) name += pick();
+        const key = foldKey(name);
+        // Hangul particles are covered above; the oracle keeps to plain boundaries.
+        if (key.length === 0 || /[.]/.test(key) || /[\uac00-\ud7a3]/.test(key) || names.has(key)) continue;
+        names.set(key, `e${n}`);
+      }
+      if (names.size === 0) continue;
+      // Texts mix dictionary names (in any case) with noise, so matches, overlaps and near misses are common.
+      const keys = [...names.keys()];
+      let text = '';
+      const length = Math.floor(rand() * 30);
+      for (let k = 0; k < length; k++) {
+        const r = rand();
+        if (r < 0.35) text += keys[Math.floor(rand() * keys.length)];
+        else if (r < 0.45) text += keys[Math.floor(rand() * keys.length)].toUpperCase();
+        else text += pick();
+        if (rand() < 0.5) text += rand() < 0.7 ? ' ' : '.';
+      }
+      const inputs: DictionaryEntityInput[] = [...names].map(([key, id]) => ({
+        id,
+        kind: 'person',
+        names: [{ text: key }],
+      }));
+      const m = loadDictionary(compileDictionary(inputs));
+      const actual = findMatches(m, text).map((x) => `${m.entities[x.entity].id}@${x.start}-${x.end}`);
+      const expected = oracle(
+        [...names].map(([key, id]) => ({ id, key })),
+        text,
+      );
+      compared += expected.length;
+      expect(actual, `text ${JSON.stringify(text)} names ${JSON.stringify([...names.keys()])}`).toEqual(expected);
+    }
+    // The random cases must actually contain matches, or the comparison proves nothing.
+    expect(compared).toBeGreaterThan(1500);
+  });
+});
