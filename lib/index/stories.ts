@@ -19,11 +19,15 @@ export interface StoryCandidate {
 }
 
 /**
- * Cosine similarity from which two articles count as the same story. Paraphrased summaries of one
- * event share a handful of specific words (alley, shadow, wolf, moon) and score about 0.2–0.5;
- * different stories about the same couple share only generic words and score below 0.1.
+ * Cosine similarity from which two articles count as the same story. Two reports of one event
+ * share its specific words (alley, shadow, wolf, full moon) and score about 0.3–0.4, paraphrased
+ * summaries included; different stories about the same couple share only generic words and
+ * score about 0.1 even as long full texts, 0 as summaries.
  */
-export const SAME_STORY_SIMILARITY = 0.15;
+export const SAME_STORY_SIMILARITY = 0.2;
+
+/** Very short texts (headlines) can reach the threshold with one shared word; a story needs more. */
+export const MIN_SHARED_WORDS = 3;
 
 /** Reports of one story appear within weeks; a month apart they are different stories. */
 export const MAX_STORY_SPAN_DAYS = 30;
@@ -122,11 +126,15 @@ function similarPairs(articles: StoryCandidate[], dates: (DateRange | undefined)
     termCounts.push(counts);
   }
 
-  // Unit-length vectors as parallel sorted arrays; IDF is ln((N + 1) / df): words every article
-  // uses weigh almost nothing, and a two-article corpus still has usable weights.
+  // Unit-length vectors as parallel sorted arrays. IDF counts the *other* articles using a word,
+  // ln((N + 1) / max(1, df - 1)): a word two articles share and no third uses is as telling as a
+  // unique one, which keeps small corpora (a handful of summaries) usable, while a word every
+  // article uses (an entity name in a one-drama corpus) weighs ~2/N, i.e. nothing at scale.
   const vectors = termCounts.map((counts) => {
     const terms = [...counts.keys()].sort((x, y) => x - y);
-    const weights = terms.map((t) => (1 + Math.log(counts.get(t)!)) * Math.log((count + 1) / documentFrequency[t]));
+    const weights = terms.map(
+      (t) => (1 + Math.log(counts.get(t)!)) * Math.log((count + 1) / Math.max(1, documentFrequency[t] - 1)),
+    );
     const norm = Math.sqrt(weights.reduce((sum, w) => sum + w * w, 0)) || 1;
     return { terms, weights: weights.map((w) => w / norm) };
   });
@@ -160,8 +168,8 @@ function similarPairs(articles: StoryCandidate[], dates: (DateRange | undefined)
         lastProposedBy[j] = i;
         if (!sharesEntity(entitySets[i], articles[j].entityIds)) continue;
         if (daysApart(dates[i], dates[j]) > MAX_STORY_SPAN_DAYS) continue;
-        const similarity = dot(vectors[i], vectors[j]);
-        if (similarity >= SAME_STORY_SIMILARITY) pairs.push({ a: i, b: j, similarity });
+        const { similarity, sharedWords } = dot(vectors[i], vectors[j]);
+        if (similarity >= SAME_STORY_SIMILARITY && sharedWords >= MIN_SHARED_WORDS) pairs.push({ a: i, b: j, similarity });
       }
     }
   }
@@ -208,14 +216,22 @@ export function stem(word: string): string {
   return w;
 }
 
-function dot(x: { terms: number[]; weights: number[] }, y: { terms: number[]; weights: number[] }): number {
-  let sum = 0;
-  for (let i = 0, j = 0; i < x.terms.length && j < y.terms.length;) {
-    if (x.terms[i] === y.terms[j]) sum += x.weights[i++] * y.weights[j++];
-    else if (x.terms[i] < y.terms[j]) i++;
+interface TermVector {
+  terms: number[];
+  weights: number[];
+}
+
+function dot(x: TermVector, y: TermVector): { similarity: number; sharedWords: number } {
+  let similarity = 0;
+  let sharedWords = 0;
+  for (let i = 0, j = 0; i < x.terms.length && j < y.terms.length; ) {
+    if (x.terms[i] === y.terms[j]) {
+      similarity += x.weights[i++] * y.weights[j++];
+      sharedWords++;
+    } else if (x.terms[i] < y.terms[j]) i++;
     else j++;
   }
-  return sum;
+  return { similarity, sharedWords };
 }
 
 function sharesEntity(entities: ReadonlySet<string>, others: string[]): boolean {

@@ -1,0 +1,163 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { compileDictionary } from '../../lib/match/compile';
+import { dictionaryInput } from '../../lib/match/dictionary-input';
+import { BLOCK_BREAK, loadDictionary } from '../../lib/match/matcher';
+import { collectText } from '../../lib/page/text-collector';
+import { PageScanner, type Detection, type PageScannerEnvironment } from '../../lib/page/page-scanner';
+import { visibleEntityPredicate } from '../../lib/page/visible-entities';
+
+const matcher = loadDictionary(
+  compileDictionary(
+    dictionaryInput(
+      [
+        {
+          id: 'nevertheless',
+          title: 'Nevertheless',
+          aliases: [],
+          titleIsCommonWord: true,
+          castIds: ['song-kang', 'han-so-hee'],
+        },
+        { id: 'my-mister', title: 'My Mister', aliases: [], titleIsCommonWord: false, castIds: ['iu'] },
+      ],
+      [
+        { id: 'song-kang', name: 'Song Kang', aliases: [], dramaIds: ['nevertheless'] },
+        { id: 'han-so-hee', name: 'Han So-hee', aliases: [], dramaIds: ['nevertheless'] },
+        { id: 'iu', name: 'IU', aliases: [], dramaIds: ['my-mister'] },
+      ],
+    ),
+  ),
+);
+
+describe('collectText', () => {
+  it('reads inline text as one run and breaks at blocks and <br>', () => {
+    document.body.innerHTML = '<p><b>Song</b> Kang</p><p>Han</p><div>So<br>Hee</div><ul><li>A</li><li>B</li></ul>';
+    const { text } = collectText(document.body);
+    expect(text.split(BLOCK_BREAK)).toEqual(['Song Kang', 'Han', 'So', 'Hee', 'A', 'B']);
+  });
+
+  it('skips scripts, styles, form fields, code, editable regions and our own UI', () => {
+    document.body.innerHTML = `
+      <p>visible</p><script>var songKang = 1</script><style>p{}</style><noscript>ns</noscript>
+      <textarea>typed</textarea><select><option>opt</option></select><code>code</code><pre>pre</pre>
+      <div contenteditable="true">editing <b>bold</b></div><div contenteditable="false">shown</div>
+      <template><p>tpl</p></template><dramalens-ui>card</dramalens-ui>`;
+    const { text } = collectText(document.body, { isOwnUi: (e) => e.localName === 'dramalens-ui' });
+    const words = text
+      .split(BLOCK_BREAK)
+      .map((s) => s.trim())
+      .filter(Boolean);
+    expect(words).toEqual(['visible', 'shown']);
+  });
+
+  it('maps every text node to its offset in the collected text', () => {
+    document.body.innerHTML = '<p>ab<i>cd</i>ef</p><p>gh</p>';
+    const { text, nodes, starts } = collectText(document.body);
+    nodes.forEach((node, i) => expect(text.slice(starts[i], starts[i] + node.data.length)).toBe(node.data));
+  });
+});
+
+/** A scanner on happy-dom with a fake highlight registry and synchronous scheduling. */
+function createScanner() {
+  const registry = new Map<string, Set<AbstractRange>>();
+  const reports: Detection[][] = [];
+  const timers: (() => void)[] = [];
+  const batches: (() => void)[] = [];
+  const env: PageScannerEnvironment = {
+    document,
+    highlights: {
+      registry: registry as unknown as HighlightRegistry,
+      createHighlight: () => new Set<AbstractRange>() as unknown as Highlight,
+    },
+    now: () => 0,
+    yieldToPage: () => Promise.resolve(),
+    scheduleBatch: (callback) => batches.push(callback),
+    setTimeout: (callback) => timers.push(callback),
+    clearTimeout: () => {},
+    MutationObserver,
+    // happy-dom has no StaticRange; the scanner only needs its four fields.
+    createStaticRange: (init) => ({ ...init, collapsed: false }) as StaticRange,
+    isOwnUi: (e) => e.localName === 'dramalens-ui',
+    report: (d) => reports.push(d),
+  };
+  const scanner = new PageScanner(matcher, env);
+  const painted = (name: string) =>
+    [...(registry.get(name) ?? [])].map((r) => {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      return range.toString();
+    });
+  const flush = async () => {
+    await new Promise((resolve) => setTimeout(resolve, 0)); // let MutationObserver deliver
+    while (batches.length > 0) batches.shift()!();
+    while (timers.length > 0) timers.shift()!();
+  };
+  return { scanner, painted, reports, flush };
+}
+
+describe('PageScanner', () => {
+  beforeEach(() => {
+    document.body.innerHTML = '';
+  });
+
+  it('paints dramas and actors without changing the DOM', async () => {
+    document.body.innerHTML =
+      '<h1>Behind the scenes of “Nevertheless”</h1><p><b>Song</b> Kang and Han So Hee film a scene.</p><textarea>Song Kang</textarea>';
+    const before = document.body.innerHTML;
+    const { scanner, painted, reports, flush } = createScanner();
+    await scanner.start();
+    await flush();
+    expect(painted('dramalens-drama')).toEqual(['Nevertheless']);
+    expect(painted('dramalens-actor')).toEqual(['Song Kang', 'Han So Hee']);
+    expect(document.body.innerHTML).toBe(before);
+    expect(reports.at(-1)).toEqual([
+      { entityId: 'nevertheless', count: 1, firstIndex: 0 },
+      { entityId: 'song-kang', count: 1, firstIndex: 1 },
+      { entityId: 'han-so-hee', count: 1, firstIndex: 2 },
+    ]);
+  });
+
+  it('follows inserted, edited and removed text', async () => {
+    document.body.innerHTML = '<p id="a">Nothing yet.</p>';
+    const { scanner, painted, flush } = createScanner();
+    await scanner.start();
+    const p = document.createElement('p');
+    p.textContent = 'IU stars in My Mister.';
+    document.body.append(p);
+    await flush();
+    expect(painted('dramalens-actor')).toEqual(['IU']);
+    expect(painted('dramalens-drama')).toEqual(['My Mister']);
+
+    (document.getElementById('a')!.firstChild as Text).data = 'Song Kang waves.';
+    await flush();
+    expect(painted('dramalens-actor').sort()).toEqual(['IU', 'Song Kang']);
+
+    p.remove();
+    await flush();
+    expect(painted('dramalens-actor')).toEqual(['Song Kang']);
+    expect(painted('dramalens-drama')).toEqual([]);
+  });
+
+  it('paints only tracked dramas and their cast, live', async () => {
+    document.body.innerHTML = '<p>IU in My Mister; Song Kang in “Nevertheless”.</p>';
+    const { scanner, painted, reports, flush } = createScanner();
+    await scanner.start();
+    scanner.setVisibleEntities(visibleEntityPredicate(matcher, { mode: 'all-except', ids: ['nevertheless'] }));
+    await flush();
+    expect(painted('dramalens-drama')).toEqual(['My Mister']);
+    expect(painted('dramalens-actor')).toEqual(['IU']);
+    expect(reports.at(-1)!.map((d) => d.entityId)).toEqual(['iu', 'my-mister']);
+    scanner.setVisibleEntities(visibleEntityPredicate(matcher, { mode: 'all-except', ids: [] }));
+    expect(painted('dramalens-actor')).toEqual(['IU', 'Song Kang']);
+  });
+
+  it('stop() removes every highlight', async () => {
+    document.body.innerHTML = '<p>Song Kang</p>';
+    const { scanner, painted } = createScanner();
+    await scanner.start();
+    expect(painted('dramalens-actor')).toEqual(['Song Kang']);
+    scanner.stop();
+    expect(painted('dramalens-actor')).toEqual([]);
+  });
+});
