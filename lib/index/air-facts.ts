@@ -75,7 +75,7 @@ const ZONE_AFTER_TIME = new RegExp(
 );
 // Korean broadcasters; their international feeds ("tvN Asia", "KBS World") run on other clocks.
 const KOREAN_NETWORK =
-  /(?<![A-Za-z])(?:JTBC|tvN|KBS\s?[12]?|MBC|SBS|OCN|ENA|MBN|TV\s?Chosun|Channel A)(?![A-Za-z0-9])(?!\s+(?:Asia|World|America|International|Global|Drama))/;
+  /(?<![A-Za-z])(?:JTBC|tvN|KBS\s?[12]?(?:TV)?|MBC|SBS|OCN|ENA|MBN|TV\s?Chosun|Channel A)(?![A-Za-z0-9])(?!\s+(?:Asia|World|America|International|Global|Drama))/;
 const ANY_ZONE = new RegExp(`(?<![A-Za-z])(?:${Object.keys(ZONE_ABBREVIATIONS).join('|')})(?![A-Za-z])`);
 
 const AIR_VERB =
@@ -196,7 +196,6 @@ function readClock(text: string, match: RegExpExecArray | RegExpMatchArray): Clo
   if (zoneMatch) {
     const abbreviation = zoneMatch.groups?.abbreviation;
     const timeZone = abbreviation ? ZONE_ABBREVIATIONS[abbreviation] : 'Asia/Seoul';
-    // "p.m." swallowed a sentence's full stop only when no zone follows; here it is part of "p.m.".
     end = zoneMatch.index + zoneMatch[0].length;
     return { time, timeZone, zoneSource: 'stated', start, end };
   }
@@ -485,10 +484,6 @@ function compareTime(
 
 function describeSlot(slot: { days: Weekday[]; time: string }): string {
   return `${slot.days.map((d) => DAY_LABELS[d]).join(', ')} ${slot.time}`;
-}
-
-function zoneNote(statement: AirStatement, schedule: DramaSchedule): string {
-  return statement.timeZone === schedule.timeZone ? '' : ` ${statement.timeZone}`;
 }
 
 // Which year a month-day without a year belongs to: inside the run when the run is known.

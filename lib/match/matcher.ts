@@ -25,8 +25,15 @@ export interface Matcher {
   readonly tables: MatcherTables;
 }
 
+const KIND_DROP = 3;
+
 interface MatcherTables {
-  classOfAscii: Uint16Array;
+  /** Class of each ASCII unit after folding (A and a share one); 0 when no key uses it. */
+  asciiClass: Uint16Array;
+  /** KIND_OTHER, KIND_LATIN (letter or digit) or KIND_DROP for each ASCII unit. */
+  asciiKind: Uint8Array;
+  /** Class of each Hangul syllable (U+AC00..U+D7A3), or null when no key has Hangul. */
+  hangulClass: Uint16Array | null;
   classOfOther: Map<number, number>;
   rootRow: Int32Array;
   edgeStart: Uint32Array;
@@ -49,12 +56,21 @@ export interface TextMatch {
 }
 
 export function loadDictionary(compiled: CompiledDictionary): Matcher {
-  const classOfAscii = new Uint16Array(128);
+  const asciiClass = new Uint16Array(128);
   const classOfOther = new Map<number, number>();
+  let hangulClass: Uint16Array | null = null;
   for (let i = 0; i < compiled.alphabet.length; i++) {
     const unit = compiled.alphabet.charCodeAt(i);
-    if (unit < 128) classOfAscii[unit] = i + 1;
+    if (unit < 128) asciiClass[unit] = i + 1;
+    else if (unit >= 0xac00 && unit <= 0xd7a3)
+      (hangulClass ??= new Uint16Array(0xd7a4 - 0xac00))[unit - 0xac00] = i + 1;
     else classOfOther.set(unit, i + 1);
+  }
+  const asciiKind = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) {
+    const f = foldUnit(c);
+    asciiKind[c] = f === DROP ? KIND_DROP : isWordUnit(f) ? KIND_LATIN : KIND_OTHER;
+    if (f !== DROP && f !== c) asciiClass[c] = asciiClass[f]; // upper case reads as lower case
   }
   const edgeStart = decodeUint32(compiled.edgeStart);
   const edgeClass = decodeUint16(compiled.edgeClass);
@@ -74,7 +90,9 @@ export function loadDictionary(compiled: CompiledDictionary): Matcher {
     entities: compiled.entities,
     entityIndexById,
     tables: {
-      classOfAscii,
+      asciiClass,
+      asciiKind,
+      hangulClass,
       classOfOther,
       rootRow,
       edgeStart,
@@ -107,33 +125,67 @@ function step(t: MatcherTables, state: number, cls: number): number {
   }
 }
 
-/** Raw automaton hits, before boundary and overlap rules: `[start, end, key]` triples. */
+const KIND_OTHER = 0;
+const KIND_LATIN = 1;
+const KIND_HANGUL = 2;
+
+/**
+ * Raw automaton hits, before boundary and overlap rules: `[start, end, key]` triples.
+ *
+ * A name can only start where a word starts, so while the automaton sits at its root, letters
+ * inside a word are skipped with one table lookup. That prunes only candidates the boundary
+ * rule would reject anyway, and most characters of a page are mid-word.
+ */
 export function scanCandidates(matcher: Matcher, text: string, out: number[] = []): number[] {
   const t = matcher.tables;
   const positions = new Int32Array(t.ringMask + 1);
-  const { classOfAscii, classOfOther, outKey, outLink, keyLength, ringMask } = t;
+  const { asciiClass, asciiKind, hangulClass, classOfOther, outKey, outLink, keyLength, ringMask } = t;
   let state = 0;
   let folded = 0;
+  let prevKind = KIND_OTHER;
   for (let i = 0, n = text.length; i < n; i++) {
     const c = text.charCodeAt(i);
     let cls: number;
+    let kind: number;
     if (c < 128) {
-      // Inline ASCII folding: the hot path on most pages.
-      if (c >= 97 && c <= 122) cls = classOfAscii[c];
-      else if (c >= 65 && c <= 90) cls = classOfAscii[c + 32];
-      else if (c === 32 || c === 45 || (c >= 9 && c <= 13)) continue;
-      else cls = classOfAscii[c];
+      kind = asciiKind[c];
+      if (kind === KIND_DROP) {
+        prevKind = KIND_OTHER;
+        continue;
+      }
+      if (state === 0 && kind === KIND_LATIN && prevKind !== KIND_OTHER) {
+        prevKind = kind;
+        continue; // mid-word at the root: no name starts here
+      }
+      cls = asciiClass[c];
+    } else if (c >= 0xac00 && c <= 0xd7a3) {
+      kind = KIND_HANGUL;
+      if (state === 0 && prevKind === KIND_HANGUL) continue;
+      cls = hangulClass === null ? 0 : hangulClass[c - 0xac00];
     } else {
       const f = foldUnit(c);
-      if (f === DROP) continue;
-      cls = f < 128 ? classOfAscii[f] : (classOfOther.get(f) ?? 0);
+      if (f === DROP) {
+        prevKind = KIND_OTHER;
+        continue;
+      }
+      kind = isHangul(f) ? KIND_HANGUL : isWordUnit(f) ? KIND_LATIN : KIND_OTHER;
+      if (
+        state === 0 &&
+        kind !== KIND_OTHER &&
+        (kind === KIND_HANGUL ? prevKind === KIND_HANGUL : prevKind !== KIND_OTHER)
+      ) {
+        prevKind = kind;
+        continue;
+      }
+      cls = f < 128 ? asciiClass[f] : (classOfOther.get(f) ?? 0);
     }
-    positions[folded & ringMask] = i;
-    folded++;
+    prevKind = kind;
     if (cls === 0) {
       state = 0;
       continue;
     }
+    positions[folded & ringMask] = i;
+    folded++;
     state = step(t, state, cls);
     if (state === 0) continue;
     let s = outKey[state] >= 0 ? state : outLink[state];

@@ -80,6 +80,10 @@ type Route = (req: IncomingMessage, res: ServerResponse) => boolean | Promise<bo
 export async function serveFixtures(routes: Record<string, Route> = {}): Promise<FixtureServer> {
   const server: Server = createServer(async (req, res) => {
     const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    if (pathname === '/favicon.ico') {
+      res.writeHead(204).end(); // browsers ask for it; a 404 would be a console error
+      return;
+    }
     const route = routes[pathname];
     if (route && (await route(req, res))) return;
     const file = path.join(FIXTURE_PAGES, path.normalize(pathname).replace(/^(\.\.[/\\])+/, ''));

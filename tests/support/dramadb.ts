@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
 export const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
-export const DRAMADB_DIR = resolve(__dirname, '../../../shared/corpus/dramadb');
+export const DRAMADB_DIR = resolve(import.meta.dirname, '../../../shared/corpus/dramadb');
 export const DRAMADB_FILES = ['wikipedia.csv', 'namuwiki.csv', 'results.csv'] as const;
 export type DramadbFile = (typeof DRAMADB_FILES)[number];
 

@@ -1,0 +1,133 @@
+// Runs inside a real page (bundled by bench/run.ts with esbuild): the four ways of scanning a
+// page that the benchmark compares, each on the page's live DOM.
+import Mark from 'mark.js';
+import AhoCorasick from 'modern-ahocorasick';
+import type { CompiledDictionary } from '../lib/match/compile';
+import { loadDictionary, type Matcher } from '../lib/match/matcher';
+import { TextCollector } from '../lib/page/text-collector';
+import { PageScanner } from '../lib/page/page-scanner';
+import { highlightEnvironment } from '../lib/page/highlight-registry';
+
+interface LoadedBenchDictionary {
+  matcher: Matcher;
+  names: string[];
+  library: AhoCorasick;
+  markPattern: RegExp;
+}
+
+const dictionaries = new Map<string, LoadedBenchDictionary>();
+
+function escapeRegExp(s: string) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Loads a compiled dictionary the way the content script does; also prepares the rivals. */
+function loadBenchDictionary(key: string, compiled: CompiledDictionary, names: string[]) {
+  const t0 = performance.now();
+  const matcher = loadDictionary(compiled);
+  const loadMs = performance.now() - t0;
+  const lowered = [...new Set(names.map((n) => n.toLowerCase()))];
+  const library = new AhoCorasick(lowered);
+  // mark.js in its fastest mode: one regular expression over all names.
+  const sorted = [...lowered].sort((a, b) => b.length - a.length);
+  const markPattern = new RegExp(`(?:${sorted.map(escapeRegExp).join('|')})`, 'gi');
+  dictionaries.set(key, { matcher, names, library, markPattern });
+  return { loadMs };
+}
+
+/** (a) The floor: a bare TreeWalker reading every text node. */
+function floor(): { ms: number; chars: number } {
+  const t0 = performance.now();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let chars = 0;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) chars += (n as Text).data.length;
+  return { ms: performance.now() - t0, chars };
+}
+
+/** (b) Ours, end to end: collect, match, register highlights, via the real PageScanner. */
+async function ours(key: string): Promise<{ ms: number; names: number; longestTaskMs: number }> {
+  const { matcher } = dictionaries.get(key)!;
+  let longestTaskMs = 0;
+  let taskStart = 0;
+  const scanner = new PageScanner(matcher, {
+    document,
+    highlights: highlightEnvironment(window),
+    now: () => performance.now(),
+    yieldToPage: () =>
+      new Promise((resolve) => {
+        longestTaskMs = Math.max(longestTaskMs, performance.now() - taskStart);
+        setTimeout(() => {
+          taskStart = performance.now();
+          resolve();
+        }, 0);
+      }),
+    scheduleBatch: (cb) => setTimeout(cb, 0),
+    setTimeout: (cb, ms) => window.setTimeout(cb, ms),
+    clearTimeout: (id) => window.clearTimeout(id),
+    MutationObserver,
+    createStaticRange: (init) => new StaticRange(init),
+    report: () => {},
+  });
+  scanner.setColorPresets('amber', 'sky');
+  const t0 = performance.now();
+  taskStart = t0;
+  await scanner.start();
+  const ms = performance.now() - t0;
+  longestTaskMs = Math.max(longestTaskMs, performance.now() - taskStart);
+  const names = scanner.names.length;
+  scanner.dispose();
+  return { ms, names, longestTaskMs };
+}
+
+/** (d) A library automaton in place of ours: same collection, modern-ahocorasick matching, same ranges. */
+function library(key: string): { ms: number; names: number } {
+  const { library: ac } = dictionaries.get(key)!;
+  const t0 = performance.now();
+  const collector = new TextCollector(document);
+  const highlight = new Highlight();
+  CSS.highlights.set('bench-library', highlight);
+  let names = 0;
+  for (let slice = collector.next(48_000); slice; slice = collector.next(48_000)) {
+    const hits = ac.search(slice.text.toLowerCase(), { strategy: 'leftmost-longest', wholeWord: true });
+    let n = 0;
+    for (const hit of hits) {
+      while (n + 1 < slice.starts.length && slice.starts[n + 1] <= hit.start) n++;
+      let e = n;
+      while (e + 1 < slice.starts.length && slice.starts[e + 1] < hit.end) e++;
+      highlight.add(
+        new StaticRange({
+          startContainer: slice.nodes[n],
+          startOffset: hit.start - slice.starts[n],
+          endContainer: slice.nodes[e],
+          endOffset: hit.end - slice.starts[e],
+        }),
+      );
+      names++;
+    }
+  }
+  const ms = performance.now() - t0;
+  CSS.highlights.delete('bench-library');
+  return { ms, names };
+}
+
+/** (c) mark.js with the same names (wraps matches in <mark>: run it last on a page). */
+function markjs(key: string, timeoutMs: number): Promise<{ ms: number; names: number; timedOut: boolean }> {
+  const { markPattern } = dictionaries.get(key)!;
+  return new Promise((resolve) => {
+    let names = 0;
+    const t0 = performance.now();
+    new Mark(document.body).markRegExp(markPattern, {
+      acrossElements: true,
+      filter: () => {
+        names++;
+        return performance.now() - t0 < timeoutMs;
+      },
+      done: () => {
+        const ms = performance.now() - t0;
+        resolve({ ms, names, timedOut: ms >= timeoutMs });
+      },
+    });
+  });
+}
+
+Object.assign(globalThis, { __bench: { loadBenchDictionary, floor, ours, library, markjs } });

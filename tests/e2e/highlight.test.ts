@@ -1,0 +1,180 @@
+/// <reference types="chrome" />
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  collectPageErrors,
+  highlightTexts,
+  launchWithExtension,
+  screenshot,
+  serveFixtures,
+  type ExtensionSession,
+  type FixtureServer,
+} from './harness';
+import { pageRoutes } from './pages';
+
+let session: ExtensionSession;
+let server: FixtureServer;
+const pages: Page[] = [];
+
+beforeAll(async () => {
+  [session, server] = await Promise.all([launchWithExtension(), serveFixtures(pageRoutes)]);
+});
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+afterEach(async () => {
+  await Promise.all(pages.splice(0).map((p) => p.close()));
+  const worker = await session.serviceWorker();
+  await worker.evaluate(() => chrome.storage.sync.clear());
+});
+
+async function open(pathname: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await session.context.newPage();
+  pages.push(page);
+  const errors = collectPageErrors(page);
+  await page.goto(server.url(pathname));
+  return { page, errors };
+}
+
+const drama = (page: Page) => highlightTexts(page, 'dramalens-drama');
+const actors = (page: Page) => highlightTexts(page, 'dramalens-actor');
+const waitForActors = (page: Page) => expect.poll(() => actors(page), { timeout: 5000 }).not.toHaveLength(0);
+
+describe('highlighting on the seed page', () => {
+  it('finds Nevertheless and its cast, and leaves the DOM byte-identical', async () => {
+    const { page, errors } = await open('/seed.html');
+    await waitForActors(page);
+    const names = await actors(page);
+    for (const name of ['Song Kang', 'Han So Hee', 'Lee Ho Jung', 'Yoon Seo Ah']) expect(names).toContain(name);
+    const dramas = await drama(page);
+    expect(dramas.filter((d) => d === 'Nevertheless').length).toBeGreaterThanOrEqual(10);
+    for (const title of ['My Mister', 'Hotel Del Luna', 'Kill Me, Heal Me', '100 Days My Prince']) {
+      expect(dramas).toContain(title);
+    }
+    // "Kang's" in "compared to Kang's previous experiments" is a surname alone: not a name.
+    expect(names).not.toContain('Kang');
+    const same = await page.evaluate(
+      () => (window as unknown as { __domBefore: string }).__domBefore === document.documentElement.outerHTML,
+    );
+    expect(same).toBe(true);
+    expect(errors).toEqual([]);
+    await page.mouse.wheel(0, 400);
+    await screenshot(page, 'highlight-seed-page');
+  });
+
+  it('still highlights a page whose CSP is default-src none', async () => {
+    const { page } = await open('/strict-csp.html');
+    await waitForActors(page);
+    expect(await drama(page)).toContain('Nevertheless');
+    await screenshot(page, 'highlight-strict-csp');
+  });
+
+  it('removes a drama’s highlights live when it is untracked, keeping other dramas’ cast', async () => {
+    const { page } = await open('/seed.html');
+    await waitForActors(page);
+    const worker = await session.serviceWorker();
+    await worker.evaluate(() => chrome.storage.sync.set({ tracking: { mode: 'all-except', ids: ['nevertheless'] } }));
+    await expect.poll(() => drama(page)).not.toContain('Nevertheless');
+    // Lee Ho-jung and Yoon Seo-ah are only in Nevertheless; Song Kang and Han So-hee are in other tracked dramas.
+    await expect.poll(() => actors(page)).not.toContain('Lee Ho Jung');
+    expect(await actors(page)).not.toContain('Yoon Seo Ah');
+    expect(await actors(page)).toContain('Song Kang');
+    expect(await actors(page)).toContain('Han So Hee');
+    expect(await drama(page)).toContain('Hotel Del Luna');
+    await worker.evaluate(() => chrome.storage.sync.set({ tracking: { mode: 'all-except', ids: [] } }));
+    await expect.poll(() => drama(page)).toContain('Nevertheless');
+  });
+
+  it('switching Dramalens off removes every highlight, and on brings them back', async () => {
+    const { page } = await open('/seed.html');
+    await waitForActors(page);
+    const worker = await session.serviceWorker();
+    await worker.evaluate(() => chrome.storage.sync.set({ enabled: false }));
+    await expect.poll(() => actors(page)).toHaveLength(0);
+    await worker.evaluate(() => chrome.storage.sync.set({ enabled: true }));
+    await waitForActors(page);
+  });
+});
+
+describe('the adverb and places Dramalens stays out of', () => {
+  it('never highlights "nevertheless" used as an adverb', async () => {
+    const { page } = await open('/adverb.html');
+    // Give the scan time to run; then nothing must be painted.
+    await page.waitForTimeout(600);
+    expect(await drama(page)).toEqual([]);
+    expect(await actors(page)).toEqual([]);
+  });
+
+  it('leaves textareas, inputs, contenteditable regions and code alone', async () => {
+    const { page } = await open('/editable.html');
+    await waitForActors(page);
+    expect(await actors(page)).toEqual(['Song Kang']);
+    // Typing a name into the editable region must not paint it.
+    await page.click('#ce');
+    await page.keyboard.type(' Song Kang');
+    await page.waitForTimeout(400);
+    expect(await actors(page)).toEqual(['Song Kang']);
+    await screenshot(page, 'highlight-editable');
+  });
+});
+
+describe('messy and dynamic pages', () => {
+  it('matches across inline elements but not across blocks, and reads Hangul with particles', async () => {
+    const { page } = await open('/messy.html');
+    await waitForActors(page);
+    await expect.poll(() => actors(page)).toContain('Yoon Seo-ah'); // open shadow root
+    const names = await actors(page);
+    expect(names.filter((n) => n === 'Song Kang')).toHaveLength(1); // "<b>Song</b> Kang" only
+    expect(names).toContain('Han So-hee');
+    expect(names).toContain('송강');
+    expect(names).toContain('한소희');
+    expect(names).toContain('송강호');
+    expect(names).not.toContain('Han So\nHee');
+    const frame = page.frameLocator('#frame');
+    await expect
+      .poll(() =>
+        frame
+          .locator('body')
+          .evaluate(() => [...(CSS.highlights.get('dramalens-actor') ?? [])].length)
+          .catch(() => 0),
+      )
+      .toBe(1);
+    await screenshot(page, 'highlight-messy');
+  });
+
+  it('highlights text inserted after load within 200 ms', async () => {
+    const { page } = await open('/dynamic.html');
+    await page.waitForTimeout(300);
+    const elapsed = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const p = document.createElement('p');
+          p.textContent = 'Breaking: Han So Hee joins a new project.';
+          const started = performance.now();
+          document.getElementById('feed')!.append(p);
+          const check = () => {
+            const painted = CSS.highlights.get('dramalens-actor');
+            if (painted && painted.size > 0) resolve(performance.now() - started);
+            else if (performance.now() - started > 2000) resolve(Infinity);
+            else requestAnimationFrame(check);
+          };
+          check();
+        }),
+    );
+    expect(elapsed).toBeLessThan(200);
+    // Removing the text drops its highlight.
+    await page.evaluate(() => document.querySelector('#feed p:last-child')!.remove());
+    await expect.poll(() => actors(page)).toHaveLength(0);
+  });
+
+  it('a server-rendered React page hydrates with no console errors', async () => {
+    const { page, errors } = await open('/react.html');
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __hydrated?: boolean }).__hydrated)).toBe(true);
+    expect(await actors(page)).toContain('Song Kang');
+    await page.click('#like');
+    await expect.poll(() => page.textContent('#like')).toBe('Likes: 1');
+    expect(errors).toEqual([]);
+    await screenshot(page, 'highlight-react');
+  });
+});
