@@ -2,15 +2,16 @@
 // the background validates each payload (valibot) and answers only our own extension.
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import * as v from 'valibot';
+import type { EntityCardData } from './index/entity-card';
 
-const entityId = v.pipe(v.string(), v.maxLength(200), v.regex(/^[a-z0-9~-]+$/));
+export const entityIdSchema = v.pipe(v.string(), v.maxLength(200), v.regex(/^[a-z0-9~-]+$/));
 
 export const pageDetectionsSchema = v.strictObject({
   url: v.pipe(v.string(), v.maxLength(4096)),
   detections: v.pipe(
     v.array(
       v.strictObject({
-        entityId,
+        entityId: entityIdSchema,
         count: v.pipe(v.number(), v.integer(), v.minValue(1)),
         /** Order of first appearance on the page, 0-based. */
         firstIndex: v.pipe(v.number(), v.integer(), v.minValue(0)),
@@ -22,6 +23,7 @@ export const pageDetectionsSchema = v.strictObject({
 export type PageDetections = v.InferOutput<typeof pageDetectionsSchema>;
 
 export const tabRequestSchema = v.strictObject({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) });
+export const entityRequestSchema = v.strictObject({ entityId: entityIdSchema });
 
 export interface TabDetections {
   url: string;
@@ -30,10 +32,12 @@ export interface TabDetections {
 
 /** Messages the background answers. Named by direction: anything → background. */
 export interface ToBackgroundProtocol {
-  /** A content script reports what its page mentions (replaces the previous report). */
+  /** A content script reports what its frame mentions (replaces that frame's previous report). */
   reportDetections(data: PageDetections): void;
   /** The popup asks what a tab mentions. */
   getTabDetections(data: { tabId: number }): TabDetections | null;
+  /** The hover card (or popup) asks for an entity's card; null for an unknown id. */
+  getEntityCard(data: { entityId: string }): EntityCardData | null;
 }
 
 export const messenger = defineExtensionMessaging<ToBackgroundProtocol>();

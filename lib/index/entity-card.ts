@@ -1,0 +1,190 @@
+// What a card shows for one drama or person: the same data for the hover card (sent by the
+// background) and the popup (computed in the page). Pure: the clock and zone are parameters.
+import { nextAirTime, type AirTime } from '../schedule';
+import type { ArticleEntry, DramaEntry, DramaIndex, Entity, PersonEntry } from './types';
+
+export interface NewsSource {
+  articleId: string;
+  outlet: string;
+  url?: string;
+  published?: string;
+}
+
+/** One story: its best article, plus every outlet that reported it. */
+export interface NewsCardData {
+  storyId: string;
+  headline: string;
+  summary: string;
+  /** The lead article first. */
+  sources: NewsSource[];
+}
+
+export interface CastChip {
+  personId: string;
+  name: string;
+  hangul?: string;
+  character?: string;
+}
+
+export interface FilmographyItem {
+  dramaId: string;
+  title: string;
+  hangul?: string;
+  network?: string;
+  character?: string;
+  air: AirTime;
+  tracked: boolean;
+}
+
+export interface EntityCardData {
+  id: string;
+  kind: 'drama' | 'person';
+  name: string;
+  hangul?: string;
+  drama?: {
+    network?: string;
+    platforms: string[];
+    premiere?: string;
+    finale?: string;
+    episodes?: number;
+    air: AirTime;
+    mainCast: CastChip[];
+    tracked: boolean;
+  };
+  person?: { dramas: FilmographyItem[] };
+  news: NewsCardData[];
+}
+
+export interface CardContext {
+  now: number;
+  timeZone: string;
+  isTracked: (dramaId: string) => boolean;
+}
+
+export const MAX_NEWS_CARDS = 3;
+
+export interface IndexMaps {
+  index: DramaIndex;
+  dramas: Map<string, DramaEntry>;
+  people: Map<string, PersonEntry>;
+  articles: Map<string, ArticleEntry>;
+  storyArticles: Map<string, string[]>;
+}
+
+export function indexMaps(index: DramaIndex): IndexMaps {
+  return {
+    index,
+    dramas: new Map(index.dramas.map((d) => [d.id, d])),
+    people: new Map(index.people.map((p) => [p.id, p])),
+    articles: new Map(index.articles.map((a) => [a.id, a])),
+    storyArticles: new Map(index.stories.map((s) => [s.id, s.articleIds])),
+  };
+}
+
+export function findEntity(maps: IndexMaps, id: string): Entity | undefined {
+  return maps.dramas.get(id) ?? maps.people.get(id);
+}
+
+/** On air first, then coming; the rest keep the filmography's order (newest first). */
+const AIR_ORDER = { airing: 0, upcoming: 1, finished: 2, unknown: 2 } as const;
+
+/**
+ * The entity's stories, most relevant first: the entity's own article order (most mentions,
+ * then newest) decides, and each story appears once with all its outlets.
+ */
+export function newsCards(maps: IndexMaps, articleIds: string[], limit = MAX_NEWS_CARDS): NewsCardData[] {
+  const cards: NewsCardData[] = [];
+  const seen = new Set<string>();
+  for (const id of articleIds) {
+    const lead = maps.articles.get(id);
+    if (!lead || seen.has(lead.storyId)) continue;
+    seen.add(lead.storyId);
+    const others = (maps.storyArticles.get(lead.storyId) ?? [])
+      .filter((other) => other !== lead.id)
+      .map((other) => maps.articles.get(other))
+      .filter((a): a is ArticleEntry => a !== undefined);
+    const source = (a: ArticleEntry): NewsSource => ({
+      articleId: a.id,
+      outlet: a.outlet,
+      ...(a.url ? { url: a.url } : {}),
+      ...(a.published ? { published: a.published } : {}),
+    });
+    cards.push({
+      storyId: lead.storyId,
+      headline: lead.headline,
+      summary: lead.summary,
+      sources: [source(lead), ...others.map(source)],
+    });
+    if (cards.length === limit) break;
+  }
+  return cards;
+}
+
+export function entityCard(maps: IndexMaps, id: string, context: CardContext): EntityCardData | undefined {
+  const entity = findEntity(maps, id);
+  if (!entity) return undefined;
+  const news = newsCards(maps, entity.articleIds);
+  if (entity.kind === 'drama') {
+    const schedule = entity.schedule;
+    return {
+      id: entity.id,
+      kind: 'drama',
+      name: entity.title,
+      ...(entity.hangul ? { hangul: entity.hangul } : {}),
+      drama: {
+        ...(entity.network ? { network: entity.network } : {}),
+        platforms: entity.platforms,
+        ...(schedule?.premiere ? { premiere: schedule.premiere } : {}),
+        ...(schedule?.finale ? { finale: schedule.finale } : {}),
+        ...(schedule?.episodes ? { episodes: schedule.episodes } : {}),
+        air: nextAirTime(schedule, context.now, context.timeZone),
+        mainCast: entity.cast
+          .filter((c) => c.role === 'main')
+          .map((c) => {
+            const person = maps.people.get(c.personId);
+            return {
+              personId: c.personId,
+              name: person?.name ?? c.personId,
+              ...(person?.hangul ? { hangul: person.hangul } : {}),
+              ...(c.character ? { character: c.character } : {}),
+            };
+          }),
+        tracked: context.isTracked(entity.id),
+      },
+      news,
+    };
+  }
+  const dramas: FilmographyItem[] = entity.dramaIds
+    .map((dramaId, order) => {
+      const drama = maps.dramas.get(dramaId)!;
+      const character = drama.cast.find((c) => c.personId === entity.id)?.character;
+      return {
+        order,
+        item: {
+          dramaId,
+          title: drama.title,
+          ...(drama.hangul ? { hangul: drama.hangul } : {}),
+          ...(drama.network ? { network: drama.network } : {}),
+          ...(character ? { character } : {}),
+          air: nextAirTime(drama.schedule, context.now, context.timeZone),
+          tracked: context.isTracked(dramaId),
+        },
+      };
+    })
+    // The airing drama first (soonest episode first), then the filmography's own order (newest first).
+    .sort(
+      (a, b) =>
+        AIR_ORDER[a.item.air.state] - AIR_ORDER[b.item.air.state] ||
+        (a.item.air.next?.at ?? 0) - (b.item.air.next?.at ?? 0) ||
+        a.order - b.order,
+    )
+    .map((x) => x.item);
+  return {
+    id: entity.id,
+    kind: 'person',
+    name: entity.name,
+    ...(entity.hangul ? { hangul: entity.hangul } : {}),
+    person: { dramas },
+    news,
+  };
+}
