@@ -135,3 +135,20 @@ export function isSiteDisabled(disabledSites: string[], url: string): boolean {
   if (host === undefined) return false;
   return disabledSites.some((site) => host === site || host.endsWith(`.${site}`));
 }
+
+/** Tracks or untracks one drama, keeping the stored set small whichever mode it is in. */
+export async function setDramaTracked(dramaId: string, tracked: boolean): Promise<void> {
+  const { settings } = await readSettings();
+  const { mode, ids } = settings.tracking;
+  // In `all-except` mode the list holds untracked dramas; in `only` mode, tracked ones.
+  const listed = mode === 'all-except' ? !tracked : tracked;
+  const next = listed ? [...new Set([...ids, dramaId])] : ids.filter((id) => id !== dramaId);
+  await settingsItems.tracking.setValue({ mode, ids: next });
+}
+
+/** Switches Dramalens off (or back on) for a hostname and its subdomains. */
+export async function setSiteDisabled(hostname: string, disabled: boolean): Promise<void> {
+  const { settings } = await readSettings();
+  const others = settings.disabledSites.filter((site) => site !== hostname);
+  await settingsItems.disabledSites.setValue(disabled ? [...others, hostname] : others);
+}
