@@ -4,6 +4,8 @@ import { buildIndexFiles } from './scripts/index-builder';
 
 // Every build regenerates the bundled index from data/ first, so a build can never ship stale data.
 export default defineConfig({
+  // DRAMALENS_OUT lets parallel checkouts/sessions build side by side; the default is .output.
+  outDir: process.env.DRAMALENS_OUT ?? '.output',
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
   hooks: {

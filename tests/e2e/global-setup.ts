@@ -7,7 +7,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 // The e2e tests load the built extension: fail at once, with the fix, when it is missing.
 export default function setup() {
   chromiumPath();
-  const manifest = path.join(ROOT, '.output/chrome-mv3/manifest.json');
+  const manifest = path.join(ROOT, process.env.DRAMALENS_OUT ?? '.output', 'chrome-mv3/manifest.json');
   if (!existsSync(manifest)) {
     throw new Error('No built extension at .output/chrome-mv3: run `npm run build` before `npm test`.');
   }

@@ -8,7 +8,7 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 import { chromiumPath } from './browser-path';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
-export const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
+export const EXTENSION_DIR = path.join(ROOT, process.env.DRAMALENS_OUT ?? '.output', 'chrome-mv3');
 export const FIXTURE_PAGES = path.join(ROOT, 'tests/fixtures/pages');
 export const SCREENSHOTS = path.join(ROOT, 'artifacts/screenshots');
 
