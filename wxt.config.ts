@@ -29,6 +29,12 @@ export default defineConfig({
     description:
       'Highlights K-drama titles and actors on the pages you read, with air times and fan news. No network requests, no tracking.',
     permissions: ['storage', 'tabs'],
+    commands: {
+      'open-card': {
+        suggested_key: { default: 'Alt+Shift+D' },
+        description: 'Open the Dramalens card for the name at the cursor (press again for the next name)',
+      },
+    },
     browser_specific_settings: { gecko: { id: 'dramalens@example.org', strict_min_version: '128.0' } },
   },
   vite: () => ({

@@ -46,10 +46,10 @@ export function EntityCard({
     <div class={`entity-card kind-${card.kind}`} data-entity-id={card.id}>
       <header class="card-header">
         <div>
-          <h3 id={headingId} class="card-title">
+          <h2 id={headingId} class="card-title">
             {card.name}
             {card.hangul && <span class="hangul"> {card.hangul}</span>}
-          </h3>
+          </h2>
           <p class="card-kind">
             {card.kind === 'drama' ? 'Drama' : 'Actor'}
             {card.drama?.network && ` · ${[card.drama.network, ...card.drama.platforms].join(', ')}`}
@@ -75,7 +75,7 @@ export function EntityCard({
           </p>
           {card.drama.mainCast.length > 0 && (
             <section class="card-section" aria-label="Main cast">
-              <h4 class="section-title">Cast</h4>
+              <h3 class="section-title">Cast</h3>
               <ul class="chips">
                 {card.drama.mainCast.map((member) => (
                   <li key={member.personId} title={member.character ? `as ${member.character}` : undefined}>
@@ -90,7 +90,7 @@ export function EntityCard({
 
       {card.person && card.person.dramas.length > 0 && (
         <section class="card-section" aria-label="Dramas">
-          <h4 class="section-title">Dramas</h4>
+          <h3 class="section-title">Dramas</h3>
           <ul class="filmography">
             {card.person.dramas.map((drama) => (
               <li key={drama.dramaId} data-drama-id={drama.dramaId}>
@@ -109,7 +109,7 @@ export function EntityCard({
 
       {card.news.length > 0 && (
         <section class="card-section" aria-label="Fan news">
-          <h4 class="section-title">Fan news</h4>
+          <h3 class="section-title">Fan news</h3>
           <div class="news-list">
             {card.news.map((news) => (
               <NewsCard key={news.storyId} news={news} />

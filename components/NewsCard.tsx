@@ -39,7 +39,7 @@ export function NewsCard({ news }: NewsCardProps) {
         {others.length > 0 && (
           <span class="news-sources">
             {' · '}
-            {news.sources.length} sources:{' '}
+            {news.sources.length} sources, also{' '}
             {others.map((source, i) => (
               <span key={source.articleId}>
                 {i > 0 && ', '}

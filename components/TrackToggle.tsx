@@ -4,17 +4,18 @@ export interface TrackToggleProps {
   onChange: (tracked: boolean) => void;
 }
 
-/** Track / Untrack a drama: a real toggle button, announced with its state. */
+/** Track / Untrack a drama: a toggle button; its name includes the visible word and the title. */
 export function TrackToggle({ title, tracked, onChange }: TrackToggleProps) {
   return (
     <button
       type="button"
       class={`track-toggle ${tracked ? 'is-tracked' : ''}`}
       aria-pressed={tracked}
-      aria-label={`${tracked ? 'Untrack' : 'Track'} ${title}`}
       onClick={() => onChange(!tracked)}
     >
-      {tracked ? '✓ Tracked' : '+ Track'}
+      <span aria-hidden="true">{tracked ? '✓ ' : '+ '}</span>
+      {tracked ? 'Tracked' : 'Track'}
+      <span class="visually-hidden"> {title}</span>
     </button>
   );
 }

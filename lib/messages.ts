@@ -41,3 +41,11 @@ export interface ToBackgroundProtocol {
 }
 
 export const messenger = defineExtensionMessaging<ToBackgroundProtocol>();
+
+/** Messages a content script answers. Named by direction: background → content script. */
+export interface ToContentProtocol {
+  /** The hover-card keyboard shortcut was pressed in this tab. */
+  openCardFromShortcut(): void;
+}
+
+export const contentMessenger = defineExtensionMessaging<ToContentProtocol>();

@@ -1,10 +1,12 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import dictionary from '../../generated/dictionary.json';
 import highlightCss from '../../public/content-highlights.css?raw';
+import hoverCardCss from '../../components/hover-card.css?raw';
+import entityCardCss from '../../components/entity-card.css?raw';
 import type { CompiledDictionary } from '../../lib/match/compile';
 import { startContent } from '../../lib/page/start-content';
+import { CARD_HOST_TAG } from '../../lib/page/hover-card';
 
-export const OWN_UI_TAG = 'dramalens-ui';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -16,7 +18,8 @@ export default defineContentScript({
       ctx,
       dictionary: dictionary as CompiledDictionary,
       highlightCss,
-      isOwnUi: (element) => element.localName === OWN_UI_TAG,
+      cardCss: `${hoverCardCss}\n${entityCardCss}`,
+      isOwnUi: (element) => element.localName === CARD_HOST_TAG,
     });
   },
 });

@@ -4,10 +4,17 @@ import * as v from 'valibot';
 import { entityRequestSchema, messenger, pageDetectionsSchema, tabRequestSchema } from '../messages';
 import { INDEX_PATH } from '../index/load-index';
 import { createCardService, readPinnedNowFrom } from './entity-cards';
+import { registerCommands } from './commands';
+import { createBadge, type BadgeApi } from './badge';
 import { createTabDetectionStore } from './tab-detections';
 
 export function startBackground(browser: typeof extensionBrowser) {
-  const tabs = createTabDetectionStore(browser.storage.session);
+  // MV3 has `action`; the Firefox MV2 build has `browserAction`.
+  const badge = createBadge((browser.action ?? browser.browserAction) as BadgeApi);
+  void badge.init();
+  const tabs = createTabDetectionStore(browser.storage.session, {
+    onChange: (tabId, view) => void badge.show(tabId, view),
+  });
   const fromUs = (sender: { id?: string }) => sender.id === browser.runtime.id;
   const cards = createCardService({
     indexUrl: (browser.runtime.getURL as (path: string) => string)(INDEX_PATH),
@@ -15,6 +22,7 @@ export function startBackground(browser: typeof extensionBrowser) {
     timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
   });
   cards.warm();
+  registerCommands(browser);
 
   messenger.onMessage('getEntityCard', async ({ data, sender }) => {
     const request = v.safeParse(entityRequestSchema, data);
@@ -24,10 +32,11 @@ export function startBackground(browser: typeof extensionBrowser) {
 
   messenger.onMessage('reportDetections', async ({ data, sender }) => {
     const tabId = sender.tab?.id;
-    if (!fromUs(sender) || tabId === undefined || sender.frameId !== 0) return;
+    const frameId = sender.frameId;
+    if (!fromUs(sender) || tabId === undefined || frameId === undefined) return;
     const report = v.safeParse(pageDetectionsSchema, data);
     if (!report.success) return;
-    await tabs.save(tabId, report.output);
+    await tabs.save(tabId, { frameId, documentId: sender.documentId }, report.output);
   });
 
   messenger.onMessage('getTabDetections', async ({ data, sender }) => {
@@ -37,4 +46,7 @@ export function startBackground(browser: typeof extensionBrowser) {
   });
 
   browser.tabs.onRemoved.addListener((tabId) => void tabs.clear(tabId));
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') void tabs.navigated(tabId, change.url);
+  });
 }

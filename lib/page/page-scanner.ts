@@ -42,6 +42,8 @@ export interface PageScannerEnvironment {
   /** Makes the highlight styles apply inside an open shadow root. */
   adoptStyles?: (root: ShadowRoot) => void;
   report: (detections: Detection[]) => void;
+  /** Called after occurrences were added or removed (the hover card closes if its name went away). */
+  onOccurrencesChanged?: () => void;
 }
 
 export interface ScannerTuning {
@@ -67,6 +69,7 @@ export const DEFAULT_TUNING: ScannerTuning = {
 export class PageScanner {
   private readonly painted: PaintedHighlights;
   private occurrences: NameOccurrence[] = [];
+  private readonly byRange = new Map<AbstractRange, NameOccurrence>();
   private visible: Uint8Array;
   private active = false;
   private scanning: Promise<void> | null = null;
@@ -96,9 +99,22 @@ export class PageScanner {
     return this.painted.supported;
   }
 
+  get entities() {
+    return this.matcher.entities;
+  }
+
   /** Current occurrences, in page order of discovery. */
   get names(): readonly NameOccurrence[] {
     return this.occurrences;
+  }
+
+  /** The occurrence painted by `range` (as returned by `highlightsFromPoint`). */
+  occurrenceOf(range: AbstractRange): NameOccurrence | undefined {
+    return this.byRange.get(range);
+  }
+
+  isCurrent(occurrence: NameOccurrence): boolean {
+    return this.byRange.get(occurrence.range) === occurrence && occurrence.startNode.isConnected;
   }
 
   /** Which entities are painted (tracked dramas and their cast). Repaints at once. */
@@ -136,8 +152,10 @@ export class PageScanner {
     this.rescanTimer = null;
     this.painted.clear();
     this.occurrences = [];
+    this.byRange.clear();
     this.scanning = null;
     this.scheduleReport();
+    this.env.onOccurrencesChanged?.();
   }
 
   dispose(): void {
@@ -152,6 +170,7 @@ export class PageScanner {
     this.lastFullRescan = this.env.now();
     this.painted.clear();
     this.occurrences = [];
+    this.byRange.clear();
     this.order = 0;
     this.pendingNodes.clear();
     this.pendingRemovals = false;
@@ -253,6 +272,7 @@ export class PageScanner {
         order: this.order++,
       };
       this.occurrences.push(occurrence);
+      this.byRange.set(occurrence.range, occurrence);
       this.syncPaint(occurrence);
     }
   }
@@ -333,6 +353,7 @@ export class PageScanner {
       if (block.nodeType === 1) this.adoptNewShadowRoots(block as Element);
     }
     this.scheduleReport();
+    this.env.onOccurrencesChanged?.();
   }
 
   private adoptNewShadowRoots(subtree: Element) {
@@ -353,6 +374,7 @@ export class PageScanner {
     for (const o of this.occurrences) {
       if (shouldDrop(o)) {
         if (o.painted) this.painted.delete(o.kind, o.range);
+        this.byRange.delete(o.range);
       } else kept.push(o);
     }
     this.occurrences = kept;

@@ -3,8 +3,9 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { CompiledDictionary } from '../match/compile';
 import { loadDictionary } from '../match/matcher';
-import { messenger } from '../messages';
-import { isSiteDisabled, readSettings, watchSettings, type Settings } from '../settings';
+import { contentMessenger, messenger } from '../messages';
+import { isSiteDisabled, readSettings, setDramaTracked, watchSettings, type Settings } from '../settings';
+import { createHoverCard, type HoverCardController } from './hover-card';
 import { highlightEnvironment } from './highlight-registry';
 import { PageScanner, type Detection } from './page-scanner';
 import { visibleEntityPredicate } from './visible-entities';
@@ -14,10 +15,12 @@ export interface ContentStartOptions {
   dictionary: CompiledDictionary;
   /** The highlight stylesheet's text, adopted into open shadow roots. */
   highlightCss: string;
+  /** The hover card's stylesheet text. */
+  cardCss: string;
   isOwnUi: (element: Element) => boolean;
 }
 
-export async function startContent({ ctx, dictionary, highlightCss, isOwnUi }: ContentStartOptions) {
+export async function startContent({ ctx, dictionary, highlightCss, cardCss, isOwnUi }: ContentStartOptions) {
   const matcher = loadDictionary(dictionary);
   let shadowSheet: CSSStyleSheet | undefined;
   const report = (detections: Detection[]) => {
@@ -26,9 +29,12 @@ export async function startContent({ ctx, dictionary, highlightCss, isOwnUi }: C
       // The background may be restarting or the extension updating: the next report catches up.
     });
   };
+  const highlights = highlightEnvironment(window);
+  let card: HoverCardController | undefined;
   const scanner = new PageScanner(matcher, {
     document,
-    highlights: highlightEnvironment(window),
+    highlights,
+    onOccurrencesChanged: () => card?.namesChanged(),
     now: () => performance.now(),
     yieldToPage: () => new Promise((resolve) => ctx.setTimeout(resolve, 0)),
     scheduleBatch: (callback) => {
@@ -56,7 +62,10 @@ export async function startContent({ ctx, dictionary, highlightCss, isOwnUi }: C
     report,
   });
 
+  let current: Settings;
   const apply = (settings: Settings) => {
+    current = settings;
+    card?.settingsChanged();
     const on = settings.enabled && !isSiteDisabled(settings.disabledSites, location.href);
     if (!on) {
       scanner.stop();
@@ -68,10 +77,24 @@ export async function startContent({ ctx, dictionary, highlightCss, isOwnUi }: C
   };
 
   apply((await readSettings()).settings);
+  card = createHoverCard({
+    ctx,
+    scanner,
+    registry: highlights.registry,
+    settings: () => current,
+    fetchCard: (entityId) => messenger.sendMessage('getEntityCard', { entityId }),
+    setTracked: setDramaTracked,
+    css: cardCss,
+  });
   const unwatch = watchSettings(apply);
+  // Only the top frame answers the shortcut, so one card opens per press.
+  if (window === window.top) {
+    contentMessenger.onMessage('openCardFromShortcut', () => card?.openFromKeyboard());
+  }
   ctx.addEventListener(window, 'wxt:locationchange', () => void scanner.rescanAll());
   ctx.onInvalidated(() => {
     unwatch();
+    card?.dispose();
     scanner.dispose();
   });
   return scanner;

@@ -210,18 +210,40 @@ export function buildIndex(data: LoadedData): BuildResult | BuildFailure {
   for (const story of stories) for (const id of story.articleIds) storyOf.set(id, story.id);
   for (const article of articles) article.storyId = storyOf.get(article.id) ?? `story-${article.id}`;
 
-  // Per entity: articles that mention it, most mentions first, then newest.
-  const articleIdsByEntity = new Map<string, { id: string; count: number; published: string }[]>();
+  // Per entity, the most relevant articles first: named in the headline, then stories more
+  // outlets reported, then more mentions, then newest.
+  const storySize = new Map(stories.map((story) => [story.id, story.articleIds.length]));
+  const headlineMentions = new Map<string, Set<string>>();
+  for (const article of articles) {
+    const ids = findMatches(matcher, article.headline).map((m) => matcher.entities[m.entity].id);
+    headlineMentions.set(article.id, new Set(ids));
+  }
+  const articleIdsByEntity = new Map<string, { id: string; rank: number[]; published: string }[]>();
   for (const article of articles) {
     for (const m of article.mentions) {
       const list = articleIdsByEntity.get(m.entityId) ?? [];
-      list.push({ id: article.id, count: m.count, published: article.published ?? '' });
+      list.push({
+        id: article.id,
+        rank: [
+          headlineMentions.get(article.id)!.has(m.entityId) ? 1 : 0,
+          storySize.get(article.storyId) ?? 1,
+          m.count,
+        ],
+        published: article.published ?? '',
+      });
       articleIdsByEntity.set(m.entityId, list);
     }
   }
   const rankedArticles = (entityId: string) =>
     (articleIdsByEntity.get(entityId) ?? [])
-      .sort((x, y) => y.count - x.count || y.published.localeCompare(x.published) || x.id.localeCompare(y.id))
+      .sort(
+        (x, y) =>
+          y.rank[0] - x.rank[0] ||
+          y.rank[1] - x.rank[1] ||
+          y.rank[2] - x.rank[2] ||
+          y.published.localeCompare(x.published) ||
+          x.id.localeCompare(y.id),
+      )
       .map((x) => x.id);
 
   const dramaEntries: DramaEntry[] = dramas.map((d) => ({

@@ -65,7 +65,8 @@ export async function pinNow(session: ExtensionSession, iso: string | null): Pro
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: false });
+  // Animations finished, so a card is captured as the reader sees it once it has appeared.
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: false, animations: 'disabled' });
 }
 
 export interface FixtureServer {

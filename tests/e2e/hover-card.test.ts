@@ -1,0 +1,289 @@
+/// <reference types="chrome" />
+import { AxeBuilder } from '@axe-core/playwright';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  collectPageErrors,
+  highlightTexts,
+  launchWithExtension,
+  pinNow,
+  screenshot,
+  serveFixtures,
+  type ExtensionSession,
+  type FixtureServer,
+} from './harness';
+import { pageRoutes } from './pages';
+
+const CARD = 'dramalens-ui .hover-card';
+let server: FixtureServer;
+
+beforeAll(async () => {
+  server = await serveFixtures(pageRoutes);
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+/** Centre of the n-th painted range whose text is `text`. */
+async function nameCenter(page: Page, text: string, nth = 0, highlight = 'dramalens-actor') {
+  await expect.poll(() => highlightTexts(page, highlight), { timeout: 5000 }).toContain(text);
+  return page.evaluate(
+    ([wanted, n, name]) => {
+      const ranges = [...CSS.highlights.get(name)!].filter((r) => {
+        const live = document.createRange();
+        live.setStart(r.startContainer, r.startOffset);
+        live.setEnd(r.endContainer, r.endOffset);
+        return live.toString() === wanted;
+      });
+      const live = document.createRange();
+      live.setStart(ranges[n].startContainer, ranges[n].startOffset);
+      live.setEnd(ranges[n].endContainer, ranges[n].endOffset);
+      live.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+      const rect = live.getClientRects()[0];
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    },
+    [text, nth, highlight] as const,
+  );
+}
+
+const cardText = (page: Page) =>
+  page
+    .locator(CARD)
+    .textContent({ timeout: 200 })
+    .catch(() => null);
+
+async function hover(page: Page, text: string, options: { nth?: number; highlight?: string } = {}) {
+  const at = await nameCenter(page, text, options.nth ?? 0, options.highlight);
+  await page.mouse.move(at.x, at.y);
+  return at;
+}
+
+describe('hover card', () => {
+  let session: ExtensionSession;
+  const pages: Page[] = [];
+  beforeAll(async () => {
+    session = await launchWithExtension();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+  afterEach(async () => {
+    await Promise.all(pages.splice(0).map((p) => p.close()));
+    const worker = await session.serviceWorker();
+    await worker.evaluate(() => chrome.storage.sync.clear());
+    await pinNow(session, null);
+  });
+  const open = async (pathname: string) => {
+    const page = await session.context.newPage();
+    pages.push(page);
+    const errors = collectPageErrors(page);
+    await page.goto(server.url(pathname));
+    return { page, errors };
+  };
+
+  it('appears after the dwell with the actor, his dramas and the seed news, and stays while hovered', async () => {
+    const { page, errors } = await open('/seed.html');
+    await page.mouse.move(5, 5);
+    await hover(page, 'Song Kang', { nth: 2 });
+    await page.waitForTimeout(200);
+    expect(await cardText(page)).toBeNull(); // not before the dwell
+    await expect.poll(() => cardText(page), { timeout: 3000 }).toContain('Song Kang');
+    const text = (await cardText(page))!;
+    expect(text).toContain('송강');
+    expect(text).toContain('Actor');
+    for (const drama of ['Nevertheless', 'Navillera', 'Love Alarm', 'Sweet Home']) expect(text).toContain(drama);
+    // The making-of story reported by two outlets (seeds 001 and 002) is one card with both.
+    const story = page.locator(`${CARD} [data-story-id="story-ibtimes-sg-nevertheless-off-screen"]`);
+    await expect.poll(() => story.textContent()).toContain('2 sources');
+    expect(await story.textContent()).toContain('Soompi');
+    expect(await story.textContent()).toContain('IBTimes');
+    expect(await page.locator(`${CARD} [data-story-id]`).count()).toBeLessThanOrEqual(3);
+    await screenshot(page, 'card-actor-light');
+
+    // Into the card: it stays.
+    const box = (await page.locator(CARD).boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + 20, { steps: 4 });
+    await page.waitForTimeout(800);
+    expect(await cardText(page)).toContain('Song Kang');
+    // Out to empty space: it goes.
+    await page.mouse.move(1090, 790, { steps: 2 });
+    await expect.poll(() => cardText(page), { timeout: 2000 }).toBeNull();
+    expect(errors).toEqual([]);
+  });
+
+  it('Escape closes it', async () => {
+    const { page } = await open('/seed.html');
+    await hover(page, 'Han So Hee');
+    await expect.poll(() => cardText(page), { timeout: 3000 }).toContain('Han So-hee');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => cardText(page)).toBeNull();
+  });
+
+  it('a quick pass over names shows nothing', async () => {
+    const { page } = await open('/seed.html');
+    const first = await nameCenter(page, 'Song Kang', 2);
+    const second = await nameCenter(page, 'Han So Hee', 2);
+    await page.mouse.move(first.x, first.y);
+    await page.waitForTimeout(80);
+    await page.mouse.move(second.x, second.y, { steps: 3 });
+    await page.waitForTimeout(80);
+    await page.mouse.move(1090, 10, { steps: 3 });
+    await page.waitForTimeout(800);
+    expect(await cardText(page)).toBeNull();
+    expect(await page.locator('dramalens-ui').count()).toBe(0); // never even mounted
+  });
+
+  it('the keyboard shortcut opens the card for the next name, moves focus in, and Esc returns it', async () => {
+    const { page } = await open('/seed.html');
+    await page.bringToFront();
+    await highlightTexts(page, 'dramalens-actor');
+    await expect.poll(() => highlightTexts(page, 'dramalens-actor')).not.toHaveLength(0);
+    const worker = await session.serviceWorker();
+    await worker.evaluate(() =>
+      (globalThis as unknown as { __dramalensRunCommand: (c: string) => Promise<void> }).__dramalensRunCommand(
+        'open-card',
+      ),
+    );
+    await expect.poll(() => cardText(page), { timeout: 3000 }).toContain('Song Kang'); // first name on the page
+    expect(await page.evaluate(() => document.activeElement?.localName)).toBe('dramalens-ui');
+    await worker.evaluate(() =>
+      (globalThis as unknown as { __dramalensRunCommand: (c: string) => Promise<void> }).__dramalensRunCommand(
+        'open-card',
+      ),
+    );
+    await expect.poll(() => cardText(page)).toContain('Han So-hee'); // pressed again: the next name
+    await page.keyboard.press('Escape');
+    await expect.poll(() => cardText(page)).toBeNull();
+    expect(await page.evaluate(() => document.activeElement?.localName)).toBe('body');
+  });
+
+  it('a card for a name in the bottom-right corner flips and shifts into the viewport', async () => {
+    const { page } = await open('/edge.html');
+    const name = await hover(page, 'Song Kang');
+    await expect.poll(() => cardText(page), { timeout: 3000 }).toContain('Song Kang');
+    const box = (await page.locator(CARD).boundingBox())!;
+    const viewport = page.viewportSize()!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+    expect(box.y + box.height).toBeLessThanOrEqual(name.y); // above the name: flipped
+    await screenshot(page, 'card-edge-flip');
+  });
+
+  it('page CSS that styles div, * and :host does not change the card', async () => {
+    const styleOf = async (page: Page) =>
+      page.locator(`${CARD}`).evaluate((card) => {
+        const title = card.querySelector('.card-title')!;
+        const cs = getComputedStyle(card);
+        const ts = getComputedStyle(title);
+        return {
+          background: cs.backgroundColor,
+          color: cs.color,
+          padding: cs.padding,
+          titleSize: ts.fontSize,
+          titleFont: ts.fontFamily,
+          letterSpacing: ts.letterSpacing,
+          close: getComputedStyle(card.querySelector('.close')!).display,
+        };
+      });
+    const plain = await open('/seed.html');
+    await hover(plain.page, 'Song Kang');
+    await expect.poll(() => cardText(plain.page), { timeout: 3000 }).toContain('Song Kang');
+    const expected = await styleOf(plain.page);
+    const hostile = await open('/hostile-css.html');
+    await hover(hostile.page, 'Song Kang');
+    await expect.poll(() => cardText(hostile.page), { timeout: 3000 }).toContain('Song Kang');
+    expect(await styleOf(hostile.page)).toEqual(expected);
+    expect(await hostile.page.locator('dramalens-ui').evaluate((host) => getComputedStyle(host).display)).not.toBe(
+      'none',
+    );
+    await screenshot(hostile.page, 'card-hostile-css');
+  });
+
+  it('Track / Untrack in the card updates the page’s highlights live', async () => {
+    const { page } = await open('/seed.html');
+    await hover(page, 'Nevertheless', { highlight: 'dramalens-drama', nth: 1 });
+    await expect.poll(() => cardText(page), { timeout: 3000 }).toContain('알고있지만');
+    const toggle = page.locator(`${CARD} .track-toggle`);
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    await toggle.click();
+    await expect.poll(() => highlightTexts(page, 'dramalens-drama')).not.toContain('Nevertheless');
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    await toggle.click();
+    await expect.poll(() => highlightTexts(page, 'dramalens-drama')).toContain('Nevertheless');
+  });
+
+  it('works on a page with a strict CSP', async () => {
+    const { page } = await open('/strict-csp.html');
+    await hover(page, 'Song Kang');
+    await expect.poll(() => cardText(page), { timeout: 3000 }).toContain('Song Kang');
+    const background = await page.locator(CARD).evaluate((card) => getComputedStyle(card).backgroundColor);
+    expect(background).toBe('rgb(255, 255, 255)'); // our stylesheet applied despite default-src 'none'
+  });
+
+  it('has no axe violations', async () => {
+    const { page } = await open('/seed.html');
+    await hover(page, 'Nevertheless', { highlight: 'dramalens-drama', nth: 1 });
+    await expect.poll(() => cardText(page), { timeout: 3000 }).toContain('Nevertheless');
+    const results = await new AxeBuilder({ page }).include('dramalens-ui').analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+  });
+});
+
+describe('hover card air times, with "now" pinned (viewer in New York)', () => {
+  let session: ExtensionSession;
+  beforeAll(async () => {
+    session = await launchWithExtension({ timeZone: 'America/New_York' });
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  async function nevertheless(iso: string) {
+    await pinNow(session, iso);
+    const page = await session.context.newPage();
+    await page.goto(server.url('/seed.html'));
+    await hover(page, 'Nevertheless', { highlight: 'dramalens-drama', nth: 1 });
+    await expect.poll(() => cardText(page), { timeout: 3000 }).toContain('알고있지만');
+    return page;
+  }
+
+  it('inside the run: the next episode, in local time and KST, with a countdown', async () => {
+    // Thursday 1 July 2021, noon in Seoul: episode 3 airs Saturday 3 July at 23:00 KST (10:00 in New York).
+    const page = await nevertheless('2021-07-01T12:00:00+09:00');
+    const text = (await cardText(page))!;
+    expect(text).toContain('Ep 3');
+    expect(text).toContain('Sat 3 Jul 2021, 10:00 AM');
+    expect(text).toContain('Sat 3 Jul 2021, 11:00 PM KST');
+    expect(text).toContain('in 2d 11h');
+    await screenshot(page, 'card-drama-airing');
+    await page.close();
+  });
+
+  it('after the finale: finished, with the final episode date', async () => {
+    const page = await nevertheless('2021-09-01T12:00:00+09:00');
+    const text = (await cardText(page))!;
+    expect(text).toContain('Finished');
+    expect(text).toContain('Sat 21 Aug 2021');
+    await page.close();
+  });
+});
+
+describe('hover card on a dark page, in dark mode', () => {
+  it('renders in the dark theme without axe violations', async () => {
+    const session = await launchWithExtension({ colorScheme: 'dark' });
+    try {
+      const page = await session.context.newPage();
+      await page.goto(server.url('/dark.html'));
+      await hover(page, 'Song Kang');
+      await expect.poll(() => cardText(page), { timeout: 3000 }).toContain('Song Kang');
+      const background = await page.locator(CARD).evaluate((card) => getComputedStyle(card).backgroundColor);
+      expect(background).toBe('rgb(29, 27, 36)');
+      const results = await new AxeBuilder({ page }).include('dramalens-ui').analyze();
+      expect(results.violations.map((v) => v.id)).toEqual([]);
+      await screenshot(page, 'card-actor-dark');
+    } finally {
+      await session.close();
+    }
+  });
+});
