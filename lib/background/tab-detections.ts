@@ -34,7 +34,9 @@ export interface FrameSender {
   documentId?: string;
 }
 
-const keyOf = (tabId: number) => `tab:${tabId}`;
+/** The storage.session key of a tab's record; the popup watches it as a change signal. */
+export const tabDetectionsKey = (tabId: number) => `tab:${tabId}`;
+const keyOf = tabDetectionsKey;
 
 /** The URL without its fragment: a `#section` jump is not a new page. */
 const withoutHash = (url: string) => url.split('#', 1)[0];

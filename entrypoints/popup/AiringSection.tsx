@@ -1,0 +1,73 @@
+import { formatClock, formatDate } from '../../lib/schedule';
+import type { DisplaySettings } from '../../lib/settings';
+import type { AiringDrama } from './popup-model';
+
+export interface AiringSectionProps {
+  dramas: AiringDrama[];
+  display: Pick<DisplaySettings, 'timeDisplay' | 'hourCycle'>;
+  viewerTimeZone: string;
+  onOpen: (dramaId: string) => void;
+  onOpenSettings: () => void;
+}
+
+const KST = 'Asia/Seoul';
+
+/** "Airing next": tracked dramas on air or announced, soonest first, with a countdown. */
+export function AiringSection({ dramas, display, viewerTimeZone, onOpen, onOpenSettings }: AiringSectionProps) {
+  return (
+    <section class="popup-section" aria-labelledby="airing-heading">
+      <h2 id="airing-heading">Airing next</h2>
+      {dramas.length === 0 ? (
+        <p class="empty-state">
+          None of your tracked dramas is on air or has an announced premiere right now.{' '}
+          <button type="button" class="link-button" onClick={onOpenSettings}>
+            Choose dramas to track
+          </button>
+        </p>
+      ) : (
+        <ul class="airing-list">
+          {dramas.map((drama) => (
+            <AiringRow key={drama.dramaId} drama={drama} display={display} viewerTimeZone={viewerTimeZone} onOpen={onOpen} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function AiringRow({
+  drama,
+  display,
+  viewerTimeZone,
+  onOpen,
+}: { drama: AiringDrama } & Pick<AiringSectionProps, 'display' | 'viewerTimeZone' | 'onOpen'>) {
+  const { air } = drama;
+  const next = air.next!;
+  const local = `${formatDate(next.at, viewerTimeZone)}, ${formatClock(next.at, viewerTimeZone, display.hourCycle)}`;
+  const kst = `${formatClock(next.at, KST, display.hourCycle)} KST`;
+  const kstWithDate = `${formatDate(next.at, KST)}, ${kst}`;
+  // The reader's own time first; KST beside it (its date only when it differs from theirs).
+  const when =
+    display.timeDisplay === 'local'
+      ? local
+      : display.timeDisplay === 'kst'
+        ? kstWithDate
+        : `${local} · ${formatDate(next.at, KST) === formatDate(next.at, viewerTimeZone) ? kst : kstWithDate}`;
+  const what = air.onAirNow ? 'On air now' : air.state === 'upcoming' ? 'Premiere' : 'Next';
+  return (
+    <li class="airing-row" data-drama-id={drama.dramaId}>
+      <div class="airing-main">
+        <button type="button" class="airing-title" onClick={() => onOpen(drama.dramaId)}>
+          {drama.title}
+          {drama.hangul && <span class="hangul"> {drama.hangul}</span>}
+        </button>
+        <span class={`countdown-pill${air.onAirNow ? ' is-live' : ''}`}>{air.onAirNow ? 'On air' : next.countdown}</span>
+      </div>
+      <p class="airing-when">
+        <strong>{what}</strong>
+        {next.episode !== undefined && ` · Ep ${next.episode}`} ·{' '}
+        <time dateTime={new Date(next.at).toISOString()}>{when}</time>
+      </p>
+    </li>
+  );
+}

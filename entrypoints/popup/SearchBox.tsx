@@ -1,0 +1,111 @@
+import type { Ref } from 'preact';
+import type { SearchResult } from '../../lib/search/entity-search';
+
+export const SEARCH_LIST_ID = 'search-results';
+export const resultOptionId = (index: number) => `search-result-${index}`;
+
+export interface SearchBoxProps {
+  query: string;
+  /** The results shown (empty while the query is). */
+  results: SearchResult[];
+  activeIndex: number;
+  inputRef: Ref<HTMLInputElement>;
+  /** `inputAt` is the input event's time, for the per-keystroke latency measure. */
+  onQuery: (query: string, inputAt: number) => void;
+  onMove: (delta: 1 | -1) => void;
+  onChoose: () => void;
+}
+
+/** The search field, a combobox: arrows move through the results, Enter opens one. */
+export function SearchBox({ query, results, activeIndex, inputRef, onQuery, onMove, onChoose }: SearchBoxProps) {
+  const expanded = query.trim() !== '';
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.isComposing) return; // keys that compose Hangul belong to the input method
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      onMove(event.key === 'ArrowDown' ? 1 : -1);
+    } else if (event.key === 'Enter' && results.length > 0) {
+      event.preventDefault();
+      onChoose();
+    }
+  };
+  return (
+    <div class="search" role="search">
+      <svg class="search-icon" viewBox="0 0 20 20" aria-hidden="true">
+        <circle cx="8.5" cy="8.5" r="5.5" />
+        <path d="m13 13 4.5 4.5" />
+      </svg>
+      <input
+        ref={inputRef}
+        type="search"
+        class="search-input"
+        placeholder="Search dramas and actors"
+        aria-label="Search dramas and actors (English, romanised or Hangul)"
+        role="combobox"
+        aria-autocomplete="list"
+        aria-expanded={expanded}
+        aria-controls={SEARCH_LIST_ID}
+        aria-activedescendant={expanded && activeIndex >= 0 ? resultOptionId(activeIndex) : undefined}
+        autocomplete="off"
+        spellcheck={false}
+        value={query}
+        onInput={(event) => onQuery(event.currentTarget.value, event.timeStamp)}
+        onKeyDown={onKeyDown}
+      />
+    </div>
+  );
+}
+
+export interface SearchResultsProps {
+  query: string;
+  results: SearchResult[];
+  activeIndex: number;
+  onHover: (index: number) => void;
+  onOpen: (entityId: string) => void;
+}
+
+export function SearchResults({ query, results, activeIndex, onHover, onOpen }: SearchResultsProps) {
+  return (
+    <section class="popup-section" aria-labelledby="results-heading">
+      <h2 id="results-heading">Search</h2>
+      <p class="visually-hidden" role="status">
+        {results.length === 0 ? 'No matches' : `${results.length} ${results.length === 1 ? 'match' : 'matches'}`}
+      </p>
+      {results.length === 0 ? (
+        <p class="empty-state">
+          No drama or actor in the index matches “{query.trim()}”. Try another spelling, or the Hangul name.
+        </p>
+      ) : null}
+      <ul
+        id={SEARCH_LIST_ID}
+        class="result-list"
+        role="listbox"
+        aria-label="Matching dramas and actors"
+        hidden={results.length === 0}
+      >
+        {results.map((result, index) => (
+          <li
+            key={result.entityId}
+            id={resultOptionId(index)}
+            role="option"
+            aria-selected={index === activeIndex}
+            class={`result kind-${result.kind}${index === activeIndex ? ' is-active' : ''}`}
+            data-entity-id={result.entityId}
+            onMouseMove={() => index !== activeIndex && onHover(index)}
+            onClick={() => onOpen(result.entityId)}
+          >
+            <span class="kind-dot" aria-hidden="true" />
+            <span class="result-text">
+              <span class="result-label">
+                {result.label}
+                {result.hangul && <span class="hangul"> {result.hangul}</span>}
+              </span>
+              {result.matchedName && <span class="result-alias">also “{result.matchedName}”</span>}
+            </span>
+            <span class="result-kind">{result.kind === 'drama' ? 'Drama' : 'Actor'}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,107 @@
+// Everything the popup reads from the extension, fetched in parallel when it opens: the index
+// (with its lookup maps and search built once), the clock, the settings, the tab and what the
+// background knows the tab mentions.
+import { browser } from 'wxt/browser';
+import { pinnedOrSystemClock, TEST_NOW_KEY, type Clock } from '../../lib/clock';
+import { indexMaps, type IndexMaps } from '../../lib/index/entity-card';
+import { fetchIndex, INDEX_PATH } from '../../lib/index/load-index';
+import { messenger, type TabDetections } from '../../lib/messages';
+import { tabDetectionsKey } from '../../lib/background/tab-detections';
+import { createEntitySearch, type EntitySearch } from '../../lib/search/entity-search';
+import { readSettings, watchSettings, type Settings } from '../../lib/settings';
+
+export interface PopupTab {
+  id: number;
+  url?: string;
+}
+
+export interface PopupData {
+  maps: IndexMaps;
+  search: EntitySearch;
+  clock: Clock;
+  timeZone: string;
+  settings: Settings;
+  tab?: PopupTab;
+  /** What the tab mentions; null before its page reported; an Error when the background failed. */
+  detections: TabDetections | null | Error;
+}
+
+/**
+ * Test seam: `popup.html?tabId=N` shows tab N, because an e2e test opens the popup as a page
+ * of its own (which is then the active tab). Without it, the popup shows the active tab.
+ */
+export function requestedTabId(search: string): number | undefined {
+  const raw = new URLSearchParams(search).get('tabId');
+  if (raw === null || !/^\d+$/.test(raw)) return undefined;
+  return Number(raw);
+}
+
+async function findTab(tabId: number | undefined): Promise<PopupTab | undefined> {
+  const tab =
+    tabId === undefined
+      ? (await browser.tabs.query({ active: true, currentWindow: true }))[0]
+      : await browser.tabs.get(tabId).catch(() => undefined);
+  if (tab?.id === undefined) return undefined;
+  return { id: tab.id, ...(tab.url ? { url: tab.url } : {}) };
+}
+
+export function fetchTabDetections(tabId: number): Promise<TabDetections | null | Error> {
+  return messenger.sendMessage('getTabDetections', { tabId }).catch((error: unknown) => toError(error));
+}
+
+const toError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
+
+export async function loadPopupData(tabId: number | undefined): Promise<PopupData> {
+  const tabWithDetections = findTab(tabId).then(async (tab) => ({
+    tab,
+    detections: tab ? await fetchTabDetections(tab.id) : null,
+  }));
+  const [index, pinned, { settings }, { tab, detections }] = await Promise.all([
+    // index.json is generated at build time, so it is not among WXT's typed public paths.
+    fetchIndex((browser.runtime.getURL as (path: string) => string)(INDEX_PATH)),
+    browser.storage.local.get(TEST_NOW_KEY),
+    readSettings(),
+    tabWithDetections,
+  ]);
+  return {
+    maps: indexMaps(index),
+    search: createEntitySearch(index),
+    clock: pinnedOrSystemClock(pinned[TEST_NOW_KEY]),
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    settings,
+    ...(tab ? { tab } : {}),
+    detections,
+  };
+}
+
+/**
+ * Calls back while the popup is open: settings changed, the tab's detections changed (the
+ * background's session store is the signal; the data still comes through the protocol), or the
+ * tab moved to another URL. Returns the stop function.
+ */
+export function watchPopupSources(
+  tabId: number | undefined,
+  on: {
+    settings: (settings: Settings) => void;
+    detections: (detections: TabDetections | null | Error) => void;
+    tabUrl: (url: string | undefined) => void;
+  },
+): () => void {
+  const unwatchSettings = watchSettings(on.settings);
+  if (tabId === undefined) return unwatchSettings;
+  const key = tabDetectionsKey(tabId);
+  const onSessionChange = (changes: Record<string, unknown>) => {
+    if (key in changes) void fetchTabDetections(tabId).then(on.detections);
+  };
+  const onTabUpdated = (updatedId: number, change: { url?: string }) => {
+    if (updatedId === tabId && change.url !== undefined) on.tabUrl(change.url);
+  };
+  // Optional: a browser without session-area events still gets the data on open.
+  browser.storage.session.onChanged?.addListener(onSessionChange);
+  browser.tabs.onUpdated.addListener(onTabUpdated);
+  return () => {
+    unwatchSettings();
+    browser.storage.session.onChanged?.removeListener(onSessionChange);
+    browser.tabs.onUpdated.removeListener(onTabUpdated);
+  };
+}

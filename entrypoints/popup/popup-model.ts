@@ -1,0 +1,98 @@
+// What the popup shows, as pure functions of the index, the tab's detections, the settings and
+// the clock: the names on the page, the dramas airing next, and whether the page can be read.
+import type { IndexMaps } from '../../lib/index/entity-card';
+import type { TabDetections } from '../../lib/messages';
+import { nextAirTime, type AirTime } from '../../lib/schedule';
+import { hostnameOf, isDramaTracked, isSiteDisabled, type Settings } from '../../lib/settings';
+
+export interface PageEntity {
+  entityId: string;
+  kind: 'drama' | 'person';
+  name: string;
+  hangul?: string;
+  count: number;
+}
+
+/** The page's names, most mentioned first; ties keep the page's order. Unknown ids are skipped. */
+export function rankPageEntities(maps: IndexMaps, detections: TabDetections | null): PageEntity[] {
+  if (!detections) return [];
+  return [...detections.detections]
+    .sort((a, b) => b.count - a.count || a.firstIndex - b.firstIndex)
+    .flatMap((d): PageEntity[] => {
+      const drama = maps.dramas.get(d.entityId);
+      if (drama) {
+        return [{ entityId: drama.id, kind: 'drama', name: drama.title, count: d.count, ...hangulOf(drama) }];
+      }
+      const person = maps.people.get(d.entityId);
+      if (person) {
+        return [{ entityId: person.id, kind: 'person', name: person.name, count: d.count, ...hangulOf(person) }];
+      }
+      return [];
+    });
+}
+
+const hangulOf = (entity: { hangul?: string }) => (entity.hangul ? { hangul: entity.hangul } : {});
+
+export interface AiringDrama {
+  dramaId: string;
+  title: string;
+  hangul?: string;
+  air: AirTime;
+}
+
+/** Tracked dramas on air or announced, the soonest episode first. */
+export function airingNext(maps: IndexMaps, settings: Settings, now: number, timeZone: string): AiringDrama[] {
+  return maps.index.dramas
+    .filter((drama) => isDramaTracked(settings.tracking, drama.id))
+    .map((drama) => ({ dramaId: drama.id, title: drama.title, ...hangulOf(drama), air: nextAirTime(drama.schedule, now, timeZone) }))
+    .filter(({ air }) => (air.state === 'airing' || air.state === 'upcoming') && air.next !== undefined)
+    .sort((a, b) => a.air.next!.at - b.air.next!.at || a.title.localeCompare(b.title));
+}
+
+/**
+ * Whether Dramalens reads the tab's page, and if not, why: browsers keep extensions off their
+ * own pages and the extension stores; the reader may have switched Dramalens off.
+ */
+export type PageAccess =
+  | { kind: 'no-tab' }
+  | { kind: 'restricted'; url: string }
+  | { kind: 'off-everywhere'; hostname?: string }
+  | { kind: 'off-here'; hostname: string }
+  | { kind: 'on'; hostname?: string };
+
+const EXTENSION_STORES = [
+  'chromewebstore.google.com',
+  'chrome.google.com/webstore',
+  'microsoftedge.microsoft.com/addons',
+  'addons.mozilla.org',
+];
+
+export function isRestrictedUrl(url: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return true;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:' && parsed.protocol !== 'file:') return true;
+  const hostAndPath = `${parsed.hostname}${parsed.pathname}`;
+  return EXTENSION_STORES.some((store) => hostAndPath === store || hostAndPath.startsWith(`${store}/`));
+}
+
+export function pageAccess(url: string | undefined, settings: Settings): PageAccess {
+  if (url === undefined) return { kind: 'no-tab' };
+  if (isRestrictedUrl(url)) return { kind: 'restricted', url };
+  // file: pages have no hostname to switch off.
+  const hostname = hostnameOf(url) || undefined;
+  if (!settings.enabled) return { kind: 'off-everywhere', ...(hostname ? { hostname } : {}) };
+  if (hostname && isSiteDisabled(settings.disabledSites, url)) return { kind: 'off-here', hostname };
+  return { kind: 'on', ...(hostname ? { hostname } : {}) };
+}
+
+/**
+ * The disabled-site entries that keep `url` off: the hostname itself or a parent domain
+ * (`example.com` switches off `www.example.com`), so "turn on here" removes every one of them.
+ */
+export function disabledEntriesFor(disabledSites: string[], url: string): string[] {
+  return disabledSites.filter((site) => isSiteDisabled([site], url));
+}

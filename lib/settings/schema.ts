@@ -1,0 +1,88 @@
+// The settings every context works with (settings version 2), their defaults and validation.
+import * as v from 'valibot';
+import {
+  ACTOR_COLOR_PRESETS,
+  DEFAULT_ACTOR_COLOR,
+  DEFAULT_DRAMA_COLOR,
+  DRAMA_COLOR_PRESETS,
+  type ActorColorPreset,
+  type DramaColorPreset,
+} from '../highlight-colors';
+import { isStoredSite } from './sites';
+import { trackingSchema, type Tracking } from './tracking';
+
+/** Bumped with every change to a stored item; each bump adds lib/settings/migrations/v<N>.ts. */
+export const SETTINGS_VERSION = 2;
+
+export type TimeDisplay = 'local' | 'kst' | 'both';
+
+export interface DisplaySettings {
+  timeDisplay: TimeDisplay;
+  hourCycle: 12 | 24;
+  /** How long the pointer rests on a name before its card opens. */
+  hoverDelayMs: number;
+  dramaColor: DramaColorPreset;
+  actorColor: ActorColorPreset;
+}
+
+export interface Settings {
+  /** Dramalens highlights names on pages (off: nothing is scanned or painted anywhere). */
+  enabled: boolean;
+  tracking: Tracking;
+  /** Hostnames where Dramalens stays off (`example.com` covers its subdomains too). */
+  disabledSites: string[];
+  display: DisplaySettings;
+}
+
+export type SettingKey = keyof Settings;
+export const SETTING_KEYS: readonly SettingKey[] = ['enabled', 'tracking', 'disabledSites', 'display'];
+
+export const HOVER_DELAY_LIMITS = { min: 0, max: 2000, step: 50 } as const;
+
+export const DEFAULT_SETTINGS: Settings = {
+  enabled: true,
+  tracking: { mode: 'all-except', ids: [] },
+  disabledSites: [],
+  display: {
+    timeDisplay: 'both',
+    hourCycle: 12,
+    hoverDelayMs: 400,
+    dramaColor: DEFAULT_DRAMA_COLOR,
+    actorColor: DEFAULT_ACTOR_COLOR,
+  },
+};
+
+export const displaySchema = v.strictObject({
+  timeDisplay: v.picklist(['local', 'kst', 'both']),
+  hourCycle: v.picklist([12, 24]),
+  hoverDelayMs: v.pipe(
+    v.number(),
+    v.integer(),
+    v.minValue(HOVER_DELAY_LIMITS.min),
+    v.maxValue(HOVER_DELAY_LIMITS.max),
+  ),
+  dramaColor: v.picklist(DRAMA_COLOR_PRESETS),
+  actorColor: v.picklist(ACTOR_COLOR_PRESETS),
+});
+
+export const disabledSitesSchema = v.array(
+  v.pipe(
+    v.string(),
+    v.check(isStoredSite, 'a site in the list is not a normalised hostname'),
+  ),
+);
+
+/** Each setting on its own: a corrupt one falls back alone, the others keep their values. */
+export const settingSchemas = {
+  enabled: v.boolean(),
+  tracking: trackingSchema,
+  disabledSites: disabledSitesSchema,
+  display: displaySchema,
+} satisfies Record<SettingKey, v.GenericSchema>;
+
+export const settingLabels: Record<SettingKey, string> = {
+  enabled: 'highlighting on or off',
+  tracking: 'tracked dramas',
+  disabledSites: 'sites where Dramalens is off',
+  display: 'colours, hover delay and time format',
+};

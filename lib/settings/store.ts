@@ -1,0 +1,149 @@
+// Settings in storage.sync through WXT storage: versioned items with migrations, one read path,
+// atomic writes, and a single change listener. Items are defined on first use, so importing this
+// module does nothing (WXT starts an item's migration as soon as it is defined).
+import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
+import { wxtMigrationsFor } from './migrations';
+import { SettingsQuotaError, syncQuotaProblem } from './quota';
+import { DEFAULT_SETTINGS, SETTING_KEYS, SETTINGS_VERSION, type SettingKey, type Settings } from './schema';
+import { addDisabledSite } from './sites';
+import { decodeStoredItems, encodeSettings, invalidSetting, type DecodedSettings, type StoredItems } from './stored';
+import {
+  MAX_TRACKING_OVERFLOW,
+  rebalanceTracking,
+  TRACKING_OVERFLOW_KEYS,
+  trackingOverflowKey,
+  withDramasTracked,
+  type StoredTracking,
+} from './tracking';
+
+const STORED_KEYS = [...SETTING_KEYS, ...TRACKING_OVERFLOW_KEYS];
+const STORED_KEY_SET = new Set<string>(STORED_KEYS);
+
+function defineVersionedItems() {
+  const define = (key: SettingKey) =>
+    storage.defineItem<unknown>(`sync:${key}`, {
+      fallback: null,
+      version: SETTINGS_VERSION,
+      migrations: wxtMigrationsFor(key),
+    });
+  return Object.fromEntries(SETTING_KEYS.map((key) => [key, define(key)])) as Record<SettingKey, ReturnType<typeof define>>;
+}
+
+let versionedItems: ReturnType<typeof defineVersionedItems> | undefined;
+/** Defining the items starts WXT's migrations of stored values in this context. */
+const settingsItems = () => (versionedItems ??= defineVersionedItems());
+
+/** Current settings; never throws: an unreadable value falls back to its default and is listed in `corrupt`. */
+export async function readSettings(): Promise<DecodedSettings> {
+  settingsItems();
+  try {
+    const stored = await storage.getItems(STORED_KEYS.map((key) => `sync:${key}` as const));
+    const items: StoredItems = {};
+    for (const { key, value } of stored) items[key.slice('sync:'.length)] = value;
+    return decodeStoredItems(items);
+  } catch {
+    // Storage itself failed (the extension is updating, or the context is gone): defaults.
+    return { settings: DEFAULT_SETTINGS, corrupt: [] };
+  }
+}
+
+/** Calls `onChange` with fresh settings after every change to them, from any context or device. */
+export function watchSettings(onChange: (settings: Settings) => void): () => void {
+  let latest = 0;
+  let active = true;
+  const listener = (changes: Record<string, unknown>) => {
+    if (!Object.keys(changes).some((key) => STORED_KEY_SET.has(key))) return;
+    const ticket = ++latest;
+    void readSettings().then(({ settings }) => {
+      // A later change may have been read first: only the newest read is delivered.
+      if (active && ticket === latest) onChange(settings);
+    });
+  };
+  // One listener for every settings key: one write of several items is one event, one read.
+  browser.storage.sync.onChanged.addListener(listener);
+  return () => {
+    active = false;
+    browser.storage.sync.onChanged.removeListener(listener);
+  };
+}
+
+// Writes from one context run one after another, so a read-modify-write never interleaves.
+let writeQueue: Promise<unknown> = Promise.resolve();
+function queued<T>(write: () => Promise<T>): Promise<T> {
+  const run = writeQueue.then(write, write);
+  writeQueue = run.catch(() => undefined);
+  return run;
+}
+
+/**
+ * Saves the given settings (the others stay). All items go in one `storage.sync.set`, so every
+ * context sees the change at once; overflow items no longer needed are removed after it.
+ * Throws SettingsQuotaError when storage.sync could not hold the result.
+ */
+export function saveSettings(patch: Partial<Settings>): Promise<void> {
+  return queued(() => writeSettings(patch));
+}
+
+async function writeSettings(patch: Partial<Settings>): Promise<void> {
+  const problem = invalidSetting(patch);
+  if (problem) throw new Error(`Settings not saved: ${problem}`);
+  const items = encodeSettings(patch);
+  const keys = SETTING_KEYS.filter((key) => patch[key] !== undefined);
+  const versioned = settingsItems();
+  // getMeta waits for this context's migrations, so a migration cannot overwrite this write.
+  const metas = await Promise.all(keys.map((key) => versioned[key].getMeta() as Promise<{ v?: number }>));
+  const staleMeta = keys.filter((_, i) => metas[i].v !== SETTINGS_VERSION);
+
+  const current = (await storage.snapshot('sync')) as StoredItems;
+  const after: StoredItems = { ...current, ...items };
+  const stale: string[] = [];
+  if (patch.tracking) {
+    const overflow = (items.tracking as StoredTracking).overflow;
+    for (let n = overflow + 1; n <= MAX_TRACKING_OVERFLOW; n++) {
+      const key = trackingOverflowKey(n);
+      if (key in current) stale.push(key);
+      delete after[key];
+    }
+  }
+  for (const key of staleMeta) after[`${key}$`] = { v: SETTINGS_VERSION };
+  const quota = syncQuotaProblem(after);
+  if (quota) throw new SettingsQuotaError(`Settings not saved: ${quota}.`);
+
+  await storage.setItems(Object.entries(items).map(([key, value]) => ({ key: `sync:${key}` as const, value })));
+  if (stale.length) await storage.removeItems(stale.map((key) => `sync:${key}` as const));
+  if (staleMeta.length) {
+    await storage.setMetas(staleMeta.map((key) => ({ key: `sync:${key}` as const, meta: { v: SETTINGS_VERSION } })));
+  }
+}
+
+/**
+ * Tracks or untracks one drama. With `allDramaIds` (the index's dramas) the stored list is
+ * rebalanced to the smaller set; without, it only gains or loses this id.
+ */
+export function setDramaTracked(dramaId: string, tracked: boolean, allDramaIds?: readonly string[]): Promise<void> {
+  return queued(async () => {
+    const { settings } = await readSettings();
+    let tracking = withDramasTracked(settings.tracking, [dramaId], tracked);
+    if (allDramaIds) tracking = rebalanceTracking(tracking, allDramaIds);
+    await writeSettings({ tracking });
+  });
+}
+
+/**
+ * Switches Dramalens off for a hostname and its subdomains, or back on: on removes every entry
+ * that covers the hostname (the hostname itself and its parent domains).
+ */
+export function setSiteDisabled(hostname: string, disabled: boolean): Promise<void> {
+  return queued(async () => {
+    const { settings } = await readSettings();
+    const sites = settings.disabledSites;
+    if (disabled) {
+      const change = addDisabledSite(sites, hostname);
+      if (change.ok) await writeSettings({ disabledSites: change.sites });
+      return;
+    }
+    const kept = sites.filter((site) => !(hostname === site || hostname.endsWith(`.${site}`)));
+    if (kept.length !== sites.length) await writeSettings({ disabledSites: kept });
+  });
+}
