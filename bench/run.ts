@@ -19,6 +19,8 @@ const OUT = path.join(ROOT, 'artifacts');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const PAGE_LIMIT = Number(process.env.BENCH_PAGES ?? Infinity);
 const MARK_TIMEOUT_MS = 20_000;
+/** Each contender repeats on a page for at least this long per run, for a stable average. */
+const MIN_MS_PER_RUN = Number(process.env.BENCH_MIN_MS ?? 25);
 
 const median = (xs: number[]) => {
   const s = [...xs].filter(Number.isFinite).sort((a, b) => a - b);
@@ -159,7 +161,12 @@ async function main() {
   let currentHtml = '';
   await page.route('**/*', (route) =>
     route.request().isNavigationRequest()
-      ? route.fulfill({ body: currentHtml, contentType: 'text/html; charset=utf-8' })
+      ? route.fulfill({
+          body: currentHtml,
+          contentType: 'text/html; charset=utf-8',
+          // Cross-origin isolation gives performance.now() microsecond resolution.
+          headers: { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' },
+        })
       : route.abort(),
   );
   const load = async (html: string) => {
@@ -196,12 +203,12 @@ async function main() {
       const found: Record<string, number> = {};
       const longest: Record<string, number> = {};
       for (let r = 0; r < runs + 1; r++) {
-        const f = await page.evaluate(() => (globalThis as any).__bench.floor());
+        const f = await page.evaluate((minMs) => (globalThis as any).__bench.floor(minMs), MIN_MS_PER_RUN);
         chars = f.chars;
         if (r > 0) floors.push(f.ms);
         for (const d of dictionaries) {
-          const o = await page.evaluate((key) => (globalThis as any).__bench.ours(key), d.key);
-          const l = await page.evaluate((key) => (globalThis as any).__bench.library(key), d.key);
+          const o = await page.evaluate(([key, minMs]) => (globalThis as any).__bench.ours(key, minMs), [d.key, MIN_MS_PER_RUN] as const);
+          const l = await page.evaluate(([key, minMs]) => (globalThis as any).__bench.library(key, minMs), [d.key, MIN_MS_PER_RUN] as const);
           if (r === 0) continue; // warm-up run
           (ours[d.key] ??= []).push(o.ms);
           (lib[d.key] ??= []).push(l.ms);

@@ -9,46 +9,50 @@ const asciiFold = new Uint16Array(128);
 for (let c = 0; c < 128; c++) asciiFold[c] = c >= 65 && c <= 90 ? c + 32 : c;
 for (const c of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0x2d]) asciiFold[c] = DROP;
 
-let extendedFold: Map<number, number> | undefined;
+/** Units up to here get a table entry; above it only a few ranges fold, checked directly. */
+const TABLE_END = 0x2070;
+let lowFold: Uint16Array | undefined;
 
-// Built on first use from the ranges pages actually use, so loading the content script costs nothing.
-function buildExtendedFold(): Map<number, number> {
-  const map = new Map<number, number>();
+// Built on first use (a page with non-ASCII text), so loading the content script costs nothing.
+function buildLowFold(): Uint16Array {
+  const table = new Uint16Array(TABLE_END);
+  for (let c = 0; c < TABLE_END; c++) table[c] = c;
+  table.set(asciiFold);
   const foldChar = (c: number) => {
     const ch = String.fromCharCode(c);
     const base = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
     const lower = (base || ch).toLowerCase();
-    const unit = lower.charCodeAt(0);
-    if (lower.length >= 1 && unit !== c) map.set(c, unit);
+    if (lower.length >= 1) table[c] = lower.charCodeAt(0);
   };
   for (let c = 0x80; c <= 0x24f; c++) foldChar(c);
   for (let c = 0x370; c <= 0x52f; c++) foldChar(c);
   for (let c = 0x1e00; c <= 0x1eff; c++) foldChar(c);
   // Combining marks of decomposed text ("e" + U+0301) vanish like the precomposed accents do.
-  for (let c = 0x300; c <= 0x36f; c++) map.set(c, DROP);
-  // Full-width ASCII (common in CJK typesetting) reads as ASCII.
-  for (let c = 0xff01; c <= 0xff5e; c++) {
-    const ascii = c - 0xfee0;
-    map.set(c, ascii >= 65 && ascii <= 90 ? ascii + 32 : ascii);
-  }
-  const drop = [0xa0, 0xad, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff, 0x30fb, 0xff65];
-  for (let c = 0x2000; c <= 0x200d; c++) drop.push(c);
-  for (let c = 0x2010; c <= 0x2011; c++) drop.push(c);
-  for (const c of drop) map.set(c, DROP);
-  for (const c of [0x2018, 0x2019, 0x201a, 0x201b, 0x2032, 0xff07]) map.set(c, 0x27);
-  for (const c of [0x201c, 0x201d, 0x201e, 0x201f, 0x2033, 0xab, 0xbb, 0xff02]) map.set(c, 0x22);
-  return map;
+  for (let c = 0x300; c <= 0x36f; c++) table[c] = DROP;
+  // No-break and other spaces, soft hyphen, zero-width characters, typographic hyphens.
+  for (const c of [0xa0, 0xad, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f]) table[c] = DROP;
+  for (let c = 0x2000; c <= 0x200d; c++) table[c] = DROP;
+  for (let c = 0x2010; c <= 0x2011; c++) table[c] = DROP;
+  for (const c of [0x2018, 0x2019, 0x201a, 0x201b, 0x2032]) table[c] = 0x27;
+  for (const c of [0x201c, 0x201d, 0x201e, 0x201f, 0x2033, 0xab, 0xbb]) table[c] = 0x22;
+  return table;
 }
 
 /** The folded unit for one UTF-16 code unit (DROP when it is skipped). */
 export function foldUnit(c: number): number {
   if (c < 128) return asciiFold[c];
-  if (c >= 0xac00 && c <= 0xd7a3) return c; // Hangul syllables: the common non-ASCII case
-  extendedFold ??= buildExtendedFold();
-  return extendedFold.get(c) ?? c;
+  if (c < TABLE_END) return (lowFold ??= buildLowFold())[c];
+  if (c >= 0xac00 && c <= 0xd7a3) return c; // Hangul syllables
+  if (c >= 0xff01 && c <= 0xff5e) {
+    // Full-width ASCII (common in CJK typesetting) reads as ASCII.
+    const ascii = c - 0xfee0;
+    if (ascii === 0x27 || ascii === 0x22) return ascii;
+    return ascii >= 65 && ascii <= 90 ? ascii + 32 : ascii;
+  }
+  if (c === 0x3000 || c === 0xfeff || c === 0x30fb || c === 0xff65) return DROP;
+  return c;
 }
 
-/** Folds a whole name the way page text is folded, dropping skipped units. */
 export function foldKey(name: string): string {
   let out = '';
   for (let i = 0; i < name.length; i++) {

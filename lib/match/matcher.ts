@@ -45,6 +45,7 @@ interface MatcherTables {
   keyEntity: Uint32Array;
   keyLength: Uint16Array;
   keyFlags: Uint8Array;
+  depth: Uint16Array;
   ringMask: number;
 }
 
@@ -78,6 +79,12 @@ export function loadDictionary(compiled: CompiledDictionary): Matcher {
   // The root sees most characters, so it gets a dense row instead of a search.
   const rootRow = new Int32Array(compiled.alphabet.length + 1);
   for (let e = edgeStart[0]; e < edgeStart[1]; e++) rootRow[edgeClass[e]] = edgeTarget[e];
+  // Depth of each state (length of the prefix it stands for): trie edges always go one deeper,
+  // and states are numbered parents first, so one pass in state order fills it.
+  const depth = new Uint16Array(compiled.stateCount);
+  for (let s = 0; s < compiled.stateCount; s++) {
+    for (let e = edgeStart[s]; e < edgeStart[s + 1]; e++) depth[edgeTarget[e]] = depth[s] + 1;
+  }
   const keyLength = decodeUint16(compiled.keyLength);
   let maxKey = 1;
   for (let k = 0; k < keyLength.length; k++) if (keyLength[k] > maxKey) maxKey = keyLength[k];
@@ -104,6 +111,7 @@ export function loadDictionary(compiled: CompiledDictionary): Matcher {
       keyEntity: decodeUint32(compiled.keyEntity),
       keyLength,
       keyFlags: decodeUint8(compiled.keyFlags),
+      depth,
       ringMask: ring - 1,
     },
   };
@@ -129,6 +137,22 @@ const KIND_OTHER = 0;
 const KIND_LATIN = 1;
 const KIND_HANGUL = 2;
 
+function kindOf(c: number, asciiKind: Uint8Array): number {
+  if (c < 128) return asciiKind[c] === KIND_DROP ? KIND_OTHER : asciiKind[c];
+  if (c >= 0xac00 && c <= 0xd7a3) return KIND_HANGUL;
+  const f = foldUnit(c);
+  if (f === DROP) return KIND_OTHER;
+  return isHangul(f) ? KIND_HANGUL : isWordUnit(f) ? KIND_LATIN : KIND_OTHER;
+}
+
+/** Where a name may begin: punctuation anywhere; a letter only after a non-letter (Hangul: after non-Hangul). */
+function isWordStartAt(text: string, i: number, asciiKind: Uint8Array): boolean {
+  const kind = kindOf(text.charCodeAt(i), asciiKind);
+  if (kind === KIND_OTHER || i === 0) return true;
+  const before = kindOf(text.charCodeAt(i - 1), asciiKind);
+  return kind === KIND_HANGUL ? before !== KIND_HANGUL : before === KIND_OTHER;
+}
+
 /**
  * Raw automaton hits, before boundary and overlap rules: `[start, end, key]` triples.
  *
@@ -139,7 +163,7 @@ const KIND_HANGUL = 2;
 export function scanCandidates(matcher: Matcher, text: string, out: number[] = []): number[] {
   const t = matcher.tables;
   const positions = new Int32Array(t.ringMask + 1);
-  const { asciiClass, asciiKind, hangulClass, classOfOther, outKey, outLink, keyLength, ringMask } = t;
+  const { asciiClass, asciiKind, hangulClass, classOfOther, outKey, outLink, keyLength, depth, fail, ringMask } = t;
   let state = 0;
   let folded = 0;
   let prevKind = KIND_OTHER;
@@ -177,7 +201,7 @@ export function scanCandidates(matcher: Matcher, text: string, out: number[] = [
         prevKind = kind;
         continue;
       }
-      cls = f < 128 ? asciiClass[f] : (classOfOther.get(f) ?? 0);
+      cls = f < 128 ? asciiClass[f] : classOfOther.size === 0 ? 0 : (classOfOther.get(f) ?? 0);
     }
     prevKind = kind;
     if (cls === 0) {
@@ -187,6 +211,11 @@ export function scanCandidates(matcher: Matcher, text: string, out: number[] = [
     positions[folded & ringMask] = i;
     folded++;
     state = step(t, state, cls);
+    // A partial match that began mid-word can never become a name: fall back along the fail
+    // links to one that began at a word start (or to the root, where mid-word letters are skipped).
+    while (state !== 0 && !isWordStartAt(text, positions[(folded - depth[state]) & ringMask], asciiKind)) {
+      state = fail[state];
+    }
     if (state === 0) continue;
     let s = outKey[state] >= 0 ? state : outLink[state];
     while (s > 0) {

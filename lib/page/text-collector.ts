@@ -92,9 +92,17 @@ interface ParentInfo {
 
 const SKIP: ParentInfo = { skip: true, block: null };
 
-function isEditable(element: Element): boolean {
-  const value = element.getAttribute('contenteditable');
-  return value !== null && value !== 'false';
+const EDITABLE = '[contenteditable]:not([contenteditable="false"])';
+
+/** Editable regions, found with native queries instead of an attribute read per element. */
+function editableRoots(root: Node): Set<Element> | null {
+  const scope = root as ParentNode;
+  if (typeof scope.querySelectorAll !== 'function') return null;
+  const found = new Set(scope.querySelectorAll(EDITABLE));
+  // A rescanned block may sit inside an editable region.
+  const around = root.nodeType === 1 ? (root as Element).closest(EDITABLE) : null;
+  if (around) found.add(around);
+  return found.size > 0 ? found : null;
 }
 
 /** The text of a run of blocks and where each text node starts in it. */
@@ -114,6 +122,7 @@ export class TextCollector {
   private readonly cache = new Map<Node, ParentInfo>();
   private pending: Text | null;
   private readonly options: CollectorOptions;
+  private readonly editable: Set<Element> | null;
 
   constructor(
     readonly root: Node,
@@ -121,6 +130,7 @@ export class TextCollector {
   ) {
     const doc = root.ownerDocument ?? (root as Document);
     this.options = options;
+    this.editable = editableRoots(root);
     this.walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     this.pending = this.walker.nextNode() as Text | null;
   }
@@ -138,7 +148,12 @@ export class TextCollector {
       const parent = element.parentNode;
       const parentInfo = parent ? this.infoOf(parent) : { skip: false, block: null };
       const tag = element.localName;
-      if (parentInfo.skip || SKIPPED_TAGS.has(tag) || isEditable(element) || this.options.isOwnUi?.(element)) {
+      if (
+        parentInfo.skip ||
+        SKIPPED_TAGS.has(tag) ||
+        (this.editable !== null && this.editable.has(element)) ||
+        this.options.isOwnUi?.(element)
+      ) {
         info = SKIP;
       } else {
         info = { skip: false, block: BLOCK_TAGS.has(tag) ? element : parentInfo.block };
@@ -159,6 +174,7 @@ export class TextCollector {
     let lastInfo: ParentInfo = SKIP;
     let lastBlock: Node | null | undefined;
     let lastText: Text | null = null;
+    let lastTextParent: Node | null = null;
     let text: Text | null = this.pending;
     for (; text; text = this.walker.nextNode() as Text | null) {
       const parent = text.parentNode;
@@ -170,7 +186,7 @@ export class TextCollector {
       const data = text.data;
       if (data.length === 0) continue;
       let breakBefore = lastBlock !== undefined && lastInfo.block !== lastBlock;
-      if (!breakBefore && lastText && text.previousSibling !== lastText && parent === lastText.parentNode) {
+      if (!breakBefore && lastText && parent === lastTextParent && text.previousSibling !== lastText) {
         breakBefore = hasBlockBetween(lastText, text);
       }
       if (breakBefore) {
@@ -184,6 +200,7 @@ export class TextCollector {
       length += data.length;
       lastBlock = lastInfo.block;
       lastText = text;
+      lastTextParent = parent;
     }
     this.pending = text;
     if (nodes.length === 0) return null;

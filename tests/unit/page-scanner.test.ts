@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { compileDictionary } from '../../lib/match/compile';
 import { dictionaryInput } from '../../lib/match/dictionary-input';
 import { BLOCK_BREAK, loadDictionary } from '../../lib/match/matcher';
 import { collectText } from '../../lib/page/text-collector';
-import { PageScanner, type Detection, type PageScannerEnvironment } from '../../lib/page/page-scanner';
+import { DEFAULT_TUNING, PageScanner, type Detection, type PageScannerEnvironment } from '../../lib/page/page-scanner';
 import { visibleEntityPredicate } from '../../lib/page/visible-entities';
 
 const matcher = loadDictionary(
@@ -58,7 +58,7 @@ describe('collectText', () => {
 });
 
 /** A scanner on happy-dom with a fake highlight registry and synchronous scheduling. */
-function createScanner() {
+function createScanner(tuning = DEFAULT_TUNING) {
   const registry = new Map<string, Set<AbstractRange>>();
   const reports: Detection[][] = [];
   const timers: (() => void)[] = [];
@@ -80,7 +80,7 @@ function createScanner() {
     isOwnUi: (e) => e.localName === 'dramalens-ui',
     report: (d) => reports.push(d),
   };
-  const scanner = new PageScanner(matcher, env);
+  const scanner = new PageScanner(matcher, env, tuning);
   const painted = (name: string) =>
     [...(registry.get(name) ?? [])].map((r) => {
       const range = document.createRange();
@@ -159,5 +159,22 @@ describe('PageScanner', () => {
     expect(painted('dramalens-actor')).toEqual(['Song Kang']);
     scanner.stop();
     expect(painted('dramalens-actor')).toEqual([]);
+  });
+
+  it('falls back to one full rescan for a burst of mutations', async () => {
+    document.body.innerHTML = '<div id="feed"></div>';
+    const { scanner, painted, flush } = createScanner({ ...DEFAULT_TUNING, burstLimit: 20, rescanIntervalMs: 0 });
+    await scanner.start();
+    const rescan = vi.spyOn(scanner, 'rescanAll');
+    const feed = document.getElementById('feed')!;
+    for (let i = 0; i < 50; i++) {
+      const p = document.createElement('p');
+      p.textContent = i % 10 === 0 ? 'IU sings.' : `Line ${i}`;
+      feed.append(p);
+    }
+    await flush();
+    await flush();
+    expect(rescan).toHaveBeenCalledTimes(1);
+    expect(painted('dramalens-actor')).toEqual(['IU', 'IU', 'IU', 'IU', 'IU']);
   });
 });
