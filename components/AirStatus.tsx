@@ -1,5 +1,6 @@
 import type { AirTime } from '../lib/schedule';
-import { formatClock, formatDate } from '../lib/schedule';
+// The formatters alone: the hover card renders this component without carrying dayjs.
+import { formatClock, formatDate } from '../lib/schedule/format';
 import type { DisplaySettings } from '../lib/settings';
 
 export interface AirStatusProps {

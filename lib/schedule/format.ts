@@ -1,7 +1,11 @@
 // Deterministic English formatting of air times for the UI. Wall-clock fields come from Intl
-// (see zoned.ts) and are formatted by dayjs in UTC with the built-in `en` locale, so the output
-// depends neither on the machine's zone nor on a global `dayjs.locale(...)` set elsewhere.
-import { dayjs, instantToWallMs, isValidTimeZone, parseDay } from './zoned';
+// (see wall-clock.ts) and are spelled out here in English, so the output depends neither on the
+// machine's zone nor on its locale, and the hover card formats times without carrying dayjs.
+import { instantToWallMs, isValidTimeZone, parseDay } from './wall-clock';
+
+const WEEKDAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const pad2 = (value: number) => String(value).padStart(2, '0');
 
 const MS_PER_MINUTE = 60_000;
 const MINUTES_PER_HOUR = 60;
@@ -34,8 +38,11 @@ function usableZone(timeZone: string): string {
 
 /** "11:00 PM" (12-hour) or "23:00" (24-hour) for an instant, in `timeZone`. */
 export function formatClock(epochMs: number, timeZone: string, hourCycle: 12 | 24): string {
-  const wall = dayjs.utc(instantToWallMs(epochMs, usableZone(timeZone))).locale('en');
-  return wall.format(hourCycle === 12 ? 'h:mm A' : 'HH:mm');
+  const wall = new Date(instantToWallMs(epochMs, usableZone(timeZone)));
+  const hours = wall.getUTCHours();
+  const minutes = pad2(wall.getUTCMinutes());
+  if (hourCycle === 24) return `${pad2(hours)}:${minutes}`;
+  return `${hours % 12 === 0 ? 12 : hours % 12}:${minutes} ${hours < 12 ? 'AM' : 'PM'}`;
 }
 
 /**
@@ -52,5 +59,6 @@ export function formatDate(value: number | string, timeZone: string): string {
   } else {
     wallMs = instantToWallMs(value, usableZone(timeZone));
   }
-  return dayjs.utc(wallMs).locale('en').format('ddd D MMM YYYY');
+  const wall = new Date(wallMs);
+  return `${WEEKDAY_NAMES[wall.getUTCDay()]} ${wall.getUTCDate()} ${MONTH_NAMES[wall.getUTCMonth()]} ${wall.getUTCFullYear()}`;
 }
