@@ -15,6 +15,8 @@ export interface NameOccurrence {
   entity: number;
   kind: 'drama' | 'actor';
   painted: boolean;
+  /** Found by a scan still in progress: painted when that scan ends. */
+  deferred: boolean;
   /** Tells first mentions apart: lower is earlier on the page. */
   order: number;
 }
@@ -85,6 +87,7 @@ export class PageScanner {
   private lastReport = '';
   private order = 0;
   private generation = 0;
+  private deferPaint = false;
 
   constructor(
     private readonly matcher: Matcher,
@@ -188,6 +191,10 @@ export class PageScanner {
     const generation = ++this.generation;
     const run = async () => {
       let deadline = this.env.now() + this.tuning.taskBudgetMs;
+      // Paint once at the end: on a long page every frame between chunks would otherwise
+      // repaint a growing set of highlights, which costs the page far more than our scan.
+      this.deferPaint = true;
+      const firstNew = this.occurrences.length;
       for (const root of roots) {
         const collector = new TextCollector(root, { isOwnUi: this.env.isOwnUi });
         for (
@@ -204,10 +211,22 @@ export class PageScanner {
         }
       }
       if (generation !== this.generation) return;
+      this.deferPaint = false;
+      const occurrences = this.occurrences;
+      for (let i = firstNew; i < occurrences.length; i++) {
+        occurrences[i].deferred = false;
+        this.syncPaint(occurrences[i]);
+        if ((i & 1023) === 0 && this.env.now() > deadline) {
+          await this.env.yieldToPage();
+          if (generation !== this.generation) return;
+          deadline = this.env.now() + this.tuning.taskBudgetMs;
+        }
+      }
       this.scheduleReport();
       await this.discoverShadowRoots(roots, generation);
     };
     const scan = run().finally(() => {
+      this.deferPaint = false;
       if (this.scanning === scan) this.scanning = null;
       if (this.pendingNodes.size > 0 || this.pendingRemovals) this.scheduleBatch();
     });
@@ -269,6 +288,7 @@ export class PageScanner {
         entity: match.entity,
         kind,
         painted: false,
+        deferred: this.deferPaint,
         order: this.order++,
       };
       this.occurrences.push(occurrence);
@@ -278,6 +298,7 @@ export class PageScanner {
   }
 
   private syncPaint(occurrence: NameOccurrence) {
+    if (occurrence.deferred) return;
     const shouldPaint = this.visible[occurrence.entity] === 1;
     if (shouldPaint === occurrence.painted) return;
     occurrence.painted = shouldPaint;
