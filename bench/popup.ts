@@ -13,6 +13,7 @@ import { seedPageHtml } from '../tests/e2e/pages';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OPENS = Number(process.env.BENCH_POPUP_OPENS ?? 15);
+const COLD_OPENS = Math.max(3, Math.round(OPENS / 3));
 /** Queries typed key by key: romanised, Hangul (whole syllables, as an IME commits them), typos. */
 const QUERIES = ['han sohee', 'nevertehless', 'hotel del luna', 'song kang', '한소희', 'crash landing', 'iu'];
 
@@ -119,9 +120,7 @@ async function searchKeystrokes(popup: Page): Promise<number[]> {
     await input.pressSequentially(query, { delay: 25 });
     await popup.waitForTimeout(50);
     samples.push(
-      ...(await popup.evaluate(() =>
-        performance.getEntriesByName('dramalens:search').map((entry) => entry.duration),
-      )),
+      ...(await popup.evaluate(() => performance.getEntriesByName('dramalens:search').map((entry) => entry.duration))),
     );
   }
   return samples;
@@ -133,7 +132,21 @@ interface VariantResult {
   indexBytes: number;
   firstOpen: OpenSample;
   opens: OpenSample[];
+  /** Opens right after the service worker was stopped: it starts again to answer. */
+  coldOpens: OpenSample[];
   keystrokes: number[];
+}
+
+/** Stops the extension's service worker (DevTools protocol) and waits until it is gone. */
+async function stopServiceWorker(context: BrowserContext, page: Page, extensionId: string) {
+  const cdp = await context.newCDPSession(page);
+  const workers = async () =>
+    (await cdp.send('Target.getTargets')).targetInfos.filter(
+      (t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`),
+    );
+  for (const target of await workers()) await cdp.send('Target.closeTarget', { targetId: target.targetId });
+  for (let i = 0; i < 100 && (await workers()).length > 0; i++) await page.waitForTimeout(20);
+  await cdp.detach();
 }
 
 async function measureVariant(label: string, extensionDir: string, pageUrl: string): Promise<VariantResult> {
@@ -153,6 +166,11 @@ async function measureVariant(label: string, extensionDir: string, pageUrl: stri
     const firstOpen = await openPopupOnce(context, popupUrl);
     const opens: OpenSample[] = [];
     for (let i = 0; i < OPENS; i++) opens.push(await openPopupOnce(context, popupUrl));
+    const coldOpens: OpenSample[] = [];
+    for (let i = 0; i < COLD_OPENS; i++) {
+      await stopServiceWorker(context, site, extensionId);
+      coldOpens.push(await openPopupOnce(context, popupUrl));
+    }
     const popup = await context.newPage();
     await popup.goto(popupUrl);
     await popup.locator('[data-ready]').waitFor();
@@ -163,6 +181,7 @@ async function measureVariant(label: string, extensionDir: string, pageUrl: stri
       indexBytes: statSync(path.join(extensionDir, 'index.json')).size,
       firstOpen,
       opens,
+      coldOpens,
       keystrokes,
     };
   } finally {
@@ -197,10 +216,9 @@ export async function runPopupBench(): Promise<{ markdown: string; json: unknown
     ];
     const rows = results.map((r, i) => {
       const target = i === 0 ? TARGETS.bundled.firstPaintMs : TARGETS.synthetic.firstPaintMs;
-      const fp = percentile(
-        r.opens.map((o) => o.firstPaintMs),
-        50,
-      );
+      const firstPaints = r.opens.map((o) => o.firstPaintMs);
+      const fp = percentile(firstPaints, 50);
+      const fp95 = percentile(firstPaints, 95);
       const ready50 = percentile(
         r.opens.map((o) => o.readyMs),
         50,
@@ -214,6 +232,7 @@ export async function runPopupBench(): Promise<{ markdown: string; json: unknown
         articles: r.articles,
         indexMB: r.indexBytes / 1e6,
         firstPaintP50: fp,
+        firstPaintP95: fp95,
         fcpP50: percentile(
           r.opens.map((o) => o.firstContentfulPaintMs),
           50,
@@ -222,7 +241,11 @@ export async function runPopupBench(): Promise<{ markdown: string; json: unknown
         readyP95: ready95,
         firstOpenReady: r.firstOpen.readyMs,
         targetMs: target,
-        meetsTarget: ready95 <= target,
+        meetsTarget: fp95 <= target,
+        coldReadyP50: percentile(
+          r.coldOpens.map((o) => o.readyMs),
+          50,
+        ),
         keystrokes: r.keystrokes.length,
         keystrokeP50: percentile(r.keystrokes, 50),
         keystrokeP95: percentile(r.keystrokes, 95),
@@ -232,14 +255,14 @@ export async function runPopupBench(): Promise<{ markdown: string; json: unknown
     const markdown = [
       `Toolbar popup, built extension in Chromium (380 × 600, TZ Asia/Seoul), opened ${OPENS} times per index (after one first open) as \`popup.html?tabId=N\` for a tab showing the seed articles. Times from navigation start.`,
       '',
-      '| index | articles | index.json | first paint p50 | ready p50 | ready p95 | first open ready | target | search keystrokes | per keystroke p50 / p95 / max |',
+      '| index | articles | index.json | first paint p50 / p95 | target | ready p50 / p95 | ready, worker stopped first (p50) | first open ready | search keystrokes | per keystroke p50 / p95 / max |',
       '|---|---|---|---|---|---|---|---|---|---|',
       ...rows.map(
         (r) =>
-          `| ${r.label} | ${r.articles.toLocaleString('en')} | ${f(r.indexMB, 2)} MB | ${f(r.firstPaintP50)} ms | ${f(r.readyP50)} ms | ${f(r.readyP95)} ms | ${f(r.firstOpenReady)} ms | ≤ ${r.targetMs} ms ${r.meetsTarget ? '✓' : '✗'} | ${r.keystrokes} | ${f(r.keystrokeP50, 2)} / ${f(r.keystrokeP95, 2)} / ${f(r.keystrokeMax, 2)} ms (≤ ${TARGETS.searchKeystrokeMs} ms ${r.keystrokeMax <= TARGETS.searchKeystrokeMs ? '✓' : '✗'}) |`,
+          `| ${r.label} | ${r.articles.toLocaleString('en')} | ${f(r.indexMB, 2)} MB | ${f(r.firstPaintP50)} / ${f(r.firstPaintP95)} ms | ≤ ${r.targetMs} ms ${r.meetsTarget ? '✓' : '✗'} | ${f(r.readyP50)} / ${f(r.readyP95)} ms | ${f(r.coldReadyP50)} ms | ${f(r.firstOpenReady)} ms | ${r.keystrokes} | ${f(r.keystrokeP50, 2)} / ${f(r.keystrokeP95, 2)} / ${f(r.keystrokeMax, 2)} ms (p95 ≤ ${TARGETS.searchKeystrokeMs} ms ${r.keystrokeP95 <= TARGETS.searchKeystrokeMs ? '✓' : '✗'}) |`,
       ),
       '',
-      'First paint: the popup shell (header and search box) paints before any data. Ready: the index is loaded and the tab’s names, air times and search are on screen and usable (User Timing mark `dramalens:popup-ready`, set when that render is committed); the target is checked against its p95. Per keystroke: input event → search → results committed to the DOM (measure `dramalens:search`), over: ' +
+      'First paint: the popup’s shell (header and a working search box, static in popup.html) paints before any script has run; the target is checked against its p95. Ready: the tab’s names, air times and search are on screen and usable (User Timing mark `dramalens:popup-ready`, set when that render is committed); the popup reads the entity directory from the background, never index.json, so this does not grow with the articles. Worker stopped first: the service worker was stopped through the DevTools protocol before the open, so it starts again (and reads its cached directory from storage.session) to answer. Per keystroke: input event → search → results committed to the DOM (measure `dramalens:search`), over: ' +
         QUERIES.map((q) => `“${q}”`).join(', ') +
         '.',
     ].join('\n');
