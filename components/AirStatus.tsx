@@ -13,6 +13,18 @@ const KST = 'Asia/Seoul';
 
 /** One line on when a drama airs: next episode with countdown, or that it has finished. */
 export function AirStatus({ air, display, viewerTimeZone }: AirStatusProps) {
+  if (air.releasedAllAtOnce && air.premiere) {
+    const date = formatDate(air.premiere.date, KST);
+    return air.state === 'finished' ? (
+      <span class="air air-finished">
+        Streaming · all {air.episodesAired ? `${air.episodesAired} ` : ''}episodes released {date}
+      </span>
+    ) : (
+      <span class="air air-upcoming">
+        <strong>Coming</strong> · all episodes release {date}
+      </span>
+    );
+  }
   if (air.state === 'finished') {
     return (
       <span class="air air-finished">

@@ -3,6 +3,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import * as v from 'valibot';
 import type { EntityCardData } from './index/entity-card';
+import type { DramaEntry, PersonEntry } from './index/types';
 
 export const entityIdSchema = v.pipe(v.string(), v.maxLength(200), v.regex(/^[a-z0-9~-]+$/));
 
@@ -38,6 +39,8 @@ export interface ToBackgroundProtocol {
   getTabDetections(data: { tabId: number }): TabDetections | null;
   /** The hover card (or popup) asks for an entity's card; null for an unknown id. */
   getEntityCard(data: { entityId: string }): EntityCardData | null;
+  /** The popup asks for every drama's and person's names and schedule (no articles), for its lists and search. */
+  getEntityDirectory(): EntityDirectory | null;
 }
 
 export const messenger = defineExtensionMessaging<ToBackgroundProtocol>();
@@ -49,3 +52,13 @@ export interface ToContentProtocol {
 }
 
 export const contentMessenger = defineExtensionMessaging<ToContentProtocol>();
+
+/** A drama as the popup lists and searches it: names and schedule, none of the news. */
+export type DirectoryDrama = Pick<DramaEntry, 'id' | 'title' | 'hangul' | 'aliases' | 'schedule'>;
+export type DirectoryPerson = Pick<PersonEntry, 'id' | 'name' | 'hangul' | 'aliases'>;
+
+/** Every entity of the index, small whatever the number of articles (the popup's first paint depends on it). */
+export interface EntityDirectory {
+  dramas: DirectoryDrama[];
+  people: DirectoryPerson[];
+}

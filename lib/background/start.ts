@@ -1,11 +1,13 @@
 // Wires the background: message handlers (validated, own extension only) and tab bookkeeping.
 import type { browser as extensionBrowser } from 'wxt/browser';
 import * as v from 'valibot';
-import { entityRequestSchema, messenger, pageDetectionsSchema, tabRequestSchema } from '../messages';
+import { entityRequestSchema, messenger } from '../messages';
 import { INDEX_PATH } from '../index/load-index';
 import { createCardService, readPinnedNowFrom } from './entity-cards';
 import { registerCommands } from './commands';
 import { createBadge, type BadgeApi } from './badge';
+import { createDirectoryService } from './entity-directory';
+import { acceptReport, acceptTabRequest } from './message-guards';
 import { createTabDetectionStore } from './tab-detections';
 
 export function startBackground(browser: typeof extensionBrowser) {
@@ -23,6 +25,11 @@ export function startBackground(browser: typeof extensionBrowser) {
   });
   cards.warm();
   registerCommands(browser);
+  const directory = createDirectoryService({
+    session: browser.storage.session,
+    loadIndex: async () => (await cards.maps()).index,
+    version: browser.runtime.getManifest().version,
+  });
 
   messenger.onMessage('getEntityCard', async ({ data, sender }) => {
     const request = v.safeParse(entityRequestSchema, data);
@@ -30,22 +37,22 @@ export function startBackground(browser: typeof extensionBrowser) {
     return cards.card(request.output.entityId);
   });
 
+  // Every frame reports (content scripts run in all frames); each report replaces its frame's.
   messenger.onMessage('reportDetections', async ({ data, sender }) => {
-    const tabId = sender.tab?.id;
-    const frameId = sender.frameId;
-    if (!fromUs(sender) || tabId === undefined || frameId === undefined) return;
-    const report = v.safeParse(pageDetectionsSchema, data);
-    if (!report.success) return;
-    await tabs.save(tabId, { frameId, documentId: sender.documentId }, report.output);
+    const accepted = acceptReport(sender, data, browser.runtime.id);
+    if (accepted) await tabs.save(accepted.tabId, accepted.frame, accepted.report);
   });
 
   messenger.onMessage('getTabDetections', async ({ data, sender }) => {
-    const request = v.safeParse(tabRequestSchema, data);
-    if (!fromUs(sender) || !request.success) return null;
-    return tabs.load(request.output.tabId);
+    const tabId = acceptTabRequest(sender, data, browser.runtime.id);
+    return tabId === undefined ? null : tabs.load(tabId);
   });
 
+  messenger.onMessage('getEntityDirectory', async ({ sender }) => (fromUs(sender) ? directory.get() : null));
+
   browser.tabs.onRemoved.addListener((tabId) => void tabs.clear(tabId));
+  // A new URL forgets the tab. A reload and a frame navigating look alike here (no URL change):
+  // the store tells them apart by the reporting documents (tab-detections.ts).
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading') void tabs.navigated(tabId, change.url);
   });

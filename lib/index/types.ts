@@ -24,6 +24,11 @@ export interface WeeklySlot {
 export interface DramaSchedule {
   /** IANA zone the slots are stated in (Korean broadcasts: `Asia/Seoul`). */
   timeZone: string;
+  /**
+   * `weekly` (the default): episodes air in the weekly `slots`. `all-at-once`: a streaming
+   * release that put every episode out on the `premiere` date (no slots).
+   */
+  release?: 'weekly' | 'all-at-once';
   slots: WeeklySlot[];
   /** First broadcast date, `YYYY-MM-DD` in the schedule's zone; absent when unknown. */
   premiere?: string;

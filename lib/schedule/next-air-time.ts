@@ -55,6 +55,8 @@ export interface AirTime {
   premiere?: { date: string; at?: number };
   /** Episodes whose broadcast has ended; absent when the premiere is unknown. */
   episodesAired?: number;
+  /** A streaming release that put every episode out on the premiere date. */
+  releasedAllAtOnce?: boolean;
 }
 
 /** Fans and broadcasters quote air times in KST whatever the schedule is stored in. */
@@ -231,9 +233,31 @@ function describeEpisode(
  * in `viewerTimeZone` (an invalid zone falls back to UTC). `unknown` when there is no schedule,
  * no slot, or neither a premiere nor a finale date: nothing is guessed.
  */
+/**
+ * A streaming release with every episode out on one day: upcoming before that day (in the
+ * schedule's zone), finished from it on. The hour of release is not data we have, so no
+ * countdown is offered.
+ */
+function streamingRelease(schedule: DramaSchedule, now: number): AirTime {
+  const day = schedule.premiere === undefined ? undefined : parseDay(schedule.premiere);
+  if (day === undefined) return { state: 'unknown', onAirNow: false };
+  const date = dayToDate(day);
+  const released = instantToWallMinutes(now, schedule.timeZone) >= day * MINUTES_PER_DAY;
+  const episodes = positiveInteger(schedule.episodes);
+  return {
+    state: released ? 'finished' : 'upcoming',
+    onAirNow: false,
+    releasedAllAtOnce: true,
+    premiere: { date },
+    finale: { date },
+    ...(released && episodes !== undefined ? { episodesAired: episodes } : {}),
+  };
+}
+
 export function nextAirTime(schedule: DramaSchedule | undefined, now: number, viewerTimeZone: string): AirTime {
   const unknown: AirTime = { state: 'unknown', onAirNow: false };
   if (!schedule || !Number.isFinite(now) || !isValidTimeZone(schedule.timeZone)) return unknown;
+  if (schedule.release === 'all-at-once') return streamingRelease(schedule, now);
   const pattern = readPattern(schedule.slots);
   if (!pattern) return unknown;
   const premiereDay = schedule.premiere === undefined ? undefined : parseDay(schedule.premiere);

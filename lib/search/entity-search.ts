@@ -37,6 +37,8 @@ interface NameRecord {
 }
 
 export const DEFAULT_RESULT_LIMIT = 8;
+/** From this many folded characters, typo matches are listed even beside exact ones. */
+const LONG_QUERY = 8;
 /** Longer input is not a name anyone types; it is cut so a paste cannot stall the popup. */
 const MAX_QUERY_KEY = 48;
 
@@ -57,16 +59,18 @@ function records(index: SearchableIndex): NameRecord[] {
     });
   };
   for (const d of index.dramas) {
-    add(
-      { entityId: d.id, kind: 'drama', label: d.title, ...(d.hangul ? { hangul: d.hangul } : {}) },
-      [d.title, ...(d.hangul ? [d.hangul] : []), ...d.aliases],
-    );
+    add({ entityId: d.id, kind: 'drama', label: d.title, ...(d.hangul ? { hangul: d.hangul } : {}) }, [
+      d.title,
+      ...(d.hangul ? [d.hangul] : []),
+      ...d.aliases,
+    ]);
   }
   for (const p of index.people) {
-    add(
-      { entityId: p.id, kind: 'person', label: p.name, ...(p.hangul ? { hangul: p.hangul } : {}) },
-      [p.name, ...(p.hangul ? [p.hangul] : []), ...p.aliases],
-    );
+    add({ entityId: p.id, kind: 'person', label: p.name, ...(p.hangul ? { hangul: p.hangul } : {}) }, [
+      p.name,
+      ...(p.hangul ? [p.hangul] : []),
+      ...p.aliases,
+    ]);
   }
   return out;
 }
@@ -114,8 +118,10 @@ export function createEntitySearch(index: SearchableIndex) {
         const quality = exactQuality(record, q);
         if (quality !== undefined) consider(record, quality, 0);
       }
+      // Typo matches fill in when nothing matches as typed, or for long queries (where a
+      // near-miss is likely meant); next to real prefix matches of a short query they are noise.
       const typos = allowedTypos(q.length);
-      if (typos > 0) {
+      if (typos > 0 && (best.size === 0 || q.length >= LONG_QUERY)) {
         for (const hit of fuse.search(q)) {
           const errors = Math.round((hit.score ?? 1) * q.length);
           if (errors <= typos) consider(hit.item, MatchQuality.typo, errors);

@@ -22,10 +22,12 @@ export function syncBytes(items: Record<string, unknown>): number {
 /** Why `items` (the whole sync area after a write) would be refused, or undefined if it fits. */
 export function syncQuotaProblem(items: Record<string, unknown>): string | undefined {
   const keys = Object.keys(items);
-  if (keys.length > SYNC_QUOTA.maxItems) return `${keys.length} items is more than storage.sync allows (${SYNC_QUOTA.maxItems})`;
+  if (keys.length > SYNC_QUOTA.maxItems)
+    return `${keys.length} items is more than storage.sync allows (${SYNC_QUOTA.maxItems})`;
   for (const key of keys) {
     const bytes = syncItemBytes(key, items[key]);
-    if (bytes > SYNC_QUOTA.bytesPerItem) return `“${key}” needs ${bytes} bytes; one item may hold ${SYNC_QUOTA.bytesPerItem}`;
+    if (bytes > SYNC_QUOTA.bytesPerItem)
+      return `“${key}” needs ${bytes} bytes; one item may hold ${SYNC_QUOTA.bytesPerItem}`;
   }
   const total = syncBytes(items);
   if (total > SYNC_QUOTA.bytes) return `settings need ${total} bytes; storage.sync holds ${SYNC_QUOTA.bytes}`;

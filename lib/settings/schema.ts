@@ -55,21 +55,13 @@ export const DEFAULT_SETTINGS: Settings = {
 export const displaySchema = v.strictObject({
   timeDisplay: v.picklist(['local', 'kst', 'both']),
   hourCycle: v.picklist([12, 24]),
-  hoverDelayMs: v.pipe(
-    v.number(),
-    v.integer(),
-    v.minValue(HOVER_DELAY_LIMITS.min),
-    v.maxValue(HOVER_DELAY_LIMITS.max),
-  ),
+  hoverDelayMs: v.pipe(v.number(), v.integer(), v.minValue(HOVER_DELAY_LIMITS.min), v.maxValue(HOVER_DELAY_LIMITS.max)),
   dramaColor: v.picklist(DRAMA_COLOR_PRESETS),
   actorColor: v.picklist(ACTOR_COLOR_PRESETS),
 });
 
 export const disabledSitesSchema = v.array(
-  v.pipe(
-    v.string(),
-    v.check(isStoredSite, 'a site in the list is not a normalised hostname'),
-  ),
+  v.pipe(v.string(), v.check(isStoredSite, 'a site in the list is not a normalised hostname')),
 );
 
 /** Each setting on its own: a corrupt one falls back alone, the others keep their values. */

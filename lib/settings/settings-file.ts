@@ -81,7 +81,10 @@ export function parseSettingsFile(text: string): SettingsImport {
   for (const key of present) migrated[key] = migrateItem(key, items[key], fromVersion);
   const { settings, corrupt } = decodeStoredItems(migrated, SETTINGS_VERSION);
   if (corrupt.length > 0) {
-    return { ok: false, error: `In this file, ${listOf(corrupt)} ${corrupt.length === 1 ? 'is' : 'are'} not valid. ${NOTHING_CHANGED}` };
+    return {
+      ok: false,
+      error: `In this file, ${listOf(corrupt)} ${corrupt.length === 1 ? 'is' : 'are'} not valid. ${NOTHING_CHANGED}`,
+    };
   }
   const imported: Partial<Settings> = {};
   for (const key of present) (imported as Record<SettingKey, unknown>)[key] = settings[key];
@@ -90,5 +93,7 @@ export function parseSettingsFile(text: string): SettingsImport {
 
 function listOf(keys: SettingKey[]): string {
   const labels = keys.map((key) => settingLabels[key]);
-  return labels.length === 1 ? `the ${labels[0]}` : `the ${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
+  return labels.length === 1
+    ? `the ${labels[0]}`
+    : `the ${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
 }

@@ -33,7 +33,11 @@ export function parseSitePattern(input: string): SitePattern {
   if (WEB_SCHEME.test(text)) {
     try {
       const host = new URL(text).hostname;
-      return checkHost(host, text, host === '' ? undefined : 'Dramalens is switched off for whole sites, so only the site was kept.');
+      return checkHost(
+        host,
+        text,
+        host === '' ? undefined : 'Dramalens is switched off for whole sites, so only the site was kept.',
+      );
     } catch {
       return { ok: false, error: `“${text}” is not a web address. Enter a site, ${EXAMPLE}.` };
     }
@@ -116,7 +120,12 @@ export function addDisabledSite(sites: readonly string[], input: string): SiteLi
   if (parent) return { ok: false, error: `${site} is already covered by ${parent}.` };
   const covered = sites.filter((other) => other.endsWith(`.${site}`));
   const kept = sites.filter((other) => !covered.includes(other));
-  const notes = [parsed.note, covered.length ? `It covers ${covered.join(', ')}, so ${covered.length === 1 ? 'that entry was' : 'those entries were'} removed.` : undefined];
+  const notes = [
+    parsed.note,
+    covered.length
+      ? `It covers ${covered.join(', ')}, so ${covered.length === 1 ? 'that entry was' : 'those entries were'} removed.`
+      : undefined,
+  ];
   return {
     ok: true,
     sites: [...kept, site],

@@ -27,7 +27,10 @@ function defineVersionedItems() {
       version: SETTINGS_VERSION,
       migrations: wxtMigrationsFor(key),
     });
-  return Object.fromEntries(SETTING_KEYS.map((key) => [key, define(key)])) as Record<SettingKey, ReturnType<typeof define>>;
+  return Object.fromEntries(SETTING_KEYS.map((key) => [key, define(key)])) as Record<
+    SettingKey,
+    ReturnType<typeof define>
+  >;
 }
 
 let versionedItems: ReturnType<typeof defineVersionedItems> | undefined;
@@ -93,7 +96,10 @@ async function writeSettings(patch: Partial<Settings>): Promise<void> {
   const versioned = settingsItems();
   // getMeta waits for this context's migrations, so a migration cannot overwrite this write.
   const metas = await Promise.all(keys.map((key) => versioned[key].getMeta() as Promise<{ v?: number }>));
-  const staleMeta = keys.filter((_, i) => metas[i].v !== SETTINGS_VERSION);
+  const metaWrites: StoredItems = {};
+  keys.forEach((key, i) => {
+    if (metas[i].v !== SETTINGS_VERSION) metaWrites[`${key}$`] = { ...metas[i], v: SETTINGS_VERSION };
+  });
 
   const current = (await storage.snapshot('sync')) as StoredItems;
   const after: StoredItems = { ...current, ...items };
@@ -106,15 +112,15 @@ async function writeSettings(patch: Partial<Settings>): Promise<void> {
       delete after[key];
     }
   }
-  for (const key of staleMeta) after[`${key}$`] = { v: SETTINGS_VERSION };
+  Object.assign(after, metaWrites);
   const quota = syncQuotaProblem(after);
   if (quota) throw new SettingsQuotaError(`Settings not saved: ${quota}.`);
 
-  await storage.setItems(Object.entries(items).map(([key, value]) => ({ key: `sync:${key}` as const, value })));
+  // Values and WXT's version metadata (kept under `<key>$`) in one set: one change event, and
+  // one write against storage.sync's write-rate limits (120 a minute).
+  const writes = { ...items, ...metaWrites };
+  await storage.setItems(Object.entries(writes).map(([key, value]) => ({ key: `sync:${key}` as const, value })));
   if (stale.length) await storage.removeItems(stale.map((key) => `sync:${key}` as const));
-  if (staleMeta.length) {
-    await storage.setMetas(staleMeta.map((key) => ({ key: `sync:${key}` as const, meta: { v: SETTINGS_VERSION } })));
-  }
 }
 
 /**

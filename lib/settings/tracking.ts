@@ -23,7 +23,9 @@ export const DRAMA_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,99}$/;
 export const TRACKING_KEY = 'tracking';
 export const MAX_TRACKING_OVERFLOW = 12;
 export const trackingOverflowKey = (n: number) => `${TRACKING_KEY}.${n}`;
-export const TRACKING_OVERFLOW_KEYS = Array.from({ length: MAX_TRACKING_OVERFLOW }, (_, i) => trackingOverflowKey(i + 1));
+export const TRACKING_OVERFLOW_KEYS = Array.from({ length: MAX_TRACKING_OVERFLOW }, (_, i) =>
+  trackingOverflowKey(i + 1),
+);
 
 /** The `tracking` item from settings version 2 on. */
 export interface StoredTracking {
@@ -99,7 +101,12 @@ export function checksumOf(text: string): string {
 export function encodeTracking(tracking: Tracking): Record<string, StoredTracking | string> {
   const ids = [...new Set(tracking.ids)].sort();
   // The header's size without its ids, counting the largest overflow number and a checksum.
-  const emptyHeader: StoredTracking = { mode: tracking.mode, ids: '', overflow: MAX_TRACKING_OVERFLOW, checksum: '0'.repeat(8) };
+  const emptyHeader: StoredTracking = {
+    mode: tracking.mode,
+    ids: '',
+    overflow: MAX_TRACKING_OVERFLOW,
+    checksum: '0'.repeat(8),
+  };
   const headerRoom = SYNC_QUOTA.bytesPerItem - syncItemBytes(TRACKING_KEY, emptyHeader);
   const overflowRoom = SYNC_QUOTA.bytesPerItem - syncItemBytes(trackingOverflowKey(MAX_TRACKING_OVERFLOW), '');
   const chunks: string[] = [];

@@ -259,6 +259,7 @@ export function buildIndex(data: LoadedData): BuildResult | BuildFailure {
       ? {
           schedule: {
             timeZone: d.schedule.timeZone,
+            ...(d.schedule.release === 'all-at-once' ? { release: 'all-at-once' as const } : {}),
             slots: d.schedule.slots.map((s) => ({ days: s.days, time: s.time })),
             ...(d.schedule.premiere ? { premiere: d.schedule.premiere } : {}),
             ...(d.schedule.finale ? { finale: d.schedule.finale } : {}),

@@ -74,7 +74,8 @@ const schedule = v.pipe(
       v.string('timeZone must be text'),
       v.check(isTimeZone, (issue) => `unknown time zone "${String(issue.input)}"`),
     ),
-    slots: v.pipe(v.array(slot), v.minLength(1, 'schedule needs at least one slot')),
+    release: v.optional(v.picklist(['weekly', 'all-at-once'], 'release must be weekly or all-at-once'), 'weekly'),
+    slots: v.optional(v.array(slot), []),
     premiere: v.optional(fullDate('premiere')),
     finale: v.optional(fullDate('finale')),
     episodes: v.optional(v.pipe(v.number('episodes must be a number'), v.integer(), v.minValue(1))),
@@ -83,6 +84,11 @@ const schedule = v.pipe(
   v.check(
     (s) => !s.premiere || !s.finale || !isRealDate(s.premiere) || !isRealDate(s.finale) || s.premiere <= s.finale,
     'finale is before premiere',
+  ),
+  v.check((s) => s.release === 'all-at-once' || s.slots.length > 0, 'a weekly schedule needs at least one slot'),
+  v.check(
+    (s) => s.release !== 'all-at-once' || (s.slots.length === 0 && s.premiere !== undefined),
+    'an all-at-once release has a premiere (its release date) and no slots',
   ),
 );
 

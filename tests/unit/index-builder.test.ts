@@ -127,6 +127,13 @@ describe('index builder rejects bad data with path:line: message', () => {
     expect(await buildErrors()).toEqual(['data/dramas/moonlit-bakery.yaml:10: unknown time zone "Asia/Busan"']);
   });
 
+  it('a weekly schedule without slots', async () => {
+    await edit('data/dramas/moonlit-bakery.yaml', (t) =>
+      t.replace("  slots:\n    - days: [sat]\n      time: '23:00'\n", ''),
+    );
+    expect(await buildErrors()).toEqual(['data/dramas/moonlit-bakery.yaml:9: a weekly schedule needs at least one slot']);
+  });
+
   it('empty name', async () => {
     await edit('data/people/fixture-lee.yaml', (t) => t.replace('name: Lee Test Case', "name: '  '"));
     expect(await buildErrors()).toEqual(['data/people/fixture-lee.yaml:3: name is empty']);

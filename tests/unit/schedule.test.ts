@@ -525,3 +525,30 @@ describe('formatDate', () => {
     expect(formatDate('August 21', 'Asia/Seoul')).toBe('August 21');
   });
 });
+
+describe('all-at-once streaming releases', () => {
+  // Netflix's "My Name": all 8 episodes released on 15 October 2021.
+  const myName = {
+    timeZone: 'Asia/Seoul',
+    release: 'all-at-once' as const,
+    slots: [],
+    premiere: '2021-10-15',
+    episodes: 8,
+  };
+
+  it('is upcoming before the release day, with no invented hour or countdown', () => {
+    const air = nextAirTime(myName, Date.parse('2021-10-14T12:00:00+09:00'), 'Europe/London');
+    expect(air).toMatchObject({ state: 'upcoming', releasedAllAtOnce: true, premiere: { date: '2021-10-15' } });
+    expect(air.next).toBeUndefined();
+  });
+
+  it('is finished from the release day on, with every episode out', () => {
+    const air = nextAirTime(myName, Date.parse('2021-10-15T00:00:00+09:00'), 'Europe/London');
+    expect(air).toMatchObject({ state: 'finished', episodesAired: 8, finale: { date: '2021-10-15' } });
+  });
+
+  it('without a release date is unknown', () => {
+    const { premiere: _premiere, ...undated } = myName;
+    expect(nextAirTime(undated, Date.parse('2021-10-15T00:00:00+09:00'), 'UTC').state).toBe('unknown');
+  });
+});
