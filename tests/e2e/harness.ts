@@ -23,6 +23,8 @@ export interface LaunchOptions {
   /** IANA zone for the whole browser (extension pages included), via TZ. */
   timeZone?: string;
   colorScheme?: 'light' | 'dark';
+  /** Emulate a touch screen (taps become pointer events with pointerType "touch"). */
+  hasTouch?: boolean;
 }
 
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
@@ -30,6 +32,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     executablePath: chromiumPath(),
     headless: true,
     colorScheme: options.colorScheme ?? 'light',
+    hasTouch: options.hasTouch ?? false,
     viewport: { width: 1100, height: 800 },
     env: { ...process.env, TZ: options.timeZone ?? 'Asia/Seoul' },
     args: [

@@ -287,3 +287,20 @@ describe('hover card on a dark page, in dark mode', () => {
     }
   });
 });
+
+describe('hover card on a touch screen', () => {
+  it('a tap on a name opens its card at once; a tap elsewhere closes it', async () => {
+    const session = await launchWithExtension({ hasTouch: true });
+    try {
+      const page = await session.context.newPage();
+      await page.goto(server.url('/seed.html'));
+      const at = await nameCenter(page, 'Han So Hee', 1);
+      await page.touchscreen.tap(at.x, at.y);
+      await expect.poll(() => cardText(page), { timeout: 1500 }).toContain('Han So-hee');
+      await page.touchscreen.tap(1080, 780);
+      await expect.poll(() => cardText(page)).toBeNull();
+    } finally {
+      await session.close();
+    }
+  });
+});

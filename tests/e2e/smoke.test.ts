@@ -19,13 +19,18 @@ describe('the built extension in Chromium', () => {
     expect(manifest.name).toBe('Dramalens');
   });
 
-  it('popup renders dramas from the bundled index with their air status', async () => {
+  it('popup searches the bundled index and shows a drama’s card with its air status', async () => {
     const page = await session.context.newPage();
+    await page.setViewportSize({ width: 380, height: 600 });
     await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
-    const rows = page.locator('[data-drama-id]');
-    await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(30);
-    await expect.poll(() => page.locator('[data-drama-id="nevertheless"]').textContent()).toContain('알고있지만');
-    await expect.poll(() => page.locator('[data-drama-id="nevertheless"]').textContent()).toMatch(/Finished/);
+    await page.locator('[data-ready]').waitFor();
+    await page.getByRole('combobox').fill('nevertheless');
+    const result = page.locator('.result[data-entity-id="nevertheless"]');
+    await expect.poll(() => result.textContent()).toContain('알고있지만');
+    await page.getByRole('combobox').press('Enter');
+    const card = page.locator('.entity-card[data-entity-id="nevertheless"]');
+    await expect.poll(() => card.textContent()).toMatch(/Finished/);
+    expect(await card.locator('.chips li').count()).toBeGreaterThanOrEqual(2);
     await screenshot(page, 'popup-smoke');
     await page.close();
   });
