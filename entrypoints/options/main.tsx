@@ -1,6 +1,31 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import '../../components/base.css';
 import './options.css';
-import { App } from './App';
+import { loadExtensionData } from '../../lib/ui/extension-data';
+import { App, type OptionsEnvironment } from './App';
 
-render(<App />, document.getElementById('app')!);
+const OPEN_CARD_COMMAND = 'open-card';
+const root = document.getElementById('app')!;
+
+function download(fileName: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+loadExtensionData().then(
+  (data) => {
+    const env: OptionsEnvironment = {
+      data,
+      isFirefox: import.meta.env.FIREFOX,
+      readShortcut: async () =>
+        (await browser.commands.getAll()).find((command) => command.name === OPEN_CARD_COMMAND)?.shortcut ?? '',
+      openShortcutPage: () => void browser.tabs.create({ url: 'chrome://extensions/shortcuts' }),
+      download,
+    };
+    render(<App env={env} />, root);
+  },
+  (error: Error) => render(<p role="alert">Dramalens could not load its index: {error.message}</p>, root),
+);

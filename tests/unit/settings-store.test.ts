@@ -41,7 +41,10 @@ describe('readSettings', () => {
 
   it('reads a list of strings as sites the way v1 lists are migrated: entries that are no site are dropped', async () => {
     await sync().set({ disabledSites: ['Soompi.com', 'not a site'] });
-    expect(await readSettings()).toEqual({ settings: { ...DEFAULT_SETTINGS, disabledSites: ['soompi.com'] }, corrupt: [] });
+    expect(await readSettings()).toEqual({
+      settings: { ...DEFAULT_SETTINGS, disabledSites: ['soompi.com'] },
+      corrupt: [],
+    });
   });
 
   it('treats a tracking list whose overflow items do not match its header as unreadable', async () => {
@@ -83,7 +86,8 @@ describe('saving and watching', () => {
     await saveSettings({ tracking: { mode: 'only', ids } });
     const valueWrites = set.mock.calls.filter(([items]) => 'tracking' in items);
     expect(valueWrites).toHaveLength(1);
-    expect(Object.keys(valueWrites[0][0]).sort()).toEqual(['tracking', 'tracking.1', 'tracking.2']);
+    // The header, its overflow items and the item's version metadata, together.
+    expect(Object.keys(valueWrites[0][0]).sort()).toEqual(['tracking', 'tracking$', 'tracking.1', 'tracking.2']);
     // Shrinking removes the overflow items no longer needed.
     await saveSettings({ tracking: { mode: 'only', ids: ['goblin'] } });
     const stored = await sync().get(null);

@@ -47,7 +47,10 @@ describe('stored form', () => {
   it('round-trips through the header alone when the list is short', () => {
     const items = encodeTracking({ mode: 'all-except', ids: ['nevertheless', 'goblin', 'goblin'] });
     expect(items).toEqual({ tracking: { mode: 'all-except', ids: 'goblin,nevertheless', overflow: 0 } });
-    expect(decodeTracking(items.tracking, () => undefined)).toEqual({ mode: 'all-except', ids: ['goblin', 'nevertheless'] });
+    expect(decodeTracking(items.tracking, () => undefined)).toEqual({
+      mode: 'all-except',
+      ids: ['goblin', 'nevertheless'],
+    });
     expect(decodeTracking({ mode: 'only', ids: '', overflow: 0 }, () => undefined)).toEqual({ mode: 'only', ids: [] });
   });
 
