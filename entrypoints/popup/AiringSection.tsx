@@ -27,7 +27,13 @@ export function AiringSection({ dramas, display, viewerTimeZone, onOpen, onOpenS
       ) : (
         <ul class="airing-list">
           {dramas.map((drama) => (
-            <AiringRow key={drama.dramaId} drama={drama} display={display} viewerTimeZone={viewerTimeZone} onOpen={onOpen} />
+            <AiringRow
+              key={drama.dramaId}
+              drama={drama}
+              display={display}
+              viewerTimeZone={viewerTimeZone}
+              onOpen={onOpen}
+            />
           ))}
         </ul>
       )}
@@ -46,13 +52,16 @@ function AiringRow({
   const local = `${formatDate(next.at, viewerTimeZone)}, ${formatClock(next.at, viewerTimeZone, display.hourCycle)}`;
   const kst = `${formatClock(next.at, KST, display.hourCycle)} KST`;
   const kstWithDate = `${formatDate(next.at, KST)}, ${kst}`;
-  // The reader's own time first; KST beside it (its date only when it differs from theirs).
+  // The reader's own time first; KST beside it (its date only when it differs from theirs). A
+  // reader whose clock reads like Seoul's sees the time once.
+  const sameAsKst = local === `${formatDate(next.at, KST)}, ${formatClock(next.at, KST, display.hourCycle)}`;
+  const sameDay = formatDate(next.at, KST) === formatDate(next.at, viewerTimeZone);
   const when =
     display.timeDisplay === 'local'
       ? local
-      : display.timeDisplay === 'kst'
+      : display.timeDisplay === 'kst' || sameAsKst
         ? kstWithDate
-        : `${local} · ${formatDate(next.at, KST) === formatDate(next.at, viewerTimeZone) ? kst : kstWithDate}`;
+        : `${local} · ${sameDay ? kst : kstWithDate}`;
   const what = air.onAirNow ? 'On air now' : air.state === 'upcoming' ? 'Premiere' : 'Next';
   return (
     <li class="airing-row" data-drama-id={drama.dramaId}>
@@ -61,7 +70,9 @@ function AiringRow({
           {drama.title}
           {drama.hangul && <span class="hangul"> {drama.hangul}</span>}
         </button>
-        <span class={`countdown-pill${air.onAirNow ? ' is-live' : ''}`}>{air.onAirNow ? 'On air' : next.countdown}</span>
+        <span class={`countdown-pill${air.onAirNow ? ' is-live' : ''}`}>
+          {air.onAirNow ? 'On air' : next.countdown}
+        </span>
       </div>
       <p class="airing-when">
         <strong>{what}</strong>

@@ -4,7 +4,8 @@ import type { EntityCardData } from '../../lib/index/entity-card';
 import type { DisplaySettings } from '../../lib/settings';
 
 export interface CardPanelProps {
-  card: EntityCardData;
+  /** The card; undefined while the background is asked; null for an id the index lacks. */
+  card: EntityCardData | null | Error | undefined;
   display: Pick<DisplaySettings, 'timeDisplay' | 'hourCycle'>;
   viewerTimeZone: string;
   /** What Back returns to: the previous card, the search results or the overview. */
@@ -17,23 +18,49 @@ export interface CardPanelProps {
 const HEADING_ID = 'card-heading';
 
 /** The shared entity card (the hover card's components) with the popup's Back button. */
-export function CardPanel({ card, display, viewerTimeZone, backLabel, onBack, onSelectEntity, onToggleTrack }: CardPanelProps) {
+export function CardPanel({
+  card,
+  display,
+  viewerTimeZone,
+  backLabel,
+  onBack,
+  onSelectEntity,
+  onToggleTrack,
+}: CardPanelProps) {
   const region = useRef<HTMLElement>(null);
+  const cardId = card && !(card instanceof Error) ? card.id : undefined;
   // A new card takes focus, so keyboard and screen-reader users land on what they opened.
-  useEffect(() => region.current?.focus(), [card.id]);
+  useEffect(() => {
+    if (cardId) region.current?.focus();
+  }, [cardId]);
   return (
-    <section ref={region} class="card-panel" aria-labelledby={HEADING_ID} tabIndex={-1}>
+    <section
+      ref={region}
+      class="card-panel"
+      aria-labelledby={cardId ? HEADING_ID : undefined}
+      aria-label={cardId ? undefined : 'Card'}
+      aria-busy={card === undefined}
+      tabIndex={-1}
+    >
       <button type="button" class="back-button" onClick={onBack}>
         <span aria-hidden="true">←</span> {backLabel}
       </button>
-      <EntityCard
-        card={card}
-        display={display}
-        viewerTimeZone={viewerTimeZone}
-        headingId={HEADING_ID}
-        onSelectEntity={onSelectEntity}
-        onToggleTrack={onToggleTrack}
-      />
+      {card instanceof Error ? (
+        <p class="empty-state" role="alert">
+          Couldn’t get this card from Dramalens’s background ({card.message}). Go back and try again.
+        </p>
+      ) : card === null ? (
+        <p class="empty-state">This drama or actor is no longer in the index.</p>
+      ) : card ? (
+        <EntityCard
+          card={card}
+          display={display}
+          viewerTimeZone={viewerTimeZone}
+          headingId={HEADING_ID}
+          onSelectEntity={onSelectEntity}
+          onToggleTrack={onToggleTrack}
+        />
+      ) : null}
     </section>
   );
 }

@@ -13,9 +13,21 @@ export interface PageSectionProps {
 }
 
 /** "On this page": the tab's names as chips, most mentioned first, or why there are none. */
-export function PageSection({ access, entities, reported, error, onOpen, onTurnOnHere, onOpenSettings }: PageSectionProps) {
+export function PageSection({
+  access,
+  entities,
+  reported,
+  error,
+  onOpen,
+  onTurnOnHere,
+  onOpenSettings,
+}: PageSectionProps) {
   return (
-    <section class="popup-section" aria-labelledby="page-heading" data-state={pageState(access, entities, reported, error)}>
+    <section
+      class="popup-section"
+      aria-labelledby="page-heading"
+      data-state={pageState(access, entities, reported, error)}
+    >
       <h2 id="page-heading">
         On this page
         {access.kind === 'on' && entities.length > 0 && <span class="heading-count"> · {entities.length}</span>}
@@ -64,8 +76,7 @@ function PageBody({ access, entities, reported, error, onOpen, onTurnOnHere, onO
       return (
         <div class="empty-state">
           <p>
-            Dramalens is off on <strong>{access.hostname}</strong>, so names on this page aren’t highlighted or
-            listed.
+            Dramalens is off on <strong>{access.hostname}</strong>, so names on this page aren’t highlighted or listed.
           </p>
           <button type="button" class="button button-primary" onClick={onTurnOnHere}>
             Turn on here
@@ -78,8 +89,8 @@ function PageBody({ access, entities, reported, error, onOpen, onTurnOnHere, onO
   if (error) {
     return (
       <p class="empty-state" role="alert">
-        Couldn’t ask Dramalens’s background what this page mentions ({error.message}). Close and reopen the popup to
-        try again.
+        Couldn’t ask Dramalens’s background what this page mentions ({error.message}). Close and reopen the popup to try
+        again.
       </p>
     );
   }

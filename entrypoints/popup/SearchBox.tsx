@@ -37,7 +37,9 @@ export function SearchBox({ query, results, activeIndex, inputRef, onQuery, onMo
       </svg>
       <input
         ref={inputRef}
-        type="search"
+        // ARIA in HTML allows role=combobox on a text input (not on type=search without a list).
+        type="text"
+        enterKeyHint="search"
         class="search-input"
         placeholder="Search dramas and actors"
         aria-label="Search dramas and actors (English, romanised or Hangul)"

@@ -1,9 +1,28 @@
-// What the popup shows, as pure functions of the index, the tab's detections, the settings and
-// the clock: the names on the page, the dramas airing next, and whether the page can be read.
-import type { IndexMaps } from '../../lib/index/entity-card';
-import type { TabDetections } from '../../lib/messages';
+// What the popup shows, as pure functions of the entity directory, the tab's detections, the
+// settings and the clock: the names on the page, the dramas airing next, and whether the page
+// can be read.
+import type { DirectoryDrama, DirectoryPerson, EntityDirectory, TabDetections } from '../../lib/messages';
 import { nextAirTime, type AirTime } from '../../lib/schedule';
 import { hostnameOf, isDramaTracked, isSiteDisabled, type Settings } from '../../lib/settings';
+
+export interface DirectoryLookup {
+  directory: EntityDirectory;
+  dramas: Map<string, DirectoryDrama>;
+  people: Map<string, DirectoryPerson>;
+}
+
+export function directoryLookup(directory: EntityDirectory): DirectoryLookup {
+  return {
+    directory,
+    dramas: new Map(directory.dramas.map((d) => [d.id, d])),
+    people: new Map(directory.people.map((p) => [p.id, p])),
+  };
+}
+
+/** The title or name of an entity, for labels like "Back to Han So-hee". */
+export function entityName(lookup: DirectoryLookup, entityId: string): string | undefined {
+  return lookup.dramas.get(entityId)?.title ?? lookup.people.get(entityId)?.name;
+}
 
 export interface PageEntity {
   entityId: string;
@@ -14,7 +33,7 @@ export interface PageEntity {
 }
 
 /** The page's names, most mentioned first; ties keep the page's order. Unknown ids are skipped. */
-export function rankPageEntities(maps: IndexMaps, detections: TabDetections | null): PageEntity[] {
+export function rankPageEntities(maps: DirectoryLookup, detections: TabDetections | null): PageEntity[] {
   if (!detections) return [];
   return [...detections.detections]
     .sort((a, b) => b.count - a.count || a.firstIndex - b.firstIndex)
@@ -41,10 +60,15 @@ export interface AiringDrama {
 }
 
 /** Tracked dramas on air or announced, the soonest episode first. */
-export function airingNext(maps: IndexMaps, settings: Settings, now: number, timeZone: string): AiringDrama[] {
-  return maps.index.dramas
+export function airingNext(maps: DirectoryLookup, settings: Settings, now: number, timeZone: string): AiringDrama[] {
+  return maps.directory.dramas
     .filter((drama) => isDramaTracked(settings.tracking, drama.id))
-    .map((drama) => ({ dramaId: drama.id, title: drama.title, ...hangulOf(drama), air: nextAirTime(drama.schedule, now, timeZone) }))
+    .map((drama) => ({
+      dramaId: drama.id,
+      title: drama.title,
+      ...hangulOf(drama),
+      air: nextAirTime(drama.schedule, now, timeZone),
+    }))
     .filter(({ air }) => (air.state === 'airing' || air.state === 'upcoming') && air.next !== undefined)
     .sort((a, b) => a.air.next!.at - b.air.next!.at || a.title.localeCompare(b.title));
 }
@@ -87,12 +111,4 @@ export function pageAccess(url: string | undefined, settings: Settings): PageAcc
   if (!settings.enabled) return { kind: 'off-everywhere', ...(hostname ? { hostname } : {}) };
   if (hostname && isSiteDisabled(settings.disabledSites, url)) return { kind: 'off-here', hostname };
   return { kind: 'on', ...(hostname ? { hostname } : {}) };
-}
-
-/**
- * The disabled-site entries that keep `url` off: the hostname itself or a parent domain
- * (`example.com` switches off `www.example.com`), so "turn on here" removes every one of them.
- */
-export function disabledEntriesFor(disabledSites: string[], url: string): string[] {
-  return disabledSites.filter((site) => isSiteDisabled([site], url));
 }

@@ -34,6 +34,8 @@ interface NameRecord {
   isLabel: boolean;
   key: string;
   wordStarts: number[];
+  /** The key's two-character pieces, to skip names a typo match cannot reach. */
+  bigrams: Set<string>;
 }
 
 export const DEFAULT_RESULT_LIMIT = 8;
@@ -49,13 +51,13 @@ export function allowedTypos(keyLength: number): number {
 
 function records(index: SearchableIndex): NameRecord[] {
   const out: NameRecord[] = [];
-  const add = (entity: Omit<NameRecord, 'name' | 'isLabel' | 'key' | 'wordStarts'>, names: string[]) => {
+  const add = (entity: Omit<NameRecord, 'name' | 'isLabel' | 'key' | 'wordStarts' | 'bigrams'>, names: string[]) => {
     const seen = new Set<string>();
     names.forEach((name, i) => {
       const { key, wordStarts } = searchKey(name);
       if (key === '' || seen.has(key)) return;
       seen.add(key);
-      out.push({ ...entity, name, isLabel: i === 0, key, wordStarts });
+      out.push({ ...entity, name, isLabel: i === 0, key, wordStarts, bigrams: new Set(bigramsOf(key)) });
     });
   };
   for (const d of index.dramas) {
@@ -75,6 +77,28 @@ function records(index: SearchableIndex): NameRecord[] {
   return out;
 }
 
+function bigramsOf(key: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < key.length; i++) out.push(key.slice(i, i + 2));
+  return out;
+}
+
+/**
+ * The names that can hold `query` with at most `typos` edits. Each edit spoils at most two of
+ * the query's bigrams, so such a name contains at least (bigrams − 2 × typos) of them: the rest
+ * cannot match and Bitap need not look at them.
+ */
+function typoCandidates(names: NameRecord[], query: string, typos: number): NameRecord[] {
+  const grams = bigramsOf(query);
+  const needed = grams.length - 2 * typos;
+  if (needed <= 0) return names;
+  return names.filter((record) => {
+    let found = 0;
+    for (const gram of grams) if (record.bigrams.has(gram) && ++found >= needed) return true;
+    return false;
+  });
+}
+
 function exactQuality(record: NameRecord, query: string): Quality | undefined {
   const { key, wordStarts } = record;
   if (key === query) return MatchQuality.exact;
@@ -85,17 +109,18 @@ function exactQuality(record: NameRecord, query: string): Quality | undefined {
   return undefined;
 }
 
+const FUSE_OPTIONS = {
+  keys: ['key'],
+  includeScore: true,
+  ignoreLocation: true,
+  ignoreFieldNorm: true,
+  // Bitap's score is errors / query length; 2 errors in 8 characters is the most we accept.
+  threshold: 0.26,
+  shouldSort: false,
+};
+
 export function createEntitySearch(index: SearchableIndex) {
   const names = records(index);
-  const fuse = new Fuse(names, {
-    keys: ['key'],
-    includeScore: true,
-    ignoreLocation: true,
-    ignoreFieldNorm: true,
-    // Bitap's score is errors / query length; 2 errors in 8 characters is the most we accept.
-    threshold: 0.26,
-    shouldSort: false,
-  });
 
   return {
     /** How many names (titles, Hangul, aliases) are searchable. */
@@ -122,7 +147,8 @@ export function createEntitySearch(index: SearchableIndex) {
       // near-miss is likely meant); next to real prefix matches of a short query they are noise.
       const typos = allowedTypos(q.length);
       if (typos > 0 && (best.size === 0 || q.length >= LONG_QUERY)) {
-        for (const hit of fuse.search(q)) {
+        const candidates = typoCandidates(names, q, typos);
+        for (const hit of new Fuse(candidates, FUSE_OPTIONS).search(q)) {
           const errors = Math.round((hit.score ?? 1) * q.length);
           if (errors <= typos) consider(hit.item, MatchQuality.typo, errors);
         }

@@ -244,7 +244,7 @@ describe('On this page and the badge', () => {
   });
 });
 
-describe('switching Dramalens off and on for a site', () => {
+describe('switching Dramalens off', () => {
   it('“Turn off on this site” removes the open tab’s highlights live; “Turn on here” brings them back', async () => {
     const site = await openSite('/seed.html');
     await waitForHighlights(site);
