@@ -171,6 +171,8 @@ export class PageScanner {
   rescanAll(): Promise<void> {
     if (!this.active) return Promise.resolve();
     this.lastFullRescan = this.env.now();
+    // After a navigation the background cleared the tab: report again even if nothing changed.
+    this.lastReport = '';
     this.painted.clear();
     this.occurrences = [];
     this.byRange.clear();
