@@ -215,8 +215,14 @@ async function main() {
         chars = f.chars;
         if (r > 0) floors.push(f.ms);
         for (const d of dictionaries) {
-          const o = await page.evaluate(([key, minMs]) => (globalThis as any).__bench.ours(key, minMs), [d.key, MIN_MS_PER_RUN] as const);
-          const l = await page.evaluate(([key, minMs]) => (globalThis as any).__bench.library(key, minMs), [d.key, MIN_MS_PER_RUN] as const);
+          const o = await page.evaluate(([key, minMs]) => (globalThis as any).__bench.ours(key, minMs), [
+            d.key,
+            MIN_MS_PER_RUN,
+          ] as const);
+          const l = await page.evaluate(([key, minMs]) => (globalThis as any).__bench.library(key, minMs), [
+            d.key,
+            MIN_MS_PER_RUN,
+          ] as const);
           if (r === 0) continue; // warm-up run
           (ours[d.key] ??= []).push(o.ms);
           (lib[d.key] ??= []).push(l.ms);
@@ -278,7 +284,8 @@ async function main() {
       markMs: median(per.map(({ x }) => x.markMs)),
       speedupVsMark: median(per.map(({ x }) => x.markMs / x.oursMs)),
       markKeywordsMs: d.key === 'bundled' ? median(per.map(({ x }) => x.markKeywordsMs ?? NaN)) : NaN,
-      speedupVsMarkKeywords: d.key === 'bundled' ? median(per.map(({ x }) => (x.markKeywordsMs ?? NaN) / x.oursMs)) : NaN,
+      speedupVsMarkKeywords:
+        d.key === 'bundled' ? median(per.map(({ x }) => (x.markKeywordsMs ?? NaN) / x.oursMs)) : NaN,
       longestTaskMs: Math.max(...per.map(({ x }) => x.longestTaskMs)),
       bigPageOursMs: big?.perDictionary[d.key]?.oursMs ?? NaN,
       bigPageFloorMs: big?.floorMs ?? NaN,

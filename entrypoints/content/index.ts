@@ -7,7 +7,6 @@ import type { CompiledDictionary } from '../../lib/match/compile';
 import { startContent } from '../../lib/page/start-content';
 import { CARD_HOST_TAG } from '../../lib/page/hover-card';
 
-
 export default defineContentScript({
   matches: ['<all_urls>'],
   allFrames: true,

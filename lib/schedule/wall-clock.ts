@@ -48,7 +48,6 @@ export function minutesToClock(minutes: number): string {
   return `${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`;
 }
 
-
 const formatterByZone = new Map<string, Intl.DateTimeFormat | null>();
 
 /** A cached formatter that reads wall-clock fields in `zone`; null when the zone is not a valid IANA name. */

@@ -224,11 +224,7 @@ export function buildIndex(data: LoadedData): BuildResult | BuildFailure {
       const list = articleIdsByEntity.get(m.entityId) ?? [];
       list.push({
         id: article.id,
-        rank: [
-          headlineMentions.get(article.id)!.has(m.entityId) ? 1 : 0,
-          storySize.get(article.storyId) ?? 1,
-          m.count,
-        ],
+        rank: [headlineMentions.get(article.id)!.has(m.entityId) ? 1 : 0, storySize.get(article.storyId) ?? 1, m.count],
         published: article.published ?? '',
       });
       articleIdsByEntity.set(m.entityId, list);

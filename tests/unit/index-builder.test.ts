@@ -131,7 +131,9 @@ describe('index builder rejects bad data with path:line: message', () => {
     await edit('data/dramas/moonlit-bakery.yaml', (t) =>
       t.replace("  slots:\n    - days: [sat]\n      time: '23:00'\n", ''),
     );
-    expect(await buildErrors()).toEqual(['data/dramas/moonlit-bakery.yaml:9: a weekly schedule needs at least one slot']);
+    expect(await buildErrors()).toEqual([
+      'data/dramas/moonlit-bakery.yaml:9: a weekly schedule needs at least one slot',
+    ]);
   });
 
   it('empty name', async () => {
