@@ -11,5 +11,9 @@ export default function setup() {
   if (!existsSync(manifest)) {
     throw new Error('No built extension at .output/chrome-mv3: run `npm run build` before `npm test`.');
   }
+  // Fixture pages are built from ../shared/seeds (read in place, never copied into the repo).
+  if (!existsSync(path.resolve(ROOT, '../shared/seeds'))) {
+    throw new Error(`No ../shared/seeds next to ${ROOT}: the e2e fixtures read the shared seed articles from there.`);
+  }
   mkdirSync(path.join(ROOT, 'artifacts/screenshots'), { recursive: true });
 }

@@ -89,7 +89,14 @@ export async function serveFixtures(routes: Record<string, Route> = {}): Promise
       return;
     }
     const route = routes[pathname];
-    if (route && (await route(req, res))) return;
+    try {
+      if (route && (await route(req, res))) return;
+    } catch (error) {
+      // A broken fixture answers at once with the reason, instead of leaving the page hanging.
+      res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end(String(error));
+      return;
+    }
     const file = path.join(FIXTURE_PAGES, path.normalize(pathname).replace(/^(\.\.[/\\])+/, ''));
     try {
       const body = await readFile(file);
