@@ -129,7 +129,11 @@ async function main() {
     prepareDictionary('bundled', `bundled (${bundled.names.length} names)`, bundled),
     (() => {
       const big = dramadbDictionary(bundled);
-      return prepareDictionary('dramadb', `dramadb (${big.names.length} names)`, big);
+      return prepareDictionary(
+        'dramadb',
+        `dramadb (${big.names.length} names: ${big.real} real, the rest recombined)`,
+        big,
+      );
     })(),
   ];
 

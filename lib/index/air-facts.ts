@@ -1,20 +1,10 @@
 // Reads air-time statements ("airs every Saturday at 11 p.m. KST", "the final episode airs on
 // August 21 at 11 PM KST") out of English article text, and checks them against the catalog.
 // Pure: no I/O; only type imports, so the builder can run it under plain Node.
-import type { DramaSchedule, Weekday } from './types';
+import type { AirTimeClaim, DramaSchedule, Weekday } from './types';
 
-export interface AirStatement {
-  kind: 'weekly' | 'date';
-  days?: Weekday[];
-  /** `MM-DD` */
-  monthDay?: string;
-  /** `HH:mm`, 24 h */
-  time?: string;
-  /** IANA zone the statement's time is in (`KST` → `Asia/Seoul`). */
-  timeZone: string;
-  episode?: number | 'final';
-  /** The matched phrase, exactly as in the text. */
-  phrase: string;
+/** A claim found in text; `phrase` is exactly `text.slice(start, end)`, `timeZone` an IANA zone (`KST` → `Asia/Seoul`). */
+export interface AirStatement extends AirTimeClaim {
   /** Offsets of the phrase in the text. */
   start: number;
   end: number;

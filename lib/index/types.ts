@@ -84,9 +84,8 @@ export interface Mention {
 }
 
 /** An air-time statement found in an article's text, kept with the article as provenance. */
-export interface AirFact {
-  articleId: string;
-  dramaId?: string;
+/** What an air-time statement says: read out of text by the extractor, kept in the index as a fact. */
+export interface AirTimeClaim {
   /** `weekly`: "airs every Saturday at 11 p.m. KST"; `date`: "the final episode airs on August 21 at 11 PM KST". */
   kind: 'weekly' | 'date';
   days?: Weekday[];
@@ -96,8 +95,13 @@ export interface AirFact {
   timeZone: string;
   /** Which episode the statement is about, when it says so: a number or `final`. */
   episode?: number | 'final';
-  /** The phrase the fact was read from (our own summary text, never an outlet's). */
+  /** The phrase the claim was read from (in the index: our own summary text, never an outlet's). */
   phrase: string;
+}
+
+export interface AirFact extends AirTimeClaim {
+  articleId: string;
+  dramaId?: string;
 }
 
 export interface ArticleEntry {

@@ -159,17 +159,8 @@ export function buildIndex(data: LoadedData): BuildResult | BuildFailure {
       // The drama named last before the statement, else the article's most-mentioned drama.
       const before = matches.filter((m) => m.end <= statement.start && matcher.entities[m.entity].kind === KIND_DRAMA);
       const dramaId = before.length > 0 ? matcher.entities[before.at(-1)!.entity].id : mentionedDramas[0]?.entityId;
-      const fact: AirFact = {
-        articleId: a.id,
-        ...(dramaId ? { dramaId } : {}),
-        kind: statement.kind,
-        ...(statement.days ? { days: statement.days } : {}),
-        ...(statement.monthDay ? { monthDay: statement.monthDay } : {}),
-        ...(statement.time ? { time: statement.time } : {}),
-        timeZone: statement.timeZone,
-        ...(statement.episode !== undefined ? { episode: statement.episode } : {}),
-        phrase: statement.phrase,
-      };
+      const { start: _start, end: _end, zoneSource: _zoneSource, ...claim } = statement;
+      const fact: AirFact = { articleId: a.id, ...(dramaId ? { dramaId } : {}), ...claim };
       airFacts.push(fact);
       const contradiction = dramaId ? compareWithSchedule(statement, dramaById.get(dramaId)!.schedule) : undefined;
       if (contradiction) {

@@ -177,5 +177,5 @@ describe('index builder rejects bad data with path:line: message', () => {
     expect(failure?.code).toBe(1);
     expect(failure?.stderr).toContain('data/dramas/regardless.yaml:6: malformed YAML: a key appears twice');
     expect(existsSync(path.join(root, 'generated'))).toBe(false);
-  });
+  }, 60_000);
 });
