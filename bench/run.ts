@@ -147,15 +147,15 @@ async function main() {
     })
   ).outputFiles[0].text;
 
-  const pageFiles = readdirSync(PAGES_DIR)
+  const allPageFiles = readdirSync(PAGES_DIR)
     .filter((f) => f.endsWith('.html.gz'))
-    .sort()
-    .slice(0, PAGE_LIMIT);
-  const sources = pageFiles.map((f) => ({
+    .sort();
+  const allSources = allPageFiles.map((f) => ({
     name: f.replace('.html.gz', '').slice(0, 12),
     html: stripForBench(gunzipSync(readFileSync(path.join(PAGES_DIR, f))).toString('utf8')),
   }));
-  const synthetic = { name: 'synthetic-5MB', html: syntheticPage(sources.slice(0, 40).map((s) => s.html)) };
+  const sources = allSources.slice(0, PAGE_LIMIT);
+  const synthetic = { name: 'synthetic-5MB', html: syntheticPage(allSources.slice(0, 40).map((s) => s.html)) };
 
   const context = await chromium.launchPersistentContext('', {
     executablePath: chromiumPath(),

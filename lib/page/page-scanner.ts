@@ -60,9 +60,11 @@ export interface ScannerTuning {
   reportDelayMs: number;
 }
 
+// Small slices and a short budget leave room for a garbage collection inside a task
+// without it crossing 50 ms.
 export const DEFAULT_TUNING: ScannerTuning = {
-  sliceChars: 48_000,
-  taskBudgetMs: 12,
+  sliceChars: 16_000,
+  taskBudgetMs: 8,
   burstLimit: 1500,
   rescanIntervalMs: 1000,
   reportDelayMs: 150,

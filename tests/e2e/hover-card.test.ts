@@ -111,6 +111,20 @@ describe('hover card', () => {
     expect(errors).toEqual([]);
   });
 
+  it('closes when its name leaves the page', async () => {
+    const { page } = await open('/dynamic.html');
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.id = 'update';
+      p.textContent = 'Update: Song Kang greets fans.';
+      document.getElementById('feed')!.append(p);
+    });
+    await hover(page, 'Song Kang');
+    await expect.poll(() => cardText(page), { timeout: 3000 }).toContain('Song Kang');
+    await page.evaluate(() => document.getElementById('update')!.remove());
+    await expect.poll(() => cardText(page), { timeout: 2000 }).toBeNull();
+  });
+
   it('Escape closes it', async () => {
     const { page } = await open('/seed.html');
     await hover(page, 'Han So Hee');
