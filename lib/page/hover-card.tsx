@@ -246,7 +246,8 @@ export function createHoverCard(options: HoverCardOptions): HoverCardController 
   const onPointerMove = (event: PointerEvent) => {
     if (event.pointerType === 'touch') return;
     lastPointer = { x: event.clientX, y: event.clientY };
-    if (frameRequested) return;
+    // Most pages have no names: then a move costs nothing more than this check.
+    if (frameRequested || (scanner.names.length === 0 && !current)) return;
     frameRequested = true;
     ctx.requestAnimationFrame(() => {
       frameRequested = false;
