@@ -2,7 +2,7 @@
 // and with the service worker stopped first), and the cost of the pointer-move handler on a page
 // with 5,000 highlighted names.
 import type { Page } from 'playwright-core';
-import { launchWithExtension, serveFixtures, type ExtensionSession } from '../tests/e2e/harness';
+import { launchWithExtension, serveFixtures } from '../tests/e2e/harness';
 
 const NAMES = [
   'Song Kang',
@@ -33,19 +33,6 @@ const percentile = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length === 0 ? NaN : s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 };
-
-async function stopServiceWorker(session: ExtensionSession, page: Page) {
-  const cdp = await session.context.newCDPSession(page);
-  const { targetInfos } = await cdp.send('Target.getTargets');
-  for (const target of targetInfos) {
-    if (target.type === 'service_worker' && target.url.startsWith(`chrome-extension://${session.extensionId}/`)) {
-      await cdp.send('Target.closeTarget', { targetId: target.targetId });
-    }
-  }
-  await cdp.detach();
-  // Wait until the worker is really gone.
-  for (let i = 0; i < 50 && session.context.serviceWorkers().length > 0; i++) await page.waitForTimeout(20);
-}
 
 interface HoverSample {
   latencyMs: number;
@@ -101,7 +88,7 @@ export async function runCardBench(hovers = 30): Promise<{ markdown: string; jso
         await page.waitForFunction(() => (CSS.highlights.get('dramalens-actor')?.size ?? 0) >= 4000, undefined, {
           timeout: 10_000,
         });
-        if (mode === 'cold') await stopServiceWorker(session, page);
+        if (mode === 'cold') await session.stopServiceWorker(page);
         const sample = await hoverOnce(page, i * 37 + 11);
         if (sample) results[mode].push(sample);
       }

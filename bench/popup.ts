@@ -5,12 +5,11 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { ArticleEntry, DramaIndex, Story } from '../lib/index/types';
 import { createEntitySearch } from '../lib/search/entity-search';
 import { dramadbDictionary } from './dramadb-dictionary';
-import { chromiumPath } from '../tests/e2e/browser-path';
-import { serveFixtures } from '../tests/e2e/harness';
+import { launchWithExtension, serveFixtures } from '../tests/e2e/harness';
 import { seedPageHtml } from '../tests/e2e/pages';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -61,30 +60,6 @@ const percentile = (xs: number[], p: number) => {
   return s.length === 0 ? NaN : s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 };
 const f = (x: number, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : '—');
-
-async function launch(extensionDir: string): Promise<{ context: BrowserContext; extensionId: string }> {
-  const context = await chromium.launchPersistentContext('', {
-    executablePath: chromiumPath(),
-    headless: true,
-    viewport: { width: 380, height: 600 },
-    env: { ...process.env, TZ: 'Asia/Seoul' },
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
-  const worker =
-    context.serviceWorkers().find((w) => w.url().endsWith('/background.js')) ??
-    (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-  return { context, extensionId: new URL(worker.url()).host };
-}
 
 interface OpenSample {
   firstPaintMs: number;
@@ -139,26 +114,15 @@ interface VariantResult {
   keystrokes: number[];
 }
 
-/** Stops the extension's service worker (DevTools protocol) and waits until it is gone. */
-async function stopServiceWorker(context: BrowserContext, page: Page, extensionId: string) {
-  const cdp = await context.newCDPSession(page);
-  const workers = async () =>
-    (await cdp.send('Target.getTargets')).targetInfos.filter(
-      (t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`),
-    );
-  for (const target of await workers()) await cdp.send('Target.closeTarget', { targetId: target.targetId });
-  for (let i = 0; i < 100 && (await workers()).length > 0; i++) await page.waitForTimeout(20);
-  await cdp.detach();
-}
-
 async function measureVariant(label: string, extensionDir: string, pageUrl: string): Promise<VariantResult> {
   const index = JSON.parse(readFileSync(path.join(extensionDir, 'index.json'), 'utf8')) as DramaIndex;
-  const { context, extensionId } = await launch(extensionDir);
+  const session = await launchWithExtension({ extensionDir, viewport: { width: 380, height: 600 } });
+  const { context, extensionId } = session;
   try {
     // A real page in a tab, so "On this page" has names to rank.
     const site = await context.newPage();
     await site.goto(pageUrl);
-    const worker = context.serviceWorkers().find((w) => w.url().endsWith('/background.js'))!;
+    const worker = await session.serviceWorker();
     const tabId = await worker.evaluate(
       async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)?.id ?? -1,
       site.url(),
@@ -170,7 +134,7 @@ async function measureVariant(label: string, extensionDir: string, pageUrl: stri
     for (let i = 0; i < OPENS; i++) opens.push(await openPopupOnce(context, popupUrl));
     const coldOpens: OpenSample[] = [];
     for (let i = 0; i < COLD_OPENS; i++) {
-      await stopServiceWorker(context, site, extensionId);
+      await session.stopServiceWorker(site);
       coldOpens.push(await openPopupOnce(context, popupUrl));
     }
     const popup = await context.newPage();

@@ -363,16 +363,22 @@ export class PageScanner {
 
     if (removals) this.dropOccurrences((o) => !o.startNode.isConnected || !o.endNode.isConnected);
 
-    const blocks: Node[] = [];
+    const blocks = new Set<Node>();
     for (const node of pending) {
-      if (!node.isConnected) continue;
-      const block = blockOf(node);
-      if (!blocks.includes(block)) blocks.push(block);
+      if (node.isConnected) blocks.add(blockOf(node));
     }
-    // A block inside another pending block is covered by the outer one's rescan.
-    const outer = blocks.filter((b) => !blocks.some((other) => other !== b && other.contains(b)));
+    // A block inside another pending block is covered by the outer one's rescan. Walking up
+    // from each block keeps a burst of many changed blocks linear, not quadratic.
+    const outer = [...blocks].filter((b) => !hasAncestorIn(b.parentNode, blocks));
+    const outerSet = new Set(outer);
+    // One pass over the page's names for all changed blocks: a few blocks test containment
+    // directly, many walk up each name's ancestors.
+    const inChangedBlock =
+      outer.length <= 8
+        ? (node: Node) => outer.some((block) => block.contains(node))
+        : (node: Node) => hasAncestorIn(node, outerSet);
+    if (outer.length > 0) this.dropOccurrences((o) => inChangedBlock(o.startNode));
     for (const block of outer) {
-      this.dropOccurrences((o) => block.contains(o.startNode));
       const collector = new TextCollector(block, { isOwnUi: this.env.isOwnUi });
       for (let slice = collector.next(Infinity); slice; slice = collector.next(Infinity)) this.addSlice(slice);
       if (block.nodeType === 1) this.adoptNewShadowRoots(block as Element);
@@ -435,3 +441,9 @@ export class PageScanner {
 }
 
 export { KIND_DRAMA, KIND_PERSON };
+
+/** Whether `node` or one of its ancestors is in `set`. */
+function hasAncestorIn(node: Node | null, set: ReadonlySet<Node>): boolean {
+  for (let n = node; n; n = n.parentNode) if (set.has(n)) return true;
+  return false;
+}

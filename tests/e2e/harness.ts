@@ -15,7 +15,10 @@ export const SCREENSHOTS = path.join(ROOT, 'artifacts/screenshots');
 export interface ExtensionSession {
   context: BrowserContext;
   extensionId: string;
+  /** The running service worker (woken if it was stopped). */
   serviceWorker: () => Promise<Worker>;
+  /** Stops the service worker through the DevTools protocol and waits until it is gone. */
+  stopServiceWorker: (page: Page) => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -25,19 +28,23 @@ export interface LaunchOptions {
   colorScheme?: 'light' | 'dark';
   /** Emulate a touch screen (taps become pointer events with pointerType "touch"). */
   hasTouch?: boolean;
+  /** Another build of the extension (benchmarks load a copy with a synthetic index). */
+  extensionDir?: string;
+  viewport?: { width: number; height: number };
 }
 
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   const context = await chromium.launchPersistentContext('', {
     executablePath: chromiumPath(),
     headless: true,
     colorScheme: options.colorScheme ?? 'light',
     hasTouch: options.hasTouch ?? false,
-    viewport: { width: 1100, height: 800 },
+    viewport: options.viewport ?? { width: 1100, height: 800 },
     env: { ...process.env, TZ: options.timeZone ?? 'Asia/Seoul' },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',
@@ -47,12 +54,30 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       '--disable-quic',
     ],
   });
+  // After a worker was stopped Playwright may still list the old one for a while: the newest
+  // listed is the live one.
   const serviceWorker = async () =>
-    context.serviceWorkers().find((w) => w.url().endsWith('/background.js')) ??
-    (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    context
+      .serviceWorkers()
+      .filter((w) => w.url().endsWith('/background.js'))
+      .at(-1) ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const worker = await serviceWorker();
   const extensionId = new URL(worker.url()).host;
-  return { context, extensionId, serviceWorker, close: () => context.close() };
+  const stopServiceWorker = async (page: Page) => {
+    const cdp = await context.newCDPSession(page);
+    try {
+      const targets = async () =>
+        (await cdp.send('Target.getTargets')).targetInfos.filter(
+          (t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`),
+        );
+      for (const target of await targets()) await cdp.send('Target.closeTarget', { targetId: target.targetId });
+      for (let i = 0; i < 250 && (await targets()).length > 0; i++) await page.waitForTimeout(20);
+      if ((await targets()).length > 0) throw new Error('the service worker did not stop');
+    } finally {
+      await cdp.detach();
+    }
+  };
+  return { context, extensionId, serviceWorker, stopServiceWorker, close: () => context.close() };
 }
 
 /**
@@ -78,10 +103,10 @@ export interface FixtureServer {
   close: () => Promise<void>;
 }
 
-type Route = (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
+export type FixtureRoute = (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
 
 /** Serves tests/fixtures/pages, plus extra routes (e.g. a page with a strict CSP header). */
-export async function serveFixtures(routes: Record<string, Route> = {}): Promise<FixtureServer> {
+export async function serveFixtures(routes: Record<string, FixtureRoute> = {}): Promise<FixtureServer> {
   const server: Server = createServer(async (req, res) => {
     const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     if (pathname === '/favicon.ico') {

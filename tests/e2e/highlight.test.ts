@@ -1,41 +1,13 @@
 /// <reference types="chrome" />
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import {
-  collectPageErrors,
-  highlightTexts,
-  launchWithExtension,
-  screenshot,
-  serveFixtures,
-  type ExtensionSession,
-  type FixtureServer,
-} from './harness';
+import { highlightTexts, screenshot } from './harness';
 import { pageRoutes } from './pages';
+import { useExtensionSuite } from './suite';
 
-let session: ExtensionSession;
-let server: FixtureServer;
-const pages: Page[] = [];
+const suite = useExtensionSuite(pageRoutes);
 
-beforeAll(async () => {
-  [session, server] = await Promise.all([launchWithExtension(), serveFixtures(pageRoutes)]);
-});
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
-afterEach(async () => {
-  await Promise.all(pages.splice(0).map((p) => p.close()));
-  const worker = await session.serviceWorker();
-  await worker.evaluate(() => chrome.storage.sync.clear());
-});
-
-async function open(pathname: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await session.context.newPage();
-  pages.push(page);
-  const errors = collectPageErrors(page);
-  await page.goto(server.url(pathname));
-  return { page, errors };
-}
+const open = (pathname: string) => suite.open(pathname);
 
 const drama = (page: Page) => highlightTexts(page, 'dramalens-drama');
 const actors = (page: Page) => highlightTexts(page, 'dramalens-actor');
@@ -73,7 +45,7 @@ describe('highlighting on the seed page', () => {
   it('removes a drama’s highlights live when it is untracked, keeping other dramas’ cast', async () => {
     const { page } = await open('/seed.html');
     await waitForActors(page);
-    const worker = await session.serviceWorker();
+    const worker = await suite.session.serviceWorker();
     await worker.evaluate(() => chrome.storage.sync.set({ tracking: { mode: 'all-except', ids: ['nevertheless'] } }));
     await expect.poll(() => drama(page)).not.toContain('Nevertheless');
     // Lee Ho-jung and Yoon Seo-ah are only in Nevertheless; Song Kang and Han So-hee are in other tracked dramas.
@@ -89,7 +61,7 @@ describe('highlighting on the seed page', () => {
   it('switching Dramalens off removes every highlight, and on brings them back', async () => {
     const { page } = await open('/seed.html');
     await waitForActors(page);
-    const worker = await session.serviceWorker();
+    const worker = await suite.session.serviceWorker();
     await worker.evaluate(() => chrome.storage.sync.set({ enabled: false }));
     await expect.poll(() => actors(page)).toHaveLength(0);
     await worker.evaluate(() => chrome.storage.sync.set({ enabled: true }));
@@ -168,7 +140,7 @@ describe('messy and dynamic pages', () => {
     await expect.poll(() => actors(page)).toHaveLength(0);
   });
 
-  it('a server-rendered React page hydrates with no console errors', async () => {
+  it('a suite.server-rendered React page hydrates with no console errors', async () => {
     const { page, errors } = await open('/react.html');
     await expect.poll(() => page.evaluate(() => (window as unknown as { __hydrated?: boolean }).__hydrated)).toBe(true);
     expect(await actors(page)).toContain('Song Kang');

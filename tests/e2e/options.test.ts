@@ -5,55 +5,29 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  collectPageErrors,
-  highlightTexts,
-  launchWithExtension,
-  ROOT,
-  screenshot,
-  SCREENSHOTS,
-  serveFixtures,
-  type ExtensionSession,
-  type FixtureServer,
-} from './harness';
+import { describe, expect, it } from 'vitest';
+import { collectPageErrors, highlightTexts, ROOT, screenshot, SCREENSHOTS } from './harness';
 import { pageRoutes } from './pages';
+import { useExtensionSuite } from './suite';
 
-let session: ExtensionSession;
-let server: FixtureServer;
-const pages: Page[] = [];
-
-beforeAll(async () => {
-  [session, server] = await Promise.all([launchWithExtension(), serveFixtures(pageRoutes)]);
-});
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
-afterEach(async () => {
-  await Promise.all(pages.splice(0).map((p) => p.close()));
-  const worker = await session.serviceWorker();
-  await worker.evaluate(() => chrome.storage.sync.clear());
-});
+const suite = useExtensionSuite(pageRoutes);
 
 async function openSeedPage(): Promise<Page> {
-  const page = await session.context.newPage();
-  pages.push(page);
-  await page.goto(server.url('/seed.html'));
+  const page = await suite.newPage();
+  await page.goto(suite.server.url('/seed.html'));
   await expect.poll(() => highlightTexts(page, 'dramalens-actor'), { timeout: 5000 }).not.toHaveLength(0);
   return page;
 }
 
 async function openOptions(): Promise<{ page: Page; errors: string[] }> {
-  const page = await session.context.newPage();
-  pages.push(page);
+  const page = await suite.newPage();
   const errors = collectPageErrors(page);
-  await page.goto(`chrome-extension://${session.extensionId}/options.html`);
+  await page.goto(`chrome-extension://${suite.session.extensionId}/options.html`);
   await page.locator('[data-drama-id]').first().waitFor();
   return { page, errors };
 }
 
-const syncStorage = async () => (await session.serviceWorker()).evaluate(() => chrome.storage.sync.get(null));
+const syncStorage = async () => (await suite.session.serviceWorker()).evaluate(() => chrome.storage.sync.get(null));
 const dramas = (page: Page) => highlightTexts(page, 'dramalens-drama');
 const actors = (page: Page) => highlightTexts(page, 'dramalens-actor');
 
@@ -185,7 +159,7 @@ describe('the options page', () => {
     await site.fill('exa mple.com');
     await page.getByRole('button', { name: 'Switch off here' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/not a site name/);
-    await site.fill(server.url('/seed.html')); // a pasted address: its site is kept
+    await site.fill(suite.server.url('/seed.html')); // a pasted address: its site is kept
     await site.press('Enter');
     await expect.poll(() => actors(seed)).toHaveLength(0);
     expect(await dramas(seed)).toHaveLength(0);
@@ -197,7 +171,7 @@ describe('the options page', () => {
 
   it('shows the hover-card shortcut and opens the browser’s shortcut page', async () => {
     const { page } = await openOptions();
-    const worker = await session.serviceWorker();
+    const worker = await suite.session.serviceWorker();
     const expected = await worker.evaluate(
       async () => (await chrome.commands.getAll()).find((c) => c.name === 'open-card')?.shortcut ?? '',
     );
@@ -236,14 +210,14 @@ describe('the options page', () => {
 
   it('follows changes made elsewhere (popup, card, another device) live', async () => {
     const { page } = await openOptions();
-    const worker = await session.serviceWorker();
+    const worker = await suite.session.serviceWorker();
     await worker.evaluate(() => chrome.storage.sync.set({ tracking: { mode: 'only', ids: 'goblin', overflow: 0 } }));
     await expect.poll(() => page.getByTestId('tracking-counts').textContent()).toMatch(/^1 of/);
     expect(await page.locator('#track-goblin').isChecked()).toBe(true);
   });
 
   it('says once that a corrupt setting was reset to its default', async () => {
-    const worker = await session.serviceWorker();
+    const worker = await suite.session.serviceWorker();
     await worker.evaluate(() => chrome.storage.sync.set({ display: { hourCycle: 'sometimes' } }));
     const { page, errors } = await openOptions();
     const notice = page.getByTestId('unreadable-notice');
@@ -303,7 +277,7 @@ describe('export and import', () => {
     const file = await readFile((await download.path())!, 'utf8');
     expect(JSON.parse(file)).toMatchObject({ format: 'dramalens-settings', version: 2 });
 
-    await (await session.serviceWorker()).evaluate(() => chrome.storage.sync.clear());
+    await (await suite.session.serviceWorker()).evaluate(() => chrome.storage.sync.clear());
     await expect.poll(() => page.getByRole('radio', { name: 'Amber' }).isChecked()).toBe(true);
 
     await importInput(page).setInputFiles({
@@ -338,7 +312,7 @@ describe('export and import', () => {
 
 describe('storage.sync quota accounting', () => {
   it('Chromium counts an item as its key plus its value’s JSON, as lib/settings/quota.ts does', async () => {
-    const worker = await session.serviceWorker();
+    const worker = await suite.session.serviceWorker();
     const result = await worker.evaluate(async () => {
       const key = 'quota-probe';
       // key (11) + quotes (2) + n characters

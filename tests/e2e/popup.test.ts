@@ -1,20 +1,13 @@
 /// <reference types="chrome" />
 // The toolbar popup and the badge, with the built extension in Chromium. The popup is opened as
 // a page of its own at `popup.html?tabId=N` (the documented seam), N being the tab it reports on.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Page, Worker } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import {
-  collectPageErrors,
-  highlightTexts,
-  launchWithExtension,
-  screenshot,
-  serveFixtures,
-  type ExtensionSession,
-  type FixtureServer,
-} from './harness';
+import { collectPageErrors, highlightTexts, launchWithExtension, pinNow, screenshot } from './harness';
 import { pageRoutes } from './pages';
+import { useExtensionSuite } from './suite';
 
 const html = (body: string) => async (_req: IncomingMessage, res: ServerResponse) => {
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
@@ -32,63 +25,30 @@ const popupRoutes = {
   '/frame-b.html': html('<p>Han So-hee in a frame.</p>'),
 };
 
-let session: ExtensionSession;
-let server: FixtureServer;
-const pages: Page[] = [];
-
-beforeAll(async () => {
-  [session, server] = await Promise.all([launchWithExtension(), serveFixtures(popupRoutes)]);
-});
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
+const suite = useExtensionSuite(popupRoutes);
 afterEach(async () => {
-  await Promise.all(pages.splice(0).map((p) => p.close()));
-  await (await liveWorker()).evaluate(() => chrome.storage.sync.clear());
-  await pinNow(null);
+  await pinNow(suite.session, null);
 });
-
-/**
- * The running service worker. After a test stops the worker, Playwright may still list the old
- * one for a while: the newest listed is the live one (the harness's helper takes the first).
- */
-async function liveWorker(ctx = session): Promise<Worker> {
-  const workers = ctx.context.serviceWorkers().filter((w) => w.url().endsWith('/background.js'));
-  return workers.at(-1) ?? ctx.serviceWorker();
-}
-
-/** Pins "now" for every Dramalens context (storage.local `testing:now`), or unpins it. */
-async function pinNow(iso: string | null, ctx = session): Promise<void> {
-  await (
-    await liveWorker(ctx)
-  ).evaluate(async (value) => {
-    if (value === null) await chrome.storage.local.remove('testing:now');
-    else await chrome.storage.local.set({ 'testing:now': value });
-  }, iso);
-}
 
 async function openSite(pathname: string): Promise<Page> {
-  const page = await session.context.newPage();
-  pages.push(page);
-  await page.goto(server.url(pathname));
+  const page = await suite.newPage();
+  await page.goto(suite.server.url(pathname));
   return page;
 }
 
 const actors = (page: Page) => highlightTexts(page, 'dramalens-actor');
 const waitForHighlights = (page: Page) => expect.poll(() => actors(page), { timeout: 5000 }).not.toHaveLength(0);
 
-async function tabIdOf(page: Page, ctx = session): Promise<number> {
-  const worker = await liveWorker(ctx);
+async function tabIdOf(page: Page, ctx = suite.session): Promise<number> {
+  const worker = await ctx.serviceWorker();
   const url = page.url();
   const id = await worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, url);
   if (id === undefined) throw new Error(`no tab for ${url}`);
   return id;
 }
 
-async function openPopup(tabId: number, ctx = session): Promise<{ popup: Page; errors: string[] }> {
-  const popup = await ctx.context.newPage();
-  pages.push(popup);
+async function openPopup(tabId: number, ctx = suite.session): Promise<{ popup: Page; errors: string[] }> {
+  const popup = ctx === suite.session ? await suite.newPage() : await ctx.context.newPage();
   const errors = collectPageErrors(popup);
   await popup.setViewportSize({ width: 380, height: 600 });
   await popup.goto(`chrome-extension://${ctx.extensionId}/popup.html?tabId=${tabId}`);
@@ -100,7 +60,7 @@ const chipNames = (popup: Page) => popup.locator('.page-chip .page-chip-name').a
 const pageState = (popup: Page) => popup.locator('[aria-labelledby="page-heading"]').getAttribute('data-state');
 
 async function badgeText(tabId: number): Promise<string> {
-  const worker = await liveWorker();
+  const worker = await suite.session.serviceWorker();
   return worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
 }
 
@@ -178,9 +138,9 @@ describe('On this page and the badge', () => {
     const before = await (await openPopup(tabId)).popup.locator('.page-chip').count();
     expect(before).toBeGreaterThanOrEqual(3);
 
-    const oldWorker = await liveWorker();
+    const oldWorker = await suite.session.serviceWorker();
     await oldWorker.evaluate(() => ((globalThis as { __probe?: string }).__probe = 'old worker'));
-    await stopServiceWorker(site, oldWorker);
+    await suite.session.stopServiceWorker(site);
 
     const { popup } = await openPopup(tabId);
     await expect
@@ -189,7 +149,7 @@ describe('On this page and the badge', () => {
     expect(await popup.locator('.page-chip').count()).toBe(before);
     // The popup's message woke the worker again: a new JavaScript context, without the probe.
     expect(await serviceWorkerTargets(site, oldWorker.url())).toHaveLength(1);
-    const worker = await liveWorker();
+    const worker = await suite.session.serviceWorker();
     expect(await worker.evaluate(() => (globalThis as { __probe?: string }).__probe)).toBeUndefined();
     await screenshot(popup, 'popup-after-worker-restart');
   });
@@ -206,7 +166,7 @@ describe('On this page and the badge', () => {
 
     // A page no content script runs in: only navigation handling can clear the tab.
     await site.goto('data:text/html,<p>Song Kang</p>');
-    const worker = await liveWorker();
+    const worker = await suite.session.serviceWorker();
     await expect.poll(() => worker.evaluate((id) => chrome.storage.session.get(`tab:${id}`), tabId)).toEqual({});
     expect(await badgeText(tabId)).toBe('');
     const restricted = (await openPopup(tabId)).popup;
@@ -214,7 +174,7 @@ describe('On this page and the badge', () => {
     await screenshot(restricted, 'popup-restricted-page');
 
     // Back to a web page without names.
-    await site.goto(server.url('/adverb.html'));
+    await site.goto(suite.server.url('/adverb.html'));
     const { popup } = await openPopup(tabId);
     await expect.poll(() => pageState(popup)).toBe('none');
     expect(await popup.locator('.page-chip').count()).toBe(0);
@@ -266,7 +226,7 @@ describe('switching Dramalens off', () => {
   it('explains that Dramalens is off everywhere, with the way to turn it on', async () => {
     const site = await openSite('/seed.html');
     await waitForHighlights(site);
-    await (await liveWorker()).evaluate(() => chrome.storage.sync.set({ enabled: false }));
+    await (await suite.session.serviceWorker()).evaluate(() => chrome.storage.sync.set({ enabled: false }));
     await expect.poll(() => actors(site)).toHaveLength(0);
     const { popup } = await openPopup(await tabIdOf(site));
     expect(await pageState(popup)).toBe('off-everywhere');
@@ -325,7 +285,7 @@ describe('search', () => {
 describe('Airing next', () => {
   it('shows Nevertheless’s next episode and countdown when "now" is inside its run', async () => {
     // Thursday 1 July 2021, noon in Seoul: episode 3 airs Saturday 3 July at 23:00 KST.
-    await pinNow('2021-07-01T03:00:00Z');
+    await pinNow(suite.session, '2021-07-01T03:00:00Z');
     const site = await openSite('/seed.html');
     const { popup } = await openPopup(await tabIdOf(site));
     const row = popup.locator('.airing-row[data-drama-id="nevertheless"]');
@@ -340,7 +300,7 @@ describe('Airing next', () => {
   });
 
   it('says so plainly when none of the tracked dramas is airing', async () => {
-    await pinNow('2030-01-01T00:00:00Z');
+    await pinNow(suite.session, '2030-01-01T00:00:00Z');
     const site = await openSite('/adverb.html');
     const { popup } = await openPopup(await tabIdOf(site));
     expect(await popup.locator('[aria-labelledby="airing-heading"]').textContent()).toContain(
@@ -353,9 +313,9 @@ describe('dark mode', () => {
   it('renders the overview and a card in dark colours without accessibility violations', async () => {
     const dark = await launchWithExtension({ colorScheme: 'dark', timeZone: 'America/New_York' });
     try {
-      await pinNow('2021-07-01T03:00:00Z', dark);
+      await pinNow(dark, '2021-07-01T03:00:00Z');
       const site = await dark.context.newPage();
-      await site.goto(server.url('/seed.html'));
+      await site.goto(suite.server.url('/seed.html'));
       await waitForHighlights(site);
       const { popup } = await openPopup(await tabIdOf(site, dark), dark);
       await expect.poll(() => popup.locator('.page-chip').count()).toBeGreaterThanOrEqual(3);
@@ -377,21 +337,11 @@ describe('dark mode', () => {
 
 /** The DevTools targets of the extension's running service worker (none while it is stopped). */
 async function serviceWorkerTargets(page: Page, url: string) {
-  const cdp = await session.context.newCDPSession(page);
+  const cdp = await suite.session.context.newCDPSession(page);
   try {
     const { targetInfos } = await cdp.send('Target.getTargets');
     return targetInfos.filter((t) => t.type === 'service_worker' && t.url === url);
   } finally {
     await cdp.detach();
   }
-}
-
-/** Stops the extension's service worker through the DevTools protocol, and waits until it is gone. */
-async function stopServiceWorker(page: Page, worker: Worker) {
-  const cdp = await session.context.newCDPSession(page);
-  for (const target of await serviceWorkerTargets(page, worker.url())) {
-    await cdp.send('Target.closeTarget', { targetId: target.targetId });
-  }
-  await cdp.detach();
-  await expect.poll(async () => (await serviceWorkerTargets(page, worker.url())).length).toBe(0);
 }
