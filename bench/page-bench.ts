@@ -3,9 +3,9 @@
 import Mark from 'mark.js';
 import AhoCorasick from 'modern-ahocorasick';
 import type { CompiledDictionary } from '../lib/match/compile';
-import { loadDictionary, type Matcher } from '../lib/match/matcher';
+import { loadDictionary, scanCandidates, type Matcher } from '../lib/match/matcher';
 import { TextCollector } from '../lib/page/text-collector';
-import { PageScanner } from '../lib/page/page-scanner';
+import { DEFAULT_TUNING, PageScanner } from '../lib/page/page-scanner';
 import { highlightEnvironment } from '../lib/page/highlight-registry';
 
 interface LoadedBenchDictionary {
@@ -68,6 +68,24 @@ async function floor(minMs: number): Promise<{ ms: number; chars: number }> {
   return { ms: await repeat(minMs, readAllText), chars: readAllText() };
 }
 
+/** Where our time goes: the rough collection alone, then with the matcher's pass over it. */
+async function stages(key: string, minMs: number): Promise<{ roughMs: number; roughMatchMs: number }> {
+  const { matcher } = dictionaries.get(key)!;
+  const pass = (match: boolean) => () => {
+    const collector = new TextCollector(document);
+    let n = 0;
+    for (
+      let slice = collector.nextRough(DEFAULT_TUNING.sliceChars);
+      slice;
+      slice = collector.nextRough(DEFAULT_TUNING.sliceChars)
+    ) {
+      n += match ? scanCandidates(matcher, slice.text).length : slice.text.length;
+    }
+    return n;
+  };
+  return { roughMs: await repeat(minMs, pass(false)), roughMatchMs: await repeat(minMs, pass(true)) };
+}
+
 /** (b) Ours, end to end: collect, match, register highlights, via the real PageScanner. */
 async function ours(key: string, minMs: number): Promise<{ ms: number; names: number; longestTaskMs: number }> {
   const first = await oursOnce(key);
@@ -109,7 +127,7 @@ async function oursOnce(key: string): Promise<{ ms: number; names: number; longe
   return { ms, names, longestTaskMs };
 }
 
-/** (d) A library automaton in place of ours: same collection, modern-ahocorasick matching, same ranges. */
+/** (d) A library automaton in place of ours: same rough collection, modern-ahocorasick matching, same ranges. */
 async function library(key: string, minMs: number): Promise<{ ms: number; names: number }> {
   const first = libraryOnce(key);
   return { ms: await repeat(minMs, () => libraryOnce(key)), names: first.names };
@@ -122,7 +140,12 @@ function libraryOnce(key: string): { ms: number; names: number } {
   const highlight = new Highlight();
   CSS.highlights.set('bench-library', highlight);
   let names = 0;
-  for (let slice = collector.next(48_000); slice; slice = collector.next(48_000)) {
+  // The same rough collection our scanner starts with; the library then does all the matching.
+  for (
+    let slice = collector.nextRough(DEFAULT_TUNING.sliceChars);
+    slice;
+    slice = collector.nextRough(DEFAULT_TUNING.sliceChars)
+  ) {
     const hits = ac.search(slice.text.toLowerCase(), { strategy: 'leftmost-longest', wholeWord: true });
     let n = 0;
     for (const hit of hits) {
@@ -192,4 +215,4 @@ function markjsKeywords(key: string, timeoutMs: number): Promise<MarkTiming> {
   );
 }
 
-Object.assign(globalThis, { __bench: { loadBenchDictionary, floor, ours, library, markjs, markjsKeywords } });
+Object.assign(globalThis, { __bench: { loadBenchDictionary, floor, stages, ours, library, markjs, markjsKeywords } });

@@ -1,6 +1,6 @@
-// Compiles names into an Aho-Corasick automaton over folded text, in a serialisable form the
-// content script loads as typed arrays without rebuilding anything. Runs in the index builder
-// (and in benchmarks); pure.
+// Compiles names into a trie over folded text (the matcher walks it from each word start), in a
+// serialisable form the content script loads as typed arrays without rebuilding anything. Runs
+// in the index builder (and in benchmarks); pure.
 import { foldKey } from './fold';
 import { encodeTypedArray } from './typed-array-codec';
 
@@ -32,7 +32,7 @@ export interface CompiledEntity {
 
 /** The compact dictionary: JSON with base64 typed arrays. */
 export interface CompiledDictionary {
-  format: 1;
+  format: 2;
   entities: CompiledEntity[];
   /** The folded units the automaton knows, class `i + 1` is `alphabet[i]`. */
   alphabet: string;
@@ -40,11 +40,8 @@ export interface CompiledDictionary {
   edgeStart: string; // Uint32Array(stateCount + 1): edges of state s are [edgeStart[s], edgeStart[s+1])
   edgeClass: string; // Uint16Array, sorted within a state
   edgeTarget: string; // Uint32Array
-  fail: string; // Uint32Array
   outKey: string; // Int32Array: key ending exactly at this state, or -1
-  outLink: string; // Int32Array: nearest state on the fail chain with an output, or -1
   keyEntity: string; // Uint32Array
-  keyLength: string; // Uint16Array: key length in folded units
   keyFlags: string; // Uint8Array: 1 = needs context
 }
 
@@ -108,23 +105,6 @@ export function compileDictionary(inputs: DictionaryEntityInput[]): CompiledDict
   });
 
   const stateCount = children.length;
-  const fail = new Uint32Array(stateCount);
-  const outLink = new Int32Array(stateCount).fill(-1);
-  const queue: number[] = [];
-  for (const child of children[0].values()) queue.push(child);
-  for (let q = 0; q < queue.length; q++) {
-    const s = queue[q];
-    for (const [cls, child] of children[s]) {
-      let f = fail[s];
-      while (f !== 0 && !children[f].has(cls)) f = fail[f];
-      const viaFail = children[f].get(cls);
-      fail[child] = viaFail !== undefined && viaFail !== child ? viaFail : 0;
-      const target = fail[child];
-      outLink[child] = outKeyList[target] >= 0 ? target : outLink[target];
-      queue.push(child);
-    }
-  }
-
   const edgeStart = new Uint32Array(stateCount + 1);
   let edgeCount = 0;
   for (let s = 0; s < stateCount; s++) {
@@ -143,12 +123,10 @@ export function compileDictionary(inputs: DictionaryEntityInput[]): CompiledDict
   }
 
   const keyEntity = new Uint32Array(keys.length);
-  const keyLength = new Uint16Array(keys.length);
   const keyFlags = new Uint8Array(keys.length);
   keys.forEach((key, k) => {
     const owner = keyOwner.get(key)!;
     keyEntity[k] = owner.entity;
-    keyLength[k] = key.length;
     keyFlags[k] = owner.flags;
   });
 
@@ -163,18 +141,15 @@ export function compileDictionary(inputs: DictionaryEntityInput[]): CompiledDict
   });
 
   return {
-    format: 1,
+    format: 2,
     entities,
     alphabet: String.fromCharCode(...alphabetUnits),
     stateCount,
     edgeStart: encodeTypedArray(edgeStart),
     edgeClass: encodeTypedArray(edgeClass),
     edgeTarget: encodeTypedArray(edgeTarget),
-    fail: encodeTypedArray(fail),
     outKey: encodeTypedArray(Int32Array.from(outKeyList)),
-    outLink: encodeTypedArray(outLink),
     keyEntity: encodeTypedArray(keyEntity),
-    keyLength: encodeTypedArray(keyLength),
     keyFlags: encodeTypedArray(keyFlags),
   };
 }

@@ -18,6 +18,13 @@ export const KIND_CUE = 2;
  */
 export const BLOCK_BREAK = '\u001f';
 
+/**
+ * Marks the end of each text node in a page's rough text (see lib/page/text-collector). A name
+ * may start after it and runs on across it, so the rough pass finds every name the exact text
+ * has, and more that the exact text then rules out.
+ */
+export const SOFT_BREAK = '\u001e';
+
 export interface Matcher {
   readonly entities: readonly CompiledEntity[];
   readonly entityIndexById: ReadonlyMap<string, number>;
@@ -36,17 +43,14 @@ interface MatcherTables {
   hangulClass: Uint16Array | null;
   classOfOther: Map<number, number>;
   rootRow: Int32Array;
+  /** The state after two ASCII units, `(first << 7) | second` (case folded), or 0. */
+  asciiPairs: Int32Array;
   edgeStart: Uint32Array;
   edgeClass: Uint16Array;
   edgeTarget: Uint32Array;
-  fail: Uint32Array;
   outKey: Int32Array;
-  outLink: Int32Array;
   keyEntity: Uint32Array;
-  keyLength: Uint16Array;
   keyFlags: Uint8Array;
-  depth: Uint16Array;
-  ringMask: number;
 }
 
 /** A name found in text: `[start, end)` in the original string, and the entity's index. */
@@ -73,24 +77,24 @@ export function loadDictionary(compiled: CompiledDictionary): Matcher {
     asciiKind[c] = f === DROP ? KIND_DROP : isWordUnit(f) ? KIND_LATIN : KIND_OTHER;
     if (f !== DROP && f !== c) asciiClass[c] = asciiClass[f]; // upper case reads as lower case
   }
+  asciiKind[SOFT_BREAK.charCodeAt(0)] = KIND_DROP;
   const edgeStart = decodeUint32(compiled.edgeStart);
   const edgeClass = decodeUint16(compiled.edgeClass);
   const edgeTarget = decodeUint32(compiled.edgeTarget);
   // The root sees most characters, so it gets a dense row instead of a search.
   const rootRow = new Int32Array(compiled.alphabet.length + 1);
   for (let e = edgeStart[0]; e < edgeStart[1]; e++) rootRow[edgeClass[e]] = edgeTarget[e];
-  // Depth of each state (length of the prefix it stands for): trie edges always go one deeper,
-  // and states are numbered parents first, so one pass in state order fills it.
-  const depth = new Uint16Array(compiled.stateCount);
-  for (let s = 0; s < compiled.stateCount; s++) {
-    for (let e = edgeStart[s]; e < edgeStart[s + 1]; e++) depth[edgeTarget[e]] = depth[s] + 1;
+  // Most walks end within two characters, so the first two ASCII steps are one lookup.
+  const asciiPairs = new Int32Array(128 * 128);
+  const pairTables = { edgeStart, edgeClass, edgeTarget } as MatcherTables;
+  for (let first = 0; first < 128; first++) {
+    const afterFirst = asciiClass[first] === 0 ? 0 : rootRow[asciiClass[first]];
+    if (afterFirst === 0) continue;
+    for (let second = 0; second < 128; second++) {
+      if (asciiClass[second] !== 0)
+        asciiPairs[(first << 7) | second] = child(pairTables, afterFirst, asciiClass[second]);
+    }
   }
-  const keyLength = decodeUint16(compiled.keyLength);
-  let maxKey = 1;
-  for (let k = 0; k < keyLength.length; k++) if (keyLength[k] > maxKey) maxKey = keyLength[k];
-  let ring = 1;
-  while (ring < maxKey + 1) ring <<= 1;
-
   const entityIndexById = new Map<string, number>();
   compiled.entities.forEach((entity, i) => entityIndexById.set(entity.id, i));
   return {
@@ -102,89 +106,78 @@ export function loadDictionary(compiled: CompiledDictionary): Matcher {
       hangulClass,
       classOfOther,
       rootRow,
+      asciiPairs,
       edgeStart,
       edgeClass,
       edgeTarget,
-      fail: decodeUint32(compiled.fail),
       outKey: decodeInt32(compiled.outKey),
-      outLink: decodeInt32(compiled.outLink),
       keyEntity: decodeUint32(compiled.keyEntity),
-      keyLength,
       keyFlags: decodeUint8(compiled.keyFlags),
-      depth,
-      ringMask: ring - 1,
     },
   };
-}
-
-function step(t: MatcherTables, state: number, cls: number): number {
-  for (;;) {
-    if (state === 0) return t.rootRow[cls];
-    let lo = t.edgeStart[state];
-    let hi = t.edgeStart[state + 1] - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const c = t.edgeClass[mid];
-      if (c === cls) return t.edgeTarget[mid];
-      if (c < cls) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    state = t.fail[state];
-  }
 }
 
 const KIND_OTHER = 0;
 const KIND_LATIN = 1;
 const KIND_HANGUL = 2;
 
-function kindOf(c: number, asciiKind: Uint8Array): number {
-  if (c < 128) return asciiKind[c] === KIND_DROP ? KIND_OTHER : asciiKind[c];
-  if (c >= 0xac00 && c <= 0xd7a3) return KIND_HANGUL;
-  const f = foldUnit(c);
-  if (f === DROP) return KIND_OTHER;
-  return isHangul(f) ? KIND_HANGUL : isWordUnit(f) ? KIND_LATIN : KIND_OTHER;
+/** Whether a raw hit's key only gives context (a cue word such as "episode"). */
+export function isCueKey(matcher: Matcher, key: number): boolean {
+  return matcher.entities[matcher.tables.keyEntity[key]].kind === KIND_CUE;
 }
 
-/** Where a name may begin: punctuation anywhere; a letter only after a non-letter (Hangul: after non-Hangul). */
-function isWordStartAt(text: string, i: number, asciiKind: Uint8Array): boolean {
-  const kind = kindOf(text.charCodeAt(i), asciiKind);
-  if (kind === KIND_OTHER || i === 0) return true;
-  const before = kindOf(text.charCodeAt(i - 1), asciiKind);
-  return kind === KIND_HANGUL ? before !== KIND_HANGUL : before === KIND_OTHER;
+/** The trie child of `state` for class `cls`, or 0 when there is none. */
+function child(t: MatcherTables, state: number, cls: number): number {
+  let lo = t.edgeStart[state];
+  let hi = t.edgeStart[state + 1] - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const c = t.edgeClass[mid];
+    if (c === cls) return t.edgeTarget[mid];
+    if (c < cls) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return 0;
+}
+
+/** The dictionary class of a folded non-ASCII unit (0 when no name uses it). */
+function classOfFolded(t: MatcherTables, f: number): number {
+  if (f < 128) return t.asciiClass[f];
+  if (f >= 0xac00 && f <= 0xd7a3) return t.hangulClass === null ? 0 : t.hangulClass[f - 0xac00];
+  return t.classOfOther.size === 0 ? 0 : (t.classOfOther.get(f) ?? 0);
 }
 
 /**
- * Raw automaton hits, before boundary and overlap rules: `[start, end, key]` triples.
+ * Raw hits before boundary and overlap rules: `[start, end, key]` triples, every key that
+ * matches at a word start.
  *
- * A name can only start where a word starts, so while the automaton sits at its root, letters
- * inside a word are skipped with one table lookup. That prunes only candidates the boundary
- * rule would reject anyway, and most characters of a page are mid-word.
+ * A name can only begin where a word begins, so the pass reads each character once to find
+ * word starts (letters inside a word cost one table lookup) and walks the trie from each word
+ * start until no name continues. On real text most walks end within two characters, so this
+ * reads about 1.3 characters per character of text — less than Aho-Corasick, whose fail links
+ * keep it inside words — and it never has to undo a partial match that began mid-word. A walk
+ * is bounded by the longest name, so the pass is linear in the text.
  */
 export function scanCandidates(matcher: Matcher, text: string, out: number[] = []): number[] {
   const t = matcher.tables;
-  const positions = new Int32Array(t.ringMask + 1);
-  const { asciiClass, asciiKind, hangulClass, classOfOther, outKey, outLink, keyLength, depth, fail, ringMask } = t;
-  let state = 0;
-  let folded = 0;
+  const { asciiClass, asciiKind, hangulClass, rootRow, asciiPairs, outKey } = t;
   let prevKind = KIND_OTHER;
   for (let i = 0, n = text.length; i < n; i++) {
     const c = text.charCodeAt(i);
     let cls: number;
-    let kind: number;
     if (c < 128) {
-      kind = asciiKind[c];
-      if (kind === KIND_DROP) {
-        prevKind = KIND_OTHER;
-        continue;
-      }
-      if (state === 0 && kind === KIND_LATIN && prevKind !== KIND_OTHER) {
-        prevKind = kind;
-        continue; // mid-word at the root: no name starts here
+      const kind = asciiKind[c];
+      if (kind === KIND_LATIN) {
+        if (prevKind !== KIND_OTHER) continue; // inside a word: no name starts here
+        prevKind = KIND_LATIN;
+      } else {
+        prevKind = KIND_OTHER; // punctuation may start a key; spaces and hyphens never do
+        if (kind === KIND_DROP) continue;
       }
       cls = asciiClass[c];
     } else if (c >= 0xac00 && c <= 0xd7a3) {
-      kind = KIND_HANGUL;
-      if (state === 0 && prevKind === KIND_HANGUL) continue;
+      if (prevKind === KIND_HANGUL) continue;
+      prevKind = KIND_HANGUL;
       cls = hangulClass === null ? 0 : hangulClass[c - 0xac00];
     } else {
       const f = foldUnit(c);
@@ -192,36 +185,47 @@ export function scanCandidates(matcher: Matcher, text: string, out: number[] = [
         prevKind = KIND_OTHER;
         continue;
       }
-      kind = isHangul(f) ? KIND_HANGUL : isWordUnit(f) ? KIND_LATIN : KIND_OTHER;
-      if (
-        state === 0 &&
-        kind !== KIND_OTHER &&
-        (kind === KIND_HANGUL ? prevKind === KIND_HANGUL : prevKind !== KIND_OTHER)
-      ) {
-        prevKind = kind;
-        continue;
-      }
-      cls = f < 128 ? asciiClass[f] : classOfOther.size === 0 ? 0 : (classOfOther.get(f) ?? 0);
+      const kind = isHangul(f) ? KIND_HANGUL : isWordUnit(f) ? KIND_LATIN : KIND_OTHER;
+      const midWord = kind === KIND_HANGUL ? prevKind === KIND_HANGUL : kind !== KIND_OTHER && prevKind !== KIND_OTHER;
+      prevKind = kind;
+      if (midWord) continue;
+      cls = classOfFolded(t, f);
     }
-    prevKind = kind;
-    if (cls === 0) {
-      state = 0;
-      continue;
-    }
-    positions[folded & ringMask] = i;
-    folded++;
-    state = step(t, state, cls);
-    // A partial match that began mid-word can never become a name: fall back along the fail
-    // links to one that began at a word start (or to the root, where mid-word letters are skipped).
-    while (state !== 0 && !isWordStartAt(text, positions[(folded - depth[state]) & ringMask], asciiKind)) {
-      state = fail[state];
-    }
+    if (cls === 0) continue;
+    let state = rootRow[cls];
     if (state === 0) continue;
-    let s = outKey[state] >= 0 ? state : outLink[state];
-    while (s > 0) {
-      const k = outKey[s];
-      out.push(positions[(folded - keyLength[k]) & ringMask], i + 1, k);
-      s = outLink[s];
+    if (outKey[state] >= 0) out.push(i, i + 1, outKey[state]);
+    let j = i + 1;
+    if (c < 128) {
+      // Both steps of an ASCII start in one lookup; most walks end here.
+      let d = text.charCodeAt(j);
+      while (d < 128 && asciiKind[d] === KIND_DROP) d = text.charCodeAt(++j);
+      if (d < 128) {
+        state = asciiPairs[(c << 7) | d];
+        if (state === 0) continue;
+        if (outKey[state] >= 0) out.push(i, j + 1, outKey[state]);
+        j++;
+      }
+    }
+    for (; j < n; j++) {
+      const d = text.charCodeAt(j);
+      let next: number;
+      if (d < 128) {
+        next = asciiClass[d];
+        if (next === 0) {
+          if (asciiKind[d] === KIND_DROP) continue;
+          break;
+        }
+      } else {
+        const f = foldUnit(d);
+        if (f === DROP) continue;
+        next = classOfFolded(t, f);
+        if (next === 0) break;
+      }
+      state = child(t, state, next);
+      if (state === 0) break;
+      const k = outKey[state];
+      if (k >= 0) out.push(i, j + 1, k);
     }
   }
   return out;

@@ -3,7 +3,15 @@
 // mutations, only changed blocks re-scanned, a throttled full rescan for bursts), applies
 // settings live, and reports what the page mentions. Everything it needs from the browser is
 // passed in, so tests can drive it in happy-dom.
-import { findMatches, KIND_DRAMA, KIND_PERSON, type Matcher } from '../match/matcher';
+import {
+  CONTEXT_WINDOW,
+  findMatches,
+  isCueKey,
+  KIND_DRAMA,
+  KIND_PERSON,
+  scanCandidates,
+  type Matcher,
+} from '../match/matcher';
 import { blockOf, TextCollector, type TextSlice } from './text-collector';
 import { createPaintedHighlights, type HighlightEnvironment, type PaintedHighlights } from './highlight-registry';
 
@@ -90,6 +98,8 @@ export class PageScanner {
   private order = 0;
   private generation = 0;
   private deferPaint = false;
+  /** Reused between slices: the rough pass's hits. */
+  private readonly rawHits: number[] = [];
 
   constructor(
     private readonly matcher: Matcher,
@@ -202,12 +212,12 @@ export class PageScanner {
       for (const root of roots) {
         const collector = new TextCollector(root, { isOwnUi: this.env.isOwnUi });
         for (
-          let slice = collector.next(this.tuning.sliceChars);
+          let slice = collector.nextRough(this.tuning.sliceChars);
           slice;
-          slice = collector.next(this.tuning.sliceChars)
+          slice = collector.nextRough(this.tuning.sliceChars)
         ) {
           if (generation !== this.generation) return;
-          this.addSlice(slice);
+          this.addRough(collector, slice);
           if (this.env.now() > deadline) {
             await this.env.yieldToPage();
             deadline = this.env.now() + this.tuning.taskBudgetMs;
@@ -244,10 +254,12 @@ export class PageScanner {
     const found: ShadowRoot[] = [];
     for (const root of roots) {
       const walker = this.env.document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+      let visited = 0;
       for (let el = walker.nextNode() as Element | null; el; el = walker.nextNode() as Element | null) {
         const shadow = el.shadowRoot;
         if (shadow && !this.roots.includes(shadow) && !this.env.isOwnUi?.(el)) found.push(shadow);
-        if (this.env.now() > deadline) {
+        // Reading the clock costs more than visiting an element: look every 512 elements.
+        if ((++visited & 511) === 0 && this.env.now() > deadline) {
           await this.env.yieldToPage();
           if (generation !== this.generation) return;
           deadline = this.env.now() + this.tuning.taskBudgetMs;
@@ -261,11 +273,44 @@ export class PageScanner {
     }
     // Nested shadow roots are found by the recursive scan of these roots.
     for (const shadow of found) {
-      const collector = new TextCollector(shadow, { isOwnUi: this.env.isOwnUi });
-      for (let slice = collector.next(Infinity); slice; slice = collector.next(Infinity)) this.addSlice(slice);
+      this.scanAll(new TextCollector(shadow, { isOwnUi: this.env.isOwnUi }));
     }
     this.scheduleReport();
     await this.discoverShadowRoots(found, generation);
+  }
+
+  /** Scans everything a collector holds in one go (small subtrees, shadow roots). */
+  private scanAll(collector: TextCollector) {
+    for (let slice = collector.nextRough(Infinity); slice; slice = collector.nextRough(Infinity)) {
+      this.addRough(collector, slice);
+    }
+  }
+
+  /**
+   * Matches a rough slice, then reads the exact text only around names it may hold: a window of
+   * whole text nodes reaching past each hit by more than the context rule looks, so each
+   * window decides its names as the whole slice would.
+   */
+  private addRough(collector: TextCollector, rough: TextSlice) {
+    const raw = scanCandidates(this.matcher, rough.text, this.rawHits);
+    if (raw.length === 0) return;
+    const { nodes, starts } = rough;
+    let windowFrom = -1;
+    let windowTo = -1;
+    for (let r = 0; r < raw.length; r += 3) {
+      if (isCueKey(this.matcher, raw[r + 2])) continue; // cues only matter near a name
+      const from = nodeAt(starts, raw[r] - WINDOW_REACH);
+      const to = nodeAt(starts, raw[r + 1] + WINDOW_REACH);
+      if (windowFrom >= 0 && from <= windowTo + 1) {
+        if (to > windowTo) windowTo = to;
+        continue;
+      }
+      if (windowFrom >= 0) this.addSlice(collector.exact(nodes, windowFrom, windowTo));
+      windowFrom = from;
+      windowTo = to;
+    }
+    if (windowFrom >= 0) this.addSlice(collector.exact(nodes, windowFrom, windowTo));
+    raw.length = 0;
   }
 
   private addSlice(slice: TextSlice) {
@@ -379,8 +424,7 @@ export class PageScanner {
         : (node: Node) => hasAncestorIn(node, outerSet);
     if (outer.length > 0) this.dropOccurrences((o) => inChangedBlock(o.startNode));
     for (const block of outer) {
-      const collector = new TextCollector(block, { isOwnUi: this.env.isOwnUi });
-      for (let slice = collector.next(Infinity); slice; slice = collector.next(Infinity)) this.addSlice(slice);
+      this.scanAll(new TextCollector(block, { isOwnUi: this.env.isOwnUi }));
       if (block.nodeType === 1) this.adoptNewShadowRoots(block as Element);
     }
     this.scheduleReport();
@@ -395,8 +439,7 @@ export class PageScanner {
       if (!shadow || this.roots.includes(shadow) || this.env.isOwnUi?.(el)) continue;
       this.env.adoptStyles?.(shadow);
       this.observeRoot(shadow);
-      const collector = new TextCollector(shadow, { isOwnUi: this.env.isOwnUi });
-      for (let slice = collector.next(Infinity); slice; slice = collector.next(Infinity)) this.addSlice(slice);
+      this.scanAll(new TextCollector(shadow, { isOwnUi: this.env.isOwnUi }));
     }
   }
 
@@ -441,6 +484,21 @@ export class PageScanner {
 }
 
 export { KIND_DRAMA, KIND_PERSON };
+
+/** How far (in characters of rough text) an exact window reaches past a hit. */
+const WINDOW_REACH = CONTEXT_WINDOW + 20;
+
+/** The index of the text node holding `offset`, clamped to the slice. */
+function nodeAt(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
 
 /** Whether `node` or one of its ancestors is in `set`. */
 function hasAncestorIn(node: Node | null, set: ReadonlySet<Node>): boolean {

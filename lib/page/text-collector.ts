@@ -1,9 +1,12 @@
-// Reads a page's text for matching without touching it. A SHOW_TEXT TreeWalker (the same walk
-// as just reading the text) visits text nodes; a small per-element cache tells whether a node's
-// parent is skipped (scripts, form fields, code, editable regions, our own UI) and which block
-// it belongs to, so names match across inline elements ("<b>Song</b> Kang") but never across
-// blocks (paragraphs, cells, headings, <br>).
-import { BLOCK_BREAK } from '../match/matcher';
+// Reads a page's text for matching without touching it, in two passes:
+// - rough: a SHOW_TEXT TreeWalker (the same walk as just reading the text) joins every text node
+//   with SOFT_BREAK, without looking at elements. Most pages mention no name, and for them this
+//   and one matcher pass are all the work.
+// - exact: only around what the rough pass found, a per-element cache tells whether a node is
+//   skipped (scripts, form fields, code, editable regions, our own UI) and which block it belongs
+//   to, so names match across inline elements ("<b>Song</b> Kang") but never across blocks
+//   (paragraphs, cells, headings, <br>).
+import { BLOCK_BREAK, SOFT_BREAK } from '../match/matcher';
 
 const SKIPPED_TAGS = new Set([
   'script',
@@ -84,13 +87,8 @@ export interface CollectorOptions {
   isOwnUi?: (element: Element) => boolean;
 }
 
-interface ParentInfo {
-  skip: boolean;
-  /** The element whose block the text belongs to (null at the top of a shadow root). */
-  block: Node | null;
-}
-
-const SKIP: ParentInfo = { skip: true, block: null };
+/** What the collector caches per element: the block its text belongs to, or SKIPPED. */
+const SKIPPED = { skipped: true } as unknown as Node;
 
 const EDITABLE = '[contenteditable]:not([contenteditable="false"])';
 
@@ -105,7 +103,11 @@ function editableRoots(root: Node): Set<Element> | null {
   return found.size > 0 ? found : null;
 }
 
-/** The text of a run of blocks and where each text node starts in it. */
+/**
+ * The text of a run of blocks and where each text node starts in it. In a rough slice every
+ * text node is followed by SOFT_BREAK and nothing is skipped; in an exact slice skipped nodes
+ * are left out and blocks are separated by BLOCK_BREAK.
+ */
 export interface TextSlice {
   text: string;
   nodes: Text[];
@@ -114,97 +116,163 @@ export interface TextSlice {
 }
 
 /**
- * A resumable collection over one root: call `next(maxChars)` until it returns null. Each slice
- * ends at a block boundary, so a name never straddles two slices.
+ * A resumable collection over one root: call `nextRough(maxChars)` until it returns null, and
+ * `exact` for the parts that matter. Each slice ends at a block boundary, so a name never
+ * straddles two slices.
  */
 export class TextCollector {
   private readonly walker: TreeWalker;
-  private readonly cache = new Map<Node, ParentInfo>();
+  /** Element → the block holding its text (or SKIPPED). One entry per element looked at. */
+  private readonly blocks = new Map<Node, Node>();
   private pending: Text | null;
-  private readonly options: CollectorOptions;
-  private readonly editable: Set<Element> | null;
+  private readonly isOwnUi: ((element: Element) => boolean) | undefined;
+  /** Editable regions under the root, found when first needed (many pages never need them). */
+  private editable: Set<Element> | null | undefined;
 
   constructor(
     readonly root: Node,
     options: CollectorOptions = {},
   ) {
     const doc = root.ownerDocument ?? (root as Document);
-    this.options = options;
-    this.editable = editableRoots(root);
-    this.walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    this.isOwnUi = options.isOwnUi;
+    // A document's head holds no rendered text (title, styles, scripts): start at its body.
+    const start = root.nodeType === 9 ? ((root as Document).body ?? root) : root;
+    this.walker = doc.createTreeWalker(start, NodeFilter.SHOW_TEXT);
     this.pending = this.walker.nextNode() as Text | null;
   }
 
-  private infoOf(node: Node): ParentInfo {
-    const cached = this.cache.get(node);
-    if (cached) return cached;
-    let info: ParentInfo;
-    if (node.nodeType !== 1) {
-      // Document, fragment or shadow root: the top of a tree.
-      const doc = node.nodeType === 9 ? (node as Document) : node.ownerDocument;
-      info = doc?.designMode === 'on' ? SKIP : { skip: false, block: node };
-    } else {
-      const element = node as Element;
-      const parent = element.parentNode;
-      const parentInfo = parent ? this.infoOf(parent) : { skip: false, block: null };
-      const tag = element.localName;
-      if (
-        parentInfo.skip ||
-        SKIPPED_TAGS.has(tag) ||
-        (this.editable !== null && this.editable.has(element)) ||
-        this.options.isOwnUi?.(element)
-      ) {
-        info = SKIP;
-      } else {
-        info = { skip: false, block: BLOCK_TAGS.has(tag) ? element : parentInfo.block };
-      }
-    }
-    this.cache.set(node, info);
-    return info;
+  private isEditableRoot(element: Element): boolean {
+    if (this.editable === undefined) this.editable = editableRoots(this.root);
+    return this.editable !== null && this.editable.has(element);
   }
 
-  /** Collects about `maxChars` characters of text (more if a block runs on), or null at the end. */
-  next(maxChars: number): TextSlice | null {
-    if (!this.pending) return null;
+  /** The block of `parent`'s text, or SKIPPED: walks up to the nearest cached ancestor, then fills the cache down. */
+  private blockOf(parent: Node): Node {
+    const blocks = this.blocks;
+    let block = blocks.get(parent);
+    if (block !== undefined) return block;
+    const chain: Element[] = [];
+    let node: Node | null = parent;
+    while (node !== null && node.nodeType === 1) {
+      block = blocks.get(node);
+      if (block !== undefined) break;
+      chain.push(node as Element);
+      node = node.parentNode;
+    }
+    if (block === undefined) {
+      // The top of a tree: a document (skipped in design mode), a shadow root, or a detached element.
+      const top = node ?? chain[chain.length - 1];
+      block = top.nodeType === 9 && (top as Document).designMode === 'on' ? SKIPPED : top;
+    }
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const element = chain[i];
+      if (block !== SKIPPED) {
+        const tag = element.localName;
+        if (
+          SKIPPED_TAGS.has(tag) ||
+          this.isEditableRoot(element) ||
+          (this.isOwnUi !== undefined && this.isOwnUi(element))
+        )
+          block = SKIPPED;
+        else if (BLOCK_TAGS.has(tag)) block = element;
+      }
+      blocks.set(element, block);
+    }
+    return block;
+  }
+
+  /**
+   * The next rough slice: about `maxChars` characters of text nodes joined by SOFT_BREAK (more
+   * if a block runs on), or null at the end. Elements are only looked at where the slice ends.
+   */
+  nextRough(maxChars: number): TextSlice | null {
+    const walker = this.walker;
     const parts: string[] = [];
     const nodes: Text[] = [];
     const starts: number[] = [];
     let length = 0;
-    let lastParent: Node | null = null;
-    let lastInfo: ParentInfo = SKIP;
-    let lastBlock: Node | null | undefined;
-    let lastText: Text | null = null;
-    let lastTextParent: Node | null = null;
-    let text: Text | null = this.pending;
-    for (; text; text = this.walker.nextNode() as Text | null) {
-      const parent = text.parentNode;
-      if (parent !== lastParent) {
-        lastParent = parent;
-        lastInfo = parent ? this.infoOf(parent) : SKIP;
-      }
-      if (lastInfo.skip) continue;
+    let text = this.pending;
+    for (; text !== null; text = walker.nextNode() as Text | null) {
       const data = text.data;
       if (data.length === 0) continue;
-      let breakBefore = lastBlock !== undefined && lastInfo.block !== lastBlock;
-      if (!breakBefore && lastText && parent === lastTextParent && text.previousSibling !== lastText) {
-        breakBefore = hasBlockBetween(lastText, text);
-      }
-      if (breakBefore) {
-        if (length >= maxChars) break; // stop at a block boundary once the slice is full
-        parts.push(BLOCK_BREAK);
-        length += 1;
-      }
+      if (length >= maxChars && this.breaksBefore(nodes, text)) break;
       nodes.push(text);
       starts.push(length);
       parts.push(data);
-      length += data.length;
-      lastBlock = lastInfo.block;
-      lastText = text;
-      lastTextParent = parent;
+      length += data.length + 1;
     }
     this.pending = text;
     if (nodes.length === 0) return null;
-    return { text: parts.join(''), nodes, starts };
+    parts.push('');
+    return { text: parts.join(SOFT_BREAK), nodes, starts };
+  }
+
+  /** The exact text of `nodes[from..to]`: skipped nodes left out, BLOCK_BREAK between blocks. */
+  exact(nodes: readonly Text[], from: number, to: number): TextSlice {
+    const parts: string[] = [];
+    const kept: Text[] = [];
+    const starts: number[] = [];
+    let length = 0;
+    let lastParent: Node | null = null;
+    let block: Node = SKIPPED;
+    let lastBlock: Node | null = null;
+    let lastText: Text | null = null;
+    let lastTextParent: Node | null = null;
+    for (let k = from; k <= to; k++) {
+      const text = nodes[k];
+      const parent = text.parentNode;
+      if (parent !== lastParent) {
+        lastParent = parent;
+        block = parent === null ? SKIPPED : this.blockOf(parent);
+      }
+      if (block === SKIPPED) continue;
+      const data = text.data;
+      if (data.length === 0) continue;
+      if (
+        lastBlock !== null &&
+        (block !== lastBlock ||
+          (parent === lastTextParent && text.previousSibling !== lastText && hasBlockBetween(lastText!, text)))
+      ) {
+        parts.push(BLOCK_BREAK);
+        length += 1;
+      }
+      kept.push(text);
+      starts.push(length);
+      parts.push(data);
+      length += data.length;
+      lastBlock = block;
+      lastText = text;
+      lastTextParent = parent;
+    }
+    return { text: parts.join(''), nodes: kept, starts };
+  }
+
+  /** The next exact slice (rough, then exact over all of it), or null at the end. */
+  next(maxChars: number): TextSlice | null {
+    for (let rough = this.nextRough(maxChars); rough; rough = this.nextRough(maxChars)) {
+      const slice = this.exact(rough.nodes, 0, rough.nodes.length - 1);
+      if (slice.nodes.length > 0) return slice;
+    }
+    return null;
+  }
+
+  /**
+   * Whether a slice may end before `after`: a block boundary separates it from the last text of
+   * `nodes` that is not skipped. Skipped text (a <code> inside a paragraph) never ends a slice.
+   */
+  private breaksBefore(nodes: readonly Text[], after: Text): boolean {
+    const parentAfter = after.parentNode;
+    const blockAfter = parentAfter === null ? SKIPPED : this.blockOf(parentAfter);
+    if (blockAfter === SKIPPED) return false;
+    for (let k = nodes.length - 1; k >= 0; k--) {
+      const before = nodes[k];
+      const parentBefore = before.parentNode;
+      const blockBefore = parentBefore === null ? SKIPPED : this.blockOf(parentBefore);
+      if (blockBefore === SKIPPED) continue;
+      if (blockBefore !== blockAfter) return true;
+      return parentBefore === parentAfter && after.previousSibling !== before && hasBlockBetween(before, after);
+    }
+    return true;
   }
 }
 
