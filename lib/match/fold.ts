@@ -10,7 +10,7 @@ for (let c = 0; c < 128; c++) asciiFold[c] = c >= 65 && c <= 90 ? c + 32 : c;
 for (const c of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0x2d]) asciiFold[c] = DROP;
 
 /** Units up to here get a table entry; above it only a few ranges fold, checked directly. */
-const TABLE_END = 0x2070;
+export const TABLE_END = 0x2070;
 let lowFold: Uint16Array | undefined;
 
 // Built on first use (a page with non-ASCII text), so loading the content script costs nothing.

@@ -5,7 +5,7 @@
 // script and in the index builder.
 import type { CompiledDictionary, CompiledEntity } from './compile';
 import { decodeInt32, decodeUint16, decodeUint32, decodeUint8 } from './typed-array-codec';
-import { DROP, foldUnit, isHangul, isWordUnit } from './fold';
+import { DROP, foldUnit, isHangul, isWordUnit, TABLE_END } from './fold';
 import { isHangulParticleRun } from './hangul-particles';
 
 export const KIND_DRAMA = 0;
@@ -126,6 +126,18 @@ export function isCueKey(matcher: Matcher, key: number): boolean {
   return matcher.entities[matcher.tables.keyEntity[key]].kind === KIND_CUE;
 }
 
+/** Word kind of each unit below TABLE_END after folding; built when a page first has one. */
+let lowKinds: Uint8Array | undefined;
+
+function buildLowKinds(): Uint8Array {
+  const kinds = new Uint8Array(TABLE_END);
+  for (let c = 0; c < TABLE_END; c++) {
+    const f = foldUnit(c);
+    kinds[c] = f === DROP ? KIND_DROP : isHangul(f) ? KIND_HANGUL : isWordUnit(f) ? KIND_LATIN : KIND_OTHER;
+  }
+  return kinds;
+}
+
 /** The trie child of `state` for class `cls`, or 0 when there is none. */
 function child(t: MatcherTables, state: number, cls: number): number {
   let lo = t.edgeStart[state];
@@ -181,16 +193,25 @@ export function scanCandidates(matcher: Matcher, text: string, out: number[] = [
       prevKind = KIND_HANGUL;
       cls = hangulClass === null ? 0 : hangulClass[c - 0xac00];
     } else {
-      const f = foldUnit(c);
-      if (f === DROP) {
-        prevKind = KIND_OTHER;
-        continue;
+      let kind: number;
+      if (c < TABLE_END) {
+        kind = (lowKinds ??= buildLowKinds())[c]; // Latin-1, Greek, Cyrillic...: no call per unit
+        if (kind === KIND_DROP) {
+          prevKind = KIND_OTHER;
+          continue;
+        }
+      } else {
+        const f = foldUnit(c);
+        if (f === DROP) {
+          prevKind = KIND_OTHER;
+          continue;
+        }
+        kind = isHangul(f) ? KIND_HANGUL : isWordUnit(f) ? KIND_LATIN : KIND_OTHER;
       }
-      const kind = isHangul(f) ? KIND_HANGUL : isWordUnit(f) ? KIND_LATIN : KIND_OTHER;
       const midWord = kind === KIND_HANGUL ? prevKind === KIND_HANGUL : kind !== KIND_OTHER && prevKind !== KIND_OTHER;
       prevKind = kind;
       if (midWord) continue;
-      cls = classOfFolded(t, f);
+      cls = classOfFolded(t, foldUnit(c));
     }
     if (cls === 0) continue;
     let state = rootRow[cls];
@@ -217,6 +238,10 @@ export function scanCandidates(matcher: Matcher, text: string, out: number[] = [
           if (asciiKind[d] === KIND_DROP) continue;
           break;
         }
+      } else if (d >= 0xac00 && d <= 0xd7a3) {
+        // Korean text: most words start with a syllable some name starts with.
+        next = hangulClass === null ? 0 : hangulClass[d - 0xac00];
+        if (next === 0) break;
       } else {
         const f = foldUnit(d);
         if (f === DROP) continue;

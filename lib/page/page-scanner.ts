@@ -254,16 +254,10 @@ export class PageScanner {
     const found: ShadowRoot[] = [];
     for (const root of roots) {
       const walker = this.env.document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
-      let visited = 0;
-      for (let el = walker.nextNode() as Element | null; el; el = walker.nextNode() as Element | null) {
-        const shadow = el.shadowRoot;
-        if (shadow && !this.roots.includes(shadow) && !this.env.isOwnUi?.(el)) found.push(shadow);
-        // Reading the clock costs more than visiting an element: look every 512 elements.
-        if ((++visited & 511) === 0 && this.env.now() > deadline) {
-          await this.env.yieldToPage();
-          if (generation !== this.generation) return;
-          deadline = this.env.now() + this.tuning.taskBudgetMs;
-        }
+      while (!this.findShadowRoots(walker, found, deadline)) {
+        await this.env.yieldToPage();
+        if (generation !== this.generation) return;
+        deadline = this.env.now() + this.tuning.taskBudgetMs;
       }
     }
     if (found.length === 0) return;
@@ -277,6 +271,22 @@ export class PageScanner {
     }
     this.scheduleReport();
     await this.discoverShadowRoots(found, generation);
+  }
+
+  /**
+   * Adds the open shadow roots of the walker's elements to `found`: true when the walk is done,
+   * false when the deadline passed first. (A plain loop: kept out of the async caller, where
+   * the same loop ran several times slower.)
+   */
+  private findShadowRoots(walker: TreeWalker, found: ShadowRoot[], deadline: number): boolean {
+    let visited = 0;
+    for (let el = walker.nextNode() as Element | null; el !== null; el = walker.nextNode() as Element | null) {
+      const shadow = el.shadowRoot;
+      if (shadow !== null && !this.roots.includes(shadow) && !this.env.isOwnUi?.(el)) found.push(shadow);
+      // Reading the clock costs more than visiting an element: look every 512 elements.
+      if ((++visited & 511) === 0 && this.env.now() > deadline) return false;
+    }
+    return true;
   }
 
   /** Scans everything a collector holds in one go (small subtrees, shadow roots). */
