@@ -70,9 +70,15 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
         (await cdp.send('Target.getTargets')).targetInfos.filter(
           (t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`),
         );
-      for (const target of await targets()) await cdp.send('Target.closeTarget', { targetId: target.targetId });
-      for (let i = 0; i < 250 && (await targets()).length > 0; i++) await page.waitForTimeout(20);
-      if ((await targets()).length > 0) throw new Error('the service worker did not stop');
+      // A message in flight (a page's detections report) can start the worker again right
+      // away, under the same target id: close it again until it stays gone.
+      for (let attempt = 0; attempt < 10; attempt++) {
+        for (const target of await targets()) await cdp.send('Target.closeTarget', { targetId: target.targetId });
+        for (let i = 0; i < 50 && (await targets()).length > 0; i++) await page.waitForTimeout(20);
+        if ((await targets()).length === 0) return;
+        await page.waitForTimeout(200);
+      }
+      throw new Error('the service worker did not stop');
     } finally {
       await cdp.detach();
     }
