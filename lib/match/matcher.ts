@@ -87,12 +87,13 @@ export function loadDictionary(compiled: CompiledDictionary): Matcher {
   // Most walks end within two characters, so the first two ASCII steps are one lookup.
   const asciiPairs = new Int32Array(128 * 128);
   const pairTables = { edgeStart, edgeClass, edgeTarget } as MatcherTables;
-  for (let first = 0; first < 128; first++) {
-    const afterFirst = asciiClass[first] === 0 ? 0 : rootRow[asciiClass[first]];
+  const named: number[] = []; // ASCII units some name uses (both cases)
+  for (let c = 0; c < 128; c++) if (asciiClass[c] !== 0) named.push(c);
+  for (const first of named) {
+    const afterFirst = rootRow[asciiClass[first]];
     if (afterFirst === 0) continue;
-    for (let second = 0; second < 128; second++) {
-      if (asciiClass[second] !== 0)
-        asciiPairs[(first << 7) | second] = child(pairTables, afterFirst, asciiClass[second]);
+    for (const second of named) {
+      asciiPairs[(first << 7) | second] = child(pairTables, afterFirst, asciiClass[second]);
     }
   }
   const entityIndexById = new Map<string, number>();
