@@ -3,7 +3,7 @@
 import Mark from 'mark.js';
 import AhoCorasick from 'modern-ahocorasick';
 import type { CompiledDictionary } from '../lib/match/compile';
-import { loadDictionary, scanCandidates, type Matcher } from '../lib/match/matcher';
+import { loadDictionary, scanParts, type Matcher } from '../lib/match/matcher';
 import { TextCollector } from '../lib/page/text-collector';
 import { DEFAULT_TUNING, PageScanner } from '../lib/page/page-scanner';
 import { highlightEnvironment } from '../lib/page/highlight-registry';
@@ -79,7 +79,7 @@ async function stages(key: string, minMs: number): Promise<{ roughMs: number; ro
       slice;
       slice = collector.nextRough(DEFAULT_TUNING.sliceChars)
     ) {
-      n += match ? scanCandidates(matcher, slice.text).length : slice.text.length;
+      n += match ? scanParts(matcher, slice.parts).length : slice.parts.length;
     }
     return n;
   };
@@ -146,18 +146,26 @@ function libraryOnce(key: string): { ms: number; names: number } {
     slice;
     slice = collector.nextRough(DEFAULT_TUNING.sliceChars)
   ) {
-    const hits = ac.search(slice.text.toLowerCase(), { strategy: 'leftmost-longest', wholeWord: true });
+    // The library needs one string: the slice's text nodes joined, and where each starts.
+    const starts: number[] = [];
+    let length = 0;
+    for (const part of slice.parts) {
+      starts.push(length);
+      length += part.length + 1;
+    }
+    const text = slice.parts.join('\n');
+    const hits = ac.search(text.toLowerCase(), { strategy: 'leftmost-longest', wholeWord: true });
     let n = 0;
     for (const hit of hits) {
-      while (n + 1 < slice.starts.length && slice.starts[n + 1] <= hit.start) n++;
+      while (n + 1 < starts.length && starts[n + 1] <= hit.start) n++;
       let e = n;
-      while (e + 1 < slice.starts.length && slice.starts[e + 1] < hit.end) e++;
+      while (e + 1 < starts.length && starts[e + 1] < hit.end) e++;
       highlight.add(
         new StaticRange({
           startContainer: slice.nodes[n],
-          startOffset: hit.start - slice.starts[n],
+          startOffset: hit.start - starts[n],
           endContainer: slice.nodes[e],
-          endOffset: hit.end - slice.starts[e],
+          endOffset: hit.end - starts[e],
         }),
       );
       names++;

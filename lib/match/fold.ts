@@ -11,37 +11,48 @@ for (const c of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0x2d]) asciiFold[c] = DROP;
 
 /** Units up to here get a table entry; above it only a few ranges fold, checked directly. */
 export const TABLE_END = 0x2070;
-let lowFold: Uint16Array | undefined;
+/** The table is filled in blocks of 128 units, each when a page first has one of its units. */
+export const TABLE_BLOCK_SHIFT = 7;
+const lowFold = new Uint16Array(TABLE_END);
+const lowFoldReady = new Uint8Array((TABLE_END >> TABLE_BLOCK_SHIFT) + 1);
 
-// Built on first use (a page with non-ASCII text), so loading the content script costs nothing.
-function buildLowFold(): Uint16Array {
-  const table = new Uint16Array(TABLE_END);
-  for (let c = 0; c < TABLE_END; c++) table[c] = c;
-  table.set(asciiFold);
-  const foldChar = (c: number) => {
+const DROPPED = new Set([0xa0, 0xad, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f]);
+const SINGLE_QUOTES = new Set([0x2018, 0x2019, 0x201a, 0x201b, 0x2032]);
+const DOUBLE_QUOTES = new Set([0x201c, 0x201d, 0x201e, 0x201f, 0x2033, 0xab, 0xbb]);
+
+function foldLowUnit(c: number): number {
+  if (c < 128) return asciiFold[c];
+  // Combining marks of decomposed text ("e" + U+0301) vanish like the precomposed accents do.
+  if (c >= 0x300 && c <= 0x36f) return DROP;
+  // No-break and other spaces, soft hyphen, zero-width characters, typographic hyphens.
+  if (DROPPED.has(c) || (c >= 0x2000 && c <= 0x200d) || c === 0x2010 || c === 0x2011) return DROP;
+  if (SINGLE_QUOTES.has(c)) return 0x27;
+  if (DOUBLE_QUOTES.has(c)) return 0x22;
+  if ((c >= 0x80 && c <= 0x24f) || (c >= 0x370 && c <= 0x52f) || (c >= 0x1e00 && c <= 0x1eff)) {
+    // Latin, Greek and Cyrillic letters lose their accents and case.
     const ch = String.fromCharCode(c);
     const base = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
     const lower = (base || ch).toLowerCase();
-    if (lower.length >= 1) table[c] = lower.charCodeAt(0);
-  };
-  for (let c = 0x80; c <= 0x24f; c++) foldChar(c);
-  for (let c = 0x370; c <= 0x52f; c++) foldChar(c);
-  for (let c = 0x1e00; c <= 0x1eff; c++) foldChar(c);
-  // Combining marks of decomposed text ("e" + U+0301) vanish like the precomposed accents do.
-  for (let c = 0x300; c <= 0x36f; c++) table[c] = DROP;
-  // No-break and other spaces, soft hyphen, zero-width characters, typographic hyphens.
-  for (const c of [0xa0, 0xad, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f]) table[c] = DROP;
-  for (let c = 0x2000; c <= 0x200d; c++) table[c] = DROP;
-  for (let c = 0x2010; c <= 0x2011; c++) table[c] = DROP;
-  for (const c of [0x2018, 0x2019, 0x201a, 0x201b, 0x2032]) table[c] = 0x27;
-  for (const c of [0x201c, 0x201d, 0x201e, 0x201f, 0x2033, 0xab, 0xbb]) table[c] = 0x22;
-  return table;
+    return lower.length >= 1 ? lower.charCodeAt(0) : c;
+  }
+  return c;
+}
+
+// One block at a time: a page with a curly apostrophe should not pay for Cyrillic.
+function fillFoldBlock(block: number): void {
+  const start = block << TABLE_BLOCK_SHIFT;
+  const end = Math.min(start + (1 << TABLE_BLOCK_SHIFT), TABLE_END);
+  for (let c = start; c < end; c++) lowFold[c] = foldLowUnit(c);
+  lowFoldReady[block] = 1;
 }
 
 /** The folded unit for one UTF-16 code unit (DROP when it is skipped). */
 export function foldUnit(c: number): number {
   if (c < 128) return asciiFold[c];
-  if (c < TABLE_END) return (lowFold ??= buildLowFold())[c];
+  if (c < TABLE_END) {
+    if (lowFoldReady[c >> TABLE_BLOCK_SHIFT] === 0) fillFoldBlock(c >> TABLE_BLOCK_SHIFT);
+    return lowFold[c];
+  }
   if (c >= 0xac00 && c <= 0xd7a3) return c; // Hangul syllables
   if (c >= 0xff01 && c <= 0xff5e) {
     // Full-width ASCII (common in CJK typesetting) reads as ASCII.

@@ -5,7 +5,7 @@
 // script and in the index builder.
 import type { CompiledDictionary, CompiledEntity } from './compile';
 import { decodeInt32, decodeUint16, decodeUint32, decodeUint8 } from './typed-array-codec';
-import { DROP, foldUnit, isHangul, isWordUnit, TABLE_END } from './fold';
+import { DROP, foldUnit, isHangul, isWordUnit, TABLE_BLOCK_SHIFT, TABLE_END } from './fold';
 import { isHangulParticleRun } from './hangul-particles';
 
 export const KIND_DRAMA = 0;
@@ -17,13 +17,6 @@ export const KIND_CUE = 2;
  * names never match across it.
  */
 export const BLOCK_BREAK = '\u001f';
-
-/**
- * Marks the end of each text node in a page's rough text (see lib/page/text-collector). A name
- * may start after it and runs on across it, so the rough pass finds every name the exact text
- * has, and more that the exact text then rules out.
- */
-export const SOFT_BREAK = '\u001e';
 
 export interface Matcher {
   readonly entities: readonly CompiledEntity[];
@@ -77,7 +70,6 @@ export function loadDictionary(compiled: CompiledDictionary): Matcher {
     asciiKind[c] = f === DROP ? KIND_DROP : isWordUnit(f) ? KIND_LATIN : KIND_OTHER;
     if (f !== DROP && f !== c) asciiClass[c] = asciiClass[f]; // upper case reads as lower case
   }
-  asciiKind[SOFT_BREAK.charCodeAt(0)] = KIND_DROP;
   const edgeStart = decodeUint32(compiled.edgeStart);
   const edgeClass = decodeUint16(compiled.edgeClass);
   const edgeTarget = decodeUint32(compiled.edgeTarget);
@@ -127,16 +119,22 @@ export function isCueKey(matcher: Matcher, key: number): boolean {
   return matcher.entities[matcher.tables.keyEntity[key]].kind === KIND_CUE;
 }
 
-/** Word kind of each unit below TABLE_END after folding; built when a page first has one. */
-let lowKinds: Uint8Array | undefined;
+/** Word kind of each unit below TABLE_END after folding, filled a block at a time like the fold table. */
+const lowKinds = new Uint8Array(TABLE_END);
+const lowKindsReady = new Uint8Array((TABLE_END >> TABLE_BLOCK_SHIFT) + 1);
 
-function buildLowKinds(): Uint8Array {
-  const kinds = new Uint8Array(TABLE_END);
-  for (let c = 0; c < TABLE_END; c++) {
-    const f = foldUnit(c);
-    kinds[c] = f === DROP ? KIND_DROP : isHangul(f) ? KIND_HANGUL : isWordUnit(f) ? KIND_LATIN : KIND_OTHER;
+function lowKindOf(c: number): number {
+  const block = c >> TABLE_BLOCK_SHIFT;
+  if (lowKindsReady[block] === 0) {
+    const start = block << TABLE_BLOCK_SHIFT;
+    const end = Math.min(start + (1 << TABLE_BLOCK_SHIFT), TABLE_END);
+    for (let u = start; u < end; u++) {
+      const f = foldUnit(u);
+      lowKinds[u] = f === DROP ? KIND_DROP : isHangul(f) ? KIND_HANGUL : isWordUnit(f) ? KIND_LATIN : KIND_OTHER;
+    }
+    lowKindsReady[block] = 1;
   }
-  return kinds;
+  return lowKinds[c];
 }
 
 /** The trie child of `state` for class `cls`, or 0 when there is none. */
@@ -173,86 +171,117 @@ function classOfFolded(t: MatcherTables, f: number): number {
  * dictionary the pass is linear in the text.
  */
 export function scanCandidates(matcher: Matcher, text: string, out: number[] = []): number[] {
+  const hits = scanParts(matcher, [text]);
+  for (let h = 0; h < hits.length; h += 5) out.push(hits[h + 1], hits[h + 3], hits[h + 4]);
+  return out;
+}
+
+/**
+ * `scanCandidates` over text in parts (a page's text nodes, read without joining them): each
+ * part starts a word, and a name runs on from one part into the next. Hits are
+ * `[startPart, startOffset, endPart, endOffset, key]`, in order of start.
+ */
+export function scanParts(matcher: Matcher, parts: readonly string[], out: number[] = []): number[] {
   const t = matcher.tables;
   const { asciiClass, asciiKind, hangulClass, rootRow, asciiPairs, outKey } = t;
-  let prevKind = KIND_OTHER;
-  for (let i = 0, n = text.length; i < n; i++) {
-    const c = text.charCodeAt(i);
-    let cls: number;
-    if (c < 128) {
-      const kind = asciiKind[c];
-      if (kind === KIND_LATIN) {
-        if (prevKind !== KIND_OTHER) continue; // inside a word: no name starts here
-        prevKind = KIND_LATIN;
+  for (let p = 0, partCount = parts.length; p < partCount; p++) {
+    const text = parts[p];
+    let prevKind = KIND_OTHER;
+    for (let i = 0, n = text.length; i < n; i++) {
+      const c = text.charCodeAt(i);
+      let cls: number;
+      if (c < 128) {
+        const kind = asciiKind[c];
+        if (kind === KIND_LATIN) {
+          if (prevKind !== KIND_OTHER) continue; // inside a word: no name starts here
+          prevKind = KIND_LATIN;
+        } else {
+          prevKind = KIND_OTHER; // punctuation may start a key; spaces and hyphens never do
+          if (kind === KIND_DROP) continue;
+        }
+        cls = asciiClass[c];
+      } else if (c >= 0xac00 && c <= 0xd7a3) {
+        if (prevKind === KIND_HANGUL) continue;
+        prevKind = KIND_HANGUL;
+        cls = hangulClass === null ? 0 : hangulClass[c - 0xac00];
       } else {
-        prevKind = KIND_OTHER; // punctuation may start a key; spaces and hyphens never do
-        if (kind === KIND_DROP) continue;
+        let kind: number;
+        if (c < TABLE_END) {
+          // Latin-1, Greek, Cyrillic, punctuation: a table lookup, no call per unit.
+          kind = lowKindsReady[c >> TABLE_BLOCK_SHIFT] === 1 ? lowKinds[c] : lowKindOf(c);
+          if (kind === KIND_DROP) {
+            prevKind = KIND_OTHER;
+            continue;
+          }
+        } else {
+          const f = foldUnit(c);
+          if (f === DROP) {
+            prevKind = KIND_OTHER;
+            continue;
+          }
+          kind = isHangul(f) ? KIND_HANGUL : isWordUnit(f) ? KIND_LATIN : KIND_OTHER;
+        }
+        const midWord =
+          kind === KIND_HANGUL ? prevKind === KIND_HANGUL : kind !== KIND_OTHER && prevKind !== KIND_OTHER;
+        prevKind = kind;
+        if (midWord) continue;
+        cls = classOfFolded(t, foldUnit(c));
       }
-      cls = asciiClass[c];
-    } else if (c >= 0xac00 && c <= 0xd7a3) {
-      if (prevKind === KIND_HANGUL) continue;
-      prevKind = KIND_HANGUL;
-      cls = hangulClass === null ? 0 : hangulClass[c - 0xac00];
-    } else {
-      let kind: number;
-      if (c < TABLE_END) {
-        kind = (lowKinds ??= buildLowKinds())[c]; // Latin-1, Greek, Cyrillic...: no call per unit
-        if (kind === KIND_DROP) {
-          prevKind = KIND_OTHER;
+      if (cls === 0) continue;
+      let state = rootRow[cls];
+      if (state === 0) continue;
+      if (outKey[state] >= 0) out.push(p, i, p, i + 1, outKey[state]);
+      let j = i + 1;
+      if (c < 128) {
+        // Both steps of an ASCII start in one lookup; most walks end here.
+        let d = 0x80;
+        while (j < n) {
+          d = text.charCodeAt(j); // never read past the end: NaN would make `d` a float
+          if (d >= 128 || asciiKind[d] !== KIND_DROP) break;
+          j++;
+        }
+        if (j < n && d < 128) {
+          state = asciiPairs[(c << 7) | d];
+          if (state === 0) continue;
+          if (outKey[state] >= 0) out.push(p, i, p, j + 1, outKey[state]);
+          j++;
+        }
+      }
+      let q = p;
+      let walked = text;
+      let end = n;
+      for (; ; j++) {
+        if (j >= end) {
+          // The part ends inside a possible name: it runs on into the next part.
+          if (++q >= partCount) break;
+          walked = parts[q];
+          end = walked.length;
+          j = -1;
           continue;
         }
-      } else {
-        const f = foldUnit(c);
-        if (f === DROP) {
-          prevKind = KIND_OTHER;
-          continue;
+        const d = walked.charCodeAt(j);
+        let next: number;
+        if (d < 128) {
+          next = asciiClass[d];
+          if (next === 0) {
+            if (asciiKind[d] === KIND_DROP) continue;
+            break;
+          }
+        } else if (d >= 0xac00 && d <= 0xd7a3) {
+          // Korean text: most words start with a syllable some name starts with.
+          next = hangulClass === null ? 0 : hangulClass[d - 0xac00];
+          if (next === 0) break;
+        } else {
+          const f = foldUnit(d);
+          if (f === DROP) continue;
+          next = classOfFolded(t, f);
+          if (next === 0) break;
         }
-        kind = isHangul(f) ? KIND_HANGUL : isWordUnit(f) ? KIND_LATIN : KIND_OTHER;
+        state = child(t, state, next);
+        if (state === 0) break;
+        const k = outKey[state];
+        if (k >= 0) out.push(p, i, q, j + 1, k);
       }
-      const midWord = kind === KIND_HANGUL ? prevKind === KIND_HANGUL : kind !== KIND_OTHER && prevKind !== KIND_OTHER;
-      prevKind = kind;
-      if (midWord) continue;
-      cls = classOfFolded(t, foldUnit(c));
-    }
-    if (cls === 0) continue;
-    let state = rootRow[cls];
-    if (state === 0) continue;
-    if (outKey[state] >= 0) out.push(i, i + 1, outKey[state]);
-    let j = i + 1;
-    if (c < 128) {
-      // Both steps of an ASCII start in one lookup; most walks end here.
-      let d = text.charCodeAt(j);
-      while (d < 128 && asciiKind[d] === KIND_DROP) d = text.charCodeAt(++j);
-      if (d < 128) {
-        state = asciiPairs[(c << 7) | d];
-        if (state === 0) continue;
-        if (outKey[state] >= 0) out.push(i, j + 1, outKey[state]);
-        j++;
-      }
-    }
-    for (; j < n; j++) {
-      const d = text.charCodeAt(j);
-      let next: number;
-      if (d < 128) {
-        next = asciiClass[d];
-        if (next === 0) {
-          if (asciiKind[d] === KIND_DROP) continue;
-          break;
-        }
-      } else if (d >= 0xac00 && d <= 0xd7a3) {
-        // Korean text: most words start with a syllable some name starts with.
-        next = hangulClass === null ? 0 : hangulClass[d - 0xac00];
-        if (next === 0) break;
-      } else {
-        const f = foldUnit(d);
-        if (f === DROP) continue;
-        next = classOfFolded(t, f);
-        if (next === 0) break;
-      }
-      state = child(t, state, next);
-      if (state === 0) break;
-      const k = outKey[state];
-      if (k >= 0) out.push(i, j + 1, k);
     }
   }
   return out;

@@ -9,10 +9,10 @@ import {
   isCueKey,
   KIND_DRAMA,
   KIND_PERSON,
-  scanCandidates,
+  scanParts,
   type Matcher,
 } from '../match/matcher';
-import { blockOf, TextCollector, type TextSlice } from './text-collector';
+import { blockOf, TextCollector, type RoughSlice, type TextSlice } from './text-collector';
 import { createPaintedHighlights, type HighlightEnvironment, type PaintedHighlights } from './highlight-registry';
 
 /** One painted (or paintable) name on the page. */
@@ -301,16 +301,16 @@ export class PageScanner {
    * whole text nodes reaching past each hit by more than the context rule looks, so each
    * window decides its names as the whole slice would.
    */
-  private addRough(collector: TextCollector, rough: TextSlice) {
-    const raw = scanCandidates(this.matcher, rough.text, this.rawHits);
-    if (raw.length === 0) return;
-    const { nodes, starts } = rough;
+  private addRough(collector: TextCollector, rough: RoughSlice) {
+    const hits = scanParts(this.matcher, rough.parts, this.rawHits);
+    if (hits.length === 0) return;
+    const { nodes, parts } = rough;
     let windowFrom = -1;
     let windowTo = -1;
-    for (let r = 0; r < raw.length; r += 3) {
-      if (isCueKey(this.matcher, raw[r + 2])) continue; // cues only matter near a name
-      const from = nodeAt(starts, raw[r] - WINDOW_REACH);
-      const to = nodeAt(starts, raw[r + 1] + WINDOW_REACH);
+    for (let h = 0; h < hits.length; h += 5) {
+      if (isCueKey(this.matcher, hits[h + 4])) continue; // cues only matter near a name
+      const from = reachBack(parts, hits[h], hits[h + 1]);
+      const to = reachForward(parts, hits[h + 2], hits[h + 3]);
       if (windowFrom >= 0 && from <= windowTo + 1) {
         if (to > windowTo) windowTo = to;
         continue;
@@ -320,7 +320,7 @@ export class PageScanner {
       windowTo = to;
     }
     if (windowFrom >= 0) this.addSlice(collector.exact(nodes, windowFrom, windowTo));
-    raw.length = 0;
+    hits.length = 0;
   }
 
   private addSlice(slice: TextSlice) {
@@ -495,19 +495,21 @@ export class PageScanner {
 
 export { KIND_DRAMA, KIND_PERSON };
 
-/** How far (in characters of rough text) an exact window reaches past a hit. */
+/** How far (in characters of the text nodes) an exact window reaches past a hit. */
 const WINDOW_REACH = CONTEXT_WINDOW + 20;
 
-/** The index of the text node holding `offset`, clamped to the slice. */
-function nodeAt(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+/** The first part of a window reaching WINDOW_REACH characters back from `offset` in `parts[part]`. */
+function reachBack(parts: readonly string[], part: number, offset: number): number {
+  let reach = WINDOW_REACH - offset;
+  while (reach > 0 && part > 0) reach -= parts[--part].length;
+  return part;
+}
+
+/** The last part of a window reaching WINDOW_REACH characters on from `end` in `parts[part]`. */
+function reachForward(parts: readonly string[], part: number, end: number): number {
+  let reach = WINDOW_REACH - (parts[part].length - end);
+  while (reach > 0 && part < parts.length - 1) reach -= parts[++part].length;
+  return part;
 }
 
 /** Whether `node` or one of its ancestors is in `set`. */

@@ -1,12 +1,12 @@
 // Reads a page's text for matching without touching it, in two passes:
-// - rough: a SHOW_TEXT TreeWalker (the same walk as just reading the text) joins every text node
-//   with SOFT_BREAK, without looking at elements. Most pages mention no name, and for them this
+// - rough: a SHOW_TEXT TreeWalker (the same walk as just reading the text) reads every text
+//   node's string, without joining them and without looking at elements. Most pages mention no name, and for them this
 //   and one matcher pass are all the work.
 // - exact: only around what the rough pass found, a per-element cache tells whether a node is
 //   skipped (scripts, form fields, code, editable regions, our own UI) and which block it belongs
 //   to, so names match across inline elements ("<b>Song</b> Kang") but never across blocks
 //   (paragraphs, cells, headings, <br>).
-import { BLOCK_BREAK, SOFT_BREAK } from '../match/matcher';
+import { BLOCK_BREAK } from '../match/matcher';
 
 const SKIPPED_TAGS = new Set([
   'script',
@@ -103,16 +103,19 @@ function editableRoots(root: Node): Set<Element> | null {
   return found.size > 0 ? found : null;
 }
 
-/**
- * The text of a run of blocks and where each text node starts in it. In a rough slice every
- * text node is followed by SOFT_BREAK and nothing is skipped; in an exact slice skipped nodes
- * are left out and blocks are separated by BLOCK_BREAK.
- */
+/** The exact text of a run of blocks (skipped nodes left out, BLOCK_BREAK between blocks). */
 export interface TextSlice {
   text: string;
   nodes: Text[];
   /** `starts[i]` is the offset of `nodes[i]` in `text`. */
   starts: number[];
+}
+
+/** A run of blocks as read by the rough pass: every text node and its string, nothing skipped. */
+export interface RoughSlice {
+  nodes: Text[];
+  /** `parts[i]` is `nodes[i].data`, never empty. */
+  parts: string[];
 }
 
 /**
@@ -182,14 +185,13 @@ export class TextCollector {
   }
 
   /**
-   * The next rough slice: about `maxChars` characters of text nodes joined by SOFT_BREAK (more
-   * if a block runs on), or null at the end. Elements are only looked at where the slice ends.
+   * The next rough slice: about `maxChars` characters of text nodes (more if a block runs on), or
+   * null at the end. Elements are only looked at where the slice ends.
    */
-  nextRough(maxChars: number): TextSlice | null {
+  nextRough(maxChars: number): RoughSlice | null {
     const walker = this.walker;
     const parts: string[] = [];
     const nodes: Text[] = [];
-    const starts: number[] = [];
     let length = 0;
     let text = this.pending;
     for (; text !== null; text = walker.nextNode() as Text | null) {
@@ -197,14 +199,11 @@ export class TextCollector {
       if (data.length === 0) continue;
       if (length >= maxChars && this.breaksBefore(nodes, text)) break;
       nodes.push(text);
-      starts.push(length);
       parts.push(data);
-      length += data.length + 1;
+      length += data.length;
     }
     this.pending = text;
-    if (nodes.length === 0) return null;
-    parts.push('');
-    return { text: parts.join(SOFT_BREAK), nodes, starts };
+    return nodes.length === 0 ? null : { nodes, parts };
   }
 
   /** The exact text of `nodes[from..to]`: skipped nodes left out, BLOCK_BREAK between blocks. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileDictionary, type DictionaryEntityInput } from '../../lib/match/compile';
-import { foldKey } from '../../lib/match/fold';
+import { DROP, foldKey, foldUnit, TABLE_END } from '../../lib/match/fold';
 import { BLOCK_BREAK, findMatches, loadDictionary, type Matcher } from '../../lib/match/matcher';
 import { dictionaryInput } from '../../lib/match/dictionary-input';
 
@@ -63,6 +63,29 @@ describe('normalisation', () => {
   it('keeps punctuation that is part of a title', () => {
     expect(found('She loved Kill Me, Heal Me and more')).toEqual(['kill-me-heal-me:Kill Me, Heal Me']);
     expect(found('She loved Kill Me Heal Me and more')).toEqual(['kill-me-heal-me:Kill Me Heal Me']);
+  });
+
+  it('fills the fold table block by block with the same rules everywhere', () => {
+    // The table fills 128-unit blocks on first use, starting here from the last block: no unit
+    // may be left unfilled (0), and units from many blocks follow the rules (accents and case
+    // go, separators drop, quotes unify).
+    for (let c = TABLE_END - 1; c > 0; c--) expect(foldUnit(c)).not.toBe(0);
+    const samples: [string, string | typeof DROP][] = [
+      ['É', 'e'],
+      ['ñ', 'n'],
+      ['Ж', 'ж'],
+      ['Ω', 'ω'],
+      ['Ẩ', 'a'],
+      ['’', "'"],
+      ['«', '"'],
+      ['\u0301', DROP],
+      ['\u00a0', DROP],
+      ['\u200b', DROP],
+      ['—', '—'],
+    ];
+    for (const [unit, folded] of samples) {
+      expect(foldUnit(unit.charCodeAt(0)), unit).toBe(folded === DROP ? DROP : (folded as string).charCodeAt(0));
+    }
   });
 
   it('foldKey drops separators so keys compare across spellings', () => {
