@@ -1,6 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import dictionary from '../../generated/dictionary.json';
 import highlightCss from '../../public/content-highlights.css?raw';
+import themeCss from '../../components/theme.css?raw';
 import commonCss from '../../components/common.css?raw';
 import hoverCardCss from '../../components/hover-card.css?raw';
 import entityCardCss from '../../components/entity-card.css?raw';
@@ -18,7 +19,7 @@ export default defineContentScript({
       ctx,
       dictionary: dictionary as CompiledDictionary,
       highlightCss,
-      cardCss: `${hoverCardCss}\n${commonCss}\n${entityCardCss}`,
+      cardCss: `${themeCss}\n${hoverCardCss}\n${commonCss}\n${entityCardCss}`,
       isOwnUi: (element) => element.localName === CARD_HOST_TAG,
     });
   },

@@ -104,7 +104,7 @@ function PageBody({ access, entities, reported, error, onOpen, onTurnOnHere, onO
     );
   }
   return (
-    <ul class="page-chips" aria-label="Names on this page, most mentioned first">
+    <ul class="chips" aria-label="Names on this page, most mentioned first">
       {entities.map((entity) => (
         <li key={entity.entityId}>
           <button

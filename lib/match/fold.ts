@@ -14,6 +14,7 @@ export const TABLE_END = 0x2070;
 /** The table is filled in blocks of 128 units, each when a page first has one of its units. */
 export const TABLE_BLOCK_SHIFT = 7;
 const lowFold = new Uint16Array(TABLE_END);
+const lowKind = new Uint8Array(TABLE_END);
 const lowFoldReady = new Uint8Array((TABLE_END >> TABLE_BLOCK_SHIFT) + 1);
 
 const DROPPED = new Set([0xa0, 0xad, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f]);
@@ -42,8 +43,31 @@ function foldLowUnit(c: number): number {
 function fillFoldBlock(block: number): void {
   const start = block << TABLE_BLOCK_SHIFT;
   const end = Math.min(start + (1 << TABLE_BLOCK_SHIFT), TABLE_END);
-  for (let c = start; c < end; c++) lowFold[c] = foldLowUnit(c);
+  for (let c = start; c < end; c++) {
+    lowFold[c] = foldLowUnit(c);
+    lowKind[c] = kindOfFolded(lowFold[c]);
+  }
   lowFoldReady[block] = 1;
+}
+
+/** What a unit is to word boundaries once folded: see `unitKind`. */
+export const UNIT_OTHER = 0;
+/** A letter or digit of a script without Hangul's particle rules. */
+export const UNIT_WORD = 1;
+export const UNIT_HANGUL = 2;
+export const UNIT_DROP = 3;
+
+function kindOfFolded(f: number): number {
+  return f === DROP ? UNIT_DROP : isHangul(f) ? UNIT_HANGUL : isWordUnit(f) ? UNIT_WORD : UNIT_OTHER;
+}
+
+/** The kind of one UTF-16 code unit after folding; a table lookup below TABLE_END. */
+export function unitKind(c: number): number {
+  if (c < TABLE_END) {
+    if (lowFoldReady[c >> TABLE_BLOCK_SHIFT] === 0) fillFoldBlock(c >> TABLE_BLOCK_SHIFT);
+    return lowKind[c];
+  }
+  return kindOfFolded(foldUnit(c));
 }
 
 /** The folded unit for one UTF-16 code unit (DROP when it is skipped). */

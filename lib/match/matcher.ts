@@ -5,7 +5,7 @@
 // script and in the index builder.
 import type { CompiledDictionary, CompiledEntity } from './compile';
 import { decodeInt32, decodeUint16, decodeUint32, decodeUint8 } from './typed-array-codec';
-import { DROP, foldUnit, isHangul, isWordUnit, TABLE_BLOCK_SHIFT, TABLE_END } from './fold';
+import { DROP, foldUnit, isHangul, isWordUnit, UNIT_DROP, UNIT_HANGUL, UNIT_OTHER, UNIT_WORD, unitKind } from './fold';
 import { isHangulParticleRun } from './hangul-particles';
 
 export const KIND_DRAMA = 0;
@@ -25,13 +25,9 @@ export interface Matcher {
   readonly tables: MatcherTables;
 }
 
-const KIND_DROP = 3;
-
 interface MatcherTables {
   /** Class of each ASCII unit after folding (A and a share one); 0 when no key uses it. */
   asciiClass: Uint16Array;
-  /** KIND_OTHER, KIND_LATIN (letter or digit) or KIND_DROP for each ASCII unit. */
-  asciiKind: Uint8Array;
   /** Class of each Hangul syllable (U+AC00..U+D7A3), or null when no key has Hangul. */
   hangulClass: Uint16Array | null;
   classOfOther: Map<number, number>;
@@ -64,10 +60,8 @@ export function loadDictionary(compiled: CompiledDictionary): Matcher {
       (hangulClass ??= new Uint16Array(0xd7a4 - 0xac00))[unit - 0xac00] = i + 1;
     else classOfOther.set(unit, i + 1);
   }
-  const asciiKind = new Uint8Array(128);
   for (let c = 0; c < 128; c++) {
     const f = foldUnit(c);
-    asciiKind[c] = f === DROP ? KIND_DROP : isWordUnit(f) ? KIND_LATIN : KIND_OTHER;
     if (f !== DROP && f !== c) asciiClass[c] = asciiClass[f]; // upper case reads as lower case
   }
   const edgeStart = decodeUint32(compiled.edgeStart);
@@ -76,65 +70,40 @@ export function loadDictionary(compiled: CompiledDictionary): Matcher {
   // The root sees most characters, so it gets a dense row instead of a search.
   const rootRow = new Int32Array(compiled.alphabet.length + 1);
   for (let e = edgeStart[0]; e < edgeStart[1]; e++) rootRow[edgeClass[e]] = edgeTarget[e];
+  const tables: MatcherTables = {
+    asciiClass,
+    hangulClass,
+    classOfOther,
+    rootRow,
+    asciiPairs: new Int32Array(128 * 128),
+    edgeStart,
+    edgeClass,
+    edgeTarget,
+    outKey: decodeInt32(compiled.outKey),
+    keyEntity: decodeUint32(compiled.keyEntity),
+    keyFlags: decodeUint8(compiled.keyFlags),
+  };
   // Most walks end within two characters, so the first two ASCII steps are one lookup.
-  const asciiPairs = new Int32Array(128 * 128);
-  const pairTables = { edgeStart, edgeClass, edgeTarget } as MatcherTables;
   const named: number[] = []; // ASCII units some name uses (both cases)
   for (let c = 0; c < 128; c++) if (asciiClass[c] !== 0) named.push(c);
   for (const first of named) {
     const afterFirst = rootRow[asciiClass[first]];
     if (afterFirst === 0) continue;
     for (const second of named) {
-      asciiPairs[(first << 7) | second] = child(pairTables, afterFirst, asciiClass[second]);
+      tables.asciiPairs[(first << 7) | second] = child(tables, afterFirst, asciiClass[second]);
     }
   }
   const entityIndexById = new Map<string, number>();
   compiled.entities.forEach((entity, i) => entityIndexById.set(entity.id, i));
-  return {
-    entities: compiled.entities,
-    entityIndexById,
-    tables: {
-      asciiClass,
-      asciiKind,
-      hangulClass,
-      classOfOther,
-      rootRow,
-      asciiPairs,
-      edgeStart,
-      edgeClass,
-      edgeTarget,
-      outKey: decodeInt32(compiled.outKey),
-      keyEntity: decodeUint32(compiled.keyEntity),
-      keyFlags: decodeUint8(compiled.keyFlags),
-    },
-  };
+  return { entities: compiled.entities, entityIndexById, tables };
 }
 
-const KIND_OTHER = 0;
-const KIND_LATIN = 1;
-const KIND_HANGUL = 2;
+/** The kind of each ASCII unit (no Hangul among them), read inline by the scan. */
+const ASCII_KIND = Uint8Array.from({ length: 128 }, (_, c) => unitKind(c));
 
 /** Whether a raw hit's key only gives context (a cue word such as "episode"). */
 export function isCueKey(matcher: Matcher, key: number): boolean {
   return matcher.entities[matcher.tables.keyEntity[key]].kind === KIND_CUE;
-}
-
-/** Word kind of each unit below TABLE_END after folding, filled a block at a time like the fold table. */
-const lowKinds = new Uint8Array(TABLE_END);
-const lowKindsReady = new Uint8Array((TABLE_END >> TABLE_BLOCK_SHIFT) + 1);
-
-function lowKindOf(c: number): number {
-  const block = c >> TABLE_BLOCK_SHIFT;
-  if (lowKindsReady[block] === 0) {
-    const start = block << TABLE_BLOCK_SHIFT;
-    const end = Math.min(start + (1 << TABLE_BLOCK_SHIFT), TABLE_END);
-    for (let u = start; u < end; u++) {
-      const f = foldUnit(u);
-      lowKinds[u] = f === DROP ? KIND_DROP : isHangul(f) ? KIND_HANGUL : isWordUnit(f) ? KIND_LATIN : KIND_OTHER;
-    }
-    lowKindsReady[block] = 1;
-  }
-  return lowKinds[c];
 }
 
 /** The trie child of `state` for class `cls`, or 0 when there is none. */
@@ -159,8 +128,10 @@ function classOfFolded(t: MatcherTables, f: number): number {
 }
 
 /**
- * Raw hits before boundary and overlap rules: `[start, end, key]` triples, every key that
- * matches at a word start.
+ * Raw hits before boundary and overlap rules, every key that matches at a word start, as
+ * `[startPart, startOffset, endPart, endOffset, key]` in order of start. The text comes in
+ * parts (a page's text nodes, read without joining them; or one string): each part starts a
+ * word, and a name runs on from one part into the next.
  *
  * A name can only begin where a word begins, so the pass reads each character once to find
  * word starts (letters inside a word cost one table lookup) and walks the trie from each word
@@ -170,59 +141,39 @@ function classOfFolded(t: MatcherTables, f: number): number {
  * that began mid-word). A walk never runs longer than the longest name, so for a given
  * dictionary the pass is linear in the text.
  */
-export function scanCandidates(matcher: Matcher, text: string, out: number[] = []): number[] {
-  const hits = scanParts(matcher, [text]);
-  for (let h = 0; h < hits.length; h += 5) out.push(hits[h + 1], hits[h + 3], hits[h + 4]);
-  return out;
-}
-
-/**
- * `scanCandidates` over text in parts (a page's text nodes, read without joining them): each
- * part starts a word, and a name runs on from one part into the next. Hits are
- * `[startPart, startOffset, endPart, endOffset, key]`, in order of start.
- */
 export function scanParts(matcher: Matcher, parts: readonly string[], out: number[] = []): number[] {
   const t = matcher.tables;
-  const { asciiClass, asciiKind, hangulClass, rootRow, asciiPairs, outKey } = t;
+  const { asciiClass, hangulClass, rootRow, asciiPairs, outKey } = t;
+  const asciiKind = ASCII_KIND;
   for (let p = 0, partCount = parts.length; p < partCount; p++) {
     const text = parts[p];
-    let prevKind = KIND_OTHER;
+    let prevKind = UNIT_OTHER;
     for (let i = 0, n = text.length; i < n; i++) {
       const c = text.charCodeAt(i);
       let cls: number;
       if (c < 128) {
         const kind = asciiKind[c];
-        if (kind === KIND_LATIN) {
-          if (prevKind !== KIND_OTHER) continue; // inside a word: no name starts here
-          prevKind = KIND_LATIN;
+        if (kind === UNIT_WORD) {
+          if (prevKind !== UNIT_OTHER) continue; // inside a word: no name starts here
+          prevKind = UNIT_WORD;
         } else {
-          prevKind = KIND_OTHER; // punctuation may start a key; spaces and hyphens never do
-          if (kind === KIND_DROP) continue;
+          prevKind = UNIT_OTHER; // punctuation may start a key; spaces and hyphens never do
+          if (kind === UNIT_DROP) continue;
         }
         cls = asciiClass[c];
       } else if (c >= 0xac00 && c <= 0xd7a3) {
-        if (prevKind === KIND_HANGUL) continue;
-        prevKind = KIND_HANGUL;
+        if (prevKind === UNIT_HANGUL) continue;
+        prevKind = UNIT_HANGUL;
         cls = hangulClass === null ? 0 : hangulClass[c - 0xac00];
       } else {
-        let kind: number;
-        if (c < TABLE_END) {
-          // Latin-1, Greek, Cyrillic, punctuation: a table lookup, no call per unit.
-          kind = lowKindsReady[c >> TABLE_BLOCK_SHIFT] === 1 ? lowKinds[c] : lowKindOf(c);
-          if (kind === KIND_DROP) {
-            prevKind = KIND_OTHER;
-            continue;
-          }
-        } else {
-          const f = foldUnit(c);
-          if (f === DROP) {
-            prevKind = KIND_OTHER;
-            continue;
-          }
-          kind = isHangul(f) ? KIND_HANGUL : isWordUnit(f) ? KIND_LATIN : KIND_OTHER;
+        // Latin-1, Greek, Cyrillic, punctuation: a table lookup, no folding per unit.
+        const kind = unitKind(c);
+        if (kind === UNIT_DROP) {
+          prevKind = UNIT_OTHER;
+          continue;
         }
         const midWord =
-          kind === KIND_HANGUL ? prevKind === KIND_HANGUL : kind !== KIND_OTHER && prevKind !== KIND_OTHER;
+          kind === UNIT_HANGUL ? prevKind === UNIT_HANGUL : kind !== UNIT_OTHER && prevKind !== UNIT_OTHER;
         prevKind = kind;
         if (midWord) continue;
         cls = classOfFolded(t, foldUnit(c));
@@ -237,7 +188,7 @@ export function scanParts(matcher: Matcher, parts: readonly string[], out: numbe
         let d = 0x80;
         while (j < n) {
           d = text.charCodeAt(j); // never read past the end: NaN would make `d` a float
-          if (d >= 128 || asciiKind[d] !== KIND_DROP) break;
+          if (d >= 128 || asciiKind[d] !== UNIT_DROP) break;
           j++;
         }
         if (j < n && d < 128) {
@@ -264,7 +215,7 @@ export function scanParts(matcher: Matcher, parts: readonly string[], out: numbe
         if (d < 128) {
           next = asciiClass[d];
           if (next === 0) {
-            if (asciiKind[d] === KIND_DROP) continue;
+            if (asciiKind[d] === UNIT_DROP) continue;
             break;
           }
         } else if (d >= 0xac00 && d <= 0xd7a3) {
@@ -365,7 +316,7 @@ function contextSaysTitle(
  * BLOCK_BREAK between blocks.
  */
 export function findMatches(matcher: Matcher, text: string): TextMatch[] {
-  const raw = scanCandidates(matcher, text);
+  const raw = scanParts(matcher, [text]);
   if (raw.length === 0) return [];
   const t = matcher.tables;
   const entities = matcher.entities;
@@ -374,10 +325,10 @@ export function findMatches(matcher: Matcher, text: string): TextMatch[] {
   const valid: TextMatch[] = [];
   const contextual: { match: TextMatch; key: number }[] = [];
   const cues: TextMatch[] = [];
-  for (let r = 0; r < raw.length; r += 3) {
-    const start = raw[r];
-    const end = raw[r + 1];
-    const key = raw[r + 2];
+  for (let r = 0; r < raw.length; r += 5) {
+    const start = raw[r + 1];
+    const end = raw[r + 3];
+    const key = raw[r + 4];
     const firstUnit = foldUnit(text.charCodeAt(start));
     if (isHangul(firstUnit) ? isHangul(foldedAt(text, start - 1)) : !hasStartBoundary(text, start)) continue;
     if (!hasEndBoundary(text, end)) continue;
