@@ -336,12 +336,13 @@ async function main() {
   ];
   console.log(lines.join('\n'));
 
-  // The hover card and the popup, each with the built extension.
+  // The hover card, the popup and whole page loads, each with the built extension.
   const sections: string[] = [lines.join('\n')];
   const extra: Record<string, unknown> = {};
   for (const [name, run] of [
     ['card', async () => (await import('./card')).runCardBench()],
     ['popup', async () => (await import('./popup')).runPopupBench()],
+    ['pageLoad', async () => (await import('./page-load')).runPageLoadBench()],
   ] as const) {
     if (process.env.BENCH_ONLY && !process.env.BENCH_ONLY.split(',').includes(name)) continue;
     const result = await run();

@@ -8,6 +8,7 @@ import { registerCommands } from './commands';
 import { createBadge, type BadgeApi } from './badge';
 import { createDirectoryService } from './entity-directory';
 import { acceptReport, acceptTabRequest } from './message-guards';
+import { migrateStoredSettings } from '../settings';
 import { createTabDetectionStore } from './tab-detections';
 
 export function startBackground(browser: typeof extensionBrowser) {
@@ -24,6 +25,8 @@ export function startBackground(browser: typeof extensionBrowser) {
     timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
   });
   cards.warm();
+  // Stored settings are migrated here, once per worker start, not by every page that reads them.
+  void migrateStoredSettings();
   registerCommands(browser);
   const directory = createDirectoryService({
     session: browser.storage.session,

@@ -21,6 +21,8 @@ export interface ContentStartOptions {
 }
 
 export async function startContent({ ctx, dictionary, highlightCss, cardCss, isOwnUi }: ContentStartOptions) {
+  // The settings come from the browser process: ask first, decode the dictionary meanwhile.
+  const settingsRead = readSettings();
   const matcher = loadDictionary(dictionary);
   let shadowSheet: CSSStyleSheet | undefined;
   const report = (detections: Detection[]) => {
@@ -76,7 +78,7 @@ export async function startContent({ ctx, dictionary, highlightCss, cardCss, isO
     void scanner.start();
   };
 
-  apply((await readSettings()).settings);
+  apply((await settingsRead).settings);
   card = createHoverCard({
     ctx,
     scanner,

@@ -37,9 +37,18 @@ let versionedItems: ReturnType<typeof defineVersionedItems> | undefined;
 /** Defining the items starts WXT's migrations of stored values in this context. */
 const settingsItems = () => (versionedItems ??= defineVersionedItems());
 
+/**
+ * Brings the stored items up to the current settings version (WXT's migrations). The background
+ * calls it when it starts, and every write waits for it. Readers need not: `readSettings` reads
+ * any version, so a page load does not pay a storage round trip per item for it.
+ */
+export function migrateStoredSettings(): Promise<void> {
+  // Defining the items starts their migrations; getMeta resolves once they are done.
+  return Promise.all(Object.values(settingsItems()).map((item) => item.getMeta())).then(() => undefined);
+}
+
 /** Current settings; never throws: an unreadable value falls back to its default and is listed in `corrupt`. */
 export async function readSettings(): Promise<DecodedSettings> {
-  settingsItems();
   try {
     const stored = await storage.getItems(STORED_KEYS.map((key) => `sync:${key}` as const));
     const items: StoredItems = {};

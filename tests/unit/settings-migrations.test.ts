@@ -62,20 +62,29 @@ describe('WXT storage migrations of stored items', () => {
     vi.resetModules(); // items are defined once per context: a fresh module is a fresh context
   });
 
-  it('migrates v1 items in storage.sync to v2 and records the version', async () => {
+  it('migrates v1 items in storage.sync to v2 and records the version (the background does this at start)', async () => {
     await fakeBrowser.storage.sync.set(fixture(1).items);
-    const { readSettings } = await import('../../lib/settings');
+    const { migrateStoredSettings, readSettings } = await import('../../lib/settings');
     const expected = decodeStoredItems(fixture(SETTINGS_VERSION).items, SETTINGS_VERSION);
+    const migrating = migrateStoredSettings();
     // Read while the migrations run, and after: the same settings either way.
     expect(await readSettings()).toEqual(expected);
-    await vi.waitFor(async () => {
-      const stored = await fakeBrowser.storage.sync.get(null);
-      for (const key of SETTING_KEYS) {
-        expect(stored[key]).toEqual(fixture(SETTINGS_VERSION).items[key]);
-        expect(stored[`${key}$`]).toEqual({ v: SETTINGS_VERSION });
-      }
-    });
+    await migrating;
+    const stored = await fakeBrowser.storage.sync.get(null);
+    for (const key of SETTING_KEYS) {
+      expect(stored[key]).toEqual(fixture(SETTINGS_VERSION).items[key]);
+      expect(stored[`${key}$`]).toEqual({ v: SETTINGS_VERSION });
+    }
     expect(await readSettings()).toEqual(expected);
+  });
+
+  it('reads v1 items without writing anything: a page load only reads', async () => {
+    await fakeBrowser.storage.sync.set(fixture(1).items);
+    const before = await fakeBrowser.storage.sync.get(null);
+    const { readSettings } = await import('../../lib/settings');
+    expect(await readSettings()).toEqual(decodeStoredItems(fixture(SETTINGS_VERSION).items, SETTINGS_VERSION));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await fakeBrowser.storage.sync.get(null)).toEqual(before);
   });
 
   it('reads a v1-shaped value written under v2 metadata (a device still on v1)', async () => {
