@@ -15,4 +15,11 @@ export {
 export { isDramaTracked, rebalanceTracking, withDramasTracked, type Tracking } from './tracking';
 export { addDisabledSite, hostnameOf, isSiteDisabled, parseSitePattern } from './sites';
 export { SettingsQuotaError } from './quota';
-export { migrateStoredSettings, readSettings, saveSettings, setDramaTracked, setSiteDisabled, watchSettings } from './store';
+export {
+  migrateStoredSettings,
+  readSettings,
+  saveSettings,
+  setDramaTracked,
+  setSiteDisabled,
+  watchSettings,
+} from './store';
