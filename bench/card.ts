@@ -3,6 +3,7 @@
 // with 5,000 highlighted names.
 import type { Page } from 'playwright-core';
 import { launchWithExtension, serveFixtures } from '../tests/e2e/harness';
+import { percentile } from './stats';
 
 const NAMES = [
   'Song Kang',
@@ -28,11 +29,6 @@ export function manyNamesPage(): string {
   }
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>5,000 names</title></head><body>${paragraphs.join('\n')}</body></html>`;
 }
-
-const percentile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length === 0 ? NaN : s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-};
 
 interface HoverSample {
   latencyMs: number;

@@ -3,12 +3,10 @@
 // content.js, including the browser calls it makes). Unlike the scan table this includes start-up:
 // evaluating the bundle, decoding the dictionary, reading settings, and a first scan the engine
 // has not optimised yet.
-import { readdirSync, readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
-import path from 'node:path';
 import { launchWithExtension, serveFixtures } from '../tests/e2e/harness';
+import { corpusPageFiles, readCorpusPage } from './corpus';
+import { percentile } from './stats';
 
-const PAGES_DIR = path.resolve(import.meta.dirname, '../../shared/corpus/pages');
 const SAMPLING_US = 50;
 /** The first loads compile the bundle; later ones find it in V8's cache, as a browser would. */
 const WARM_UP_LOADS = 2;
@@ -49,16 +47,8 @@ export function contentScriptMs(profile: Profile, scriptUrlPart: string): number
   return us / 1000;
 }
 
-const percentile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length === 0 ? NaN : s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-};
-
 export async function runPageLoadBench(options: { pages?: number; extensionDir?: string } = {}) {
-  const files = readdirSync(PAGES_DIR)
-    .filter((f) => f.endsWith('.html.gz'))
-    .sort()
-    .slice(0, options.pages ?? 60);
+  const files = corpusPageFiles().slice(0, options.pages ?? 60);
   let html = '';
   const server = await serveFixtures({
     '/page.html': (_req, res) => {
@@ -69,16 +59,12 @@ export async function runPageLoadBench(options: { pages?: number; extensionDir?:
   });
   const session = await launchWithExtension({ extensionDir: options.extensionDir });
   const page = await session.context.newPage();
+  // Only the page itself loads: its images and stylesheets would otherwise go to the network.
+  await page.route('**/*', (route) => (route.request().isNavigationRequest() ? route.continue() : route.abort()));
   const perPage: { file: string; chars: number; ms: number }[] = [];
   try {
-    const loadMs = async (file: string, n: number): Promise<number> => {
-      // Same preparation as the scan benchmark: the page's own scripts and subresources are
-      // left out, so only our work runs.
-      html = gunzipSync(readFileSync(path.join(PAGES_DIR, file)))
-        .toString('utf8')
-        .replace(/<script[\s\S]*?<\/script>/gi, '')
-        .replace(/<meta[^>]+http-equiv=["']?content-security-policy[^>]*>/gi, '')
-        .replace(/<(base|link|img)\b[^>]*>/gi, '');
+    // One fresh load of the page currently served.
+    const loadMs = async (n: number): Promise<number> => {
       const cdp = await session.context.newCDPSession(page);
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: SAMPLING_US });
@@ -91,10 +77,14 @@ export async function runPageLoadBench(options: { pages?: number; extensionDir?:
       return contentScriptMs(profile, `chrome-extension://${session.extensionId}/`);
     };
     let n = 0;
-    for (const file of files.slice(0, WARM_UP_LOADS)) await loadMs(file, n++);
+    for (const file of files.slice(0, WARM_UP_LOADS)) {
+      html = readCorpusPage(file);
+      await loadMs(n++);
+    }
     for (const file of files) {
+      html = readCorpusPage(file);
       const loads: number[] = [];
-      for (let k = 0; k < LOADS_PER_PAGE; k++) loads.push(await loadMs(file, n++));
+      for (let k = 0; k < LOADS_PER_PAGE; k++) loads.push(await loadMs(n++));
       const chars = await page.evaluate(() => document.body?.textContent?.length ?? 0);
       perPage.push({ file, chars, ms: percentile(loads, 50) });
     }

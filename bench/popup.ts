@@ -11,6 +11,7 @@ import { createEntitySearch } from '../lib/search/entity-search';
 import { dramadbDictionary } from './dramadb-dictionary';
 import { launchWithExtension, serveFixtures } from '../tests/e2e/harness';
 import { seedPageHtml } from '../tests/e2e/pages';
+import { percentile } from './stats';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OPENS = Number(process.env.BENCH_POPUP_OPENS ?? 15);
@@ -55,10 +56,6 @@ export function syntheticIndex(real: DramaIndex, articleCount: number): DramaInd
   return index;
 }
 
-const percentile = (xs: number[], p: number) => {
-  const s = [...xs].filter(Number.isFinite).sort((a, b) => a - b);
-  return s.length === 0 ? NaN : s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-};
 const f = (x: number, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : '—');
 
 interface OpenSample {

@@ -1,8 +1,8 @@
 // `npm run bench`: the content script's speed on real pages, in real Chromium, against the
 // floor (a bare TreeWalker reading the text) and the usual alternative (mark.js), plus a library
 // automaton in place of ours. Prints a Markdown table and writes artifacts/bench.json.
-import { readdirSync, readFileSync, mkdirSync, writeFileSync, existsSync } from 'node:fs';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { readFileSync, mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
@@ -12,9 +12,9 @@ import type { DramaIndex } from '../lib/index/types';
 import { buildIndexFiles } from '../scripts/index-builder/index';
 import { chromiumPath } from '../tests/e2e/browser-path';
 import { dramadbDictionary, type BenchDictionarySource } from './dramadb-dictionary';
+import { corpusPageFiles, readCorpusPage } from './corpus';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const PAGES_DIR = path.resolve(ROOT, '../shared/corpus/pages');
 const OUT = path.join(ROOT, 'artifacts');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const PAGE_LIMIT = Number(process.env.BENCH_PAGES ?? Infinity);
@@ -97,13 +97,6 @@ function syntheticPage(sources: string[]): string {
   return `<!doctype html><html><head><meta charset="utf-8"><title>synthetic 5 MB</title></head><body>${paragraphs.join('\n')}</body></html>`;
 }
 
-function stripForBench(html: string): string {
-  return html
-    .replace(/<script[\s\S]*?<\/script>/gi, '')
-    .replace(/<meta[^>]+http-equiv=["']?content-security-policy[^>]*>/gi, '')
-    .replace(/<base[^>]*>/gi, '');
-}
-
 interface PageResult {
   page: string;
   chars: number;
@@ -151,12 +144,9 @@ async function main() {
     })
   ).outputFiles[0].text;
 
-  const allPageFiles = readdirSync(PAGES_DIR)
-    .filter((f) => f.endsWith('.html.gz'))
-    .sort();
-  const allSources = allPageFiles.map((f) => ({
+  const allSources = corpusPageFiles().map((f) => ({
     name: f.replace('.html.gz', '').slice(0, 12),
-    html: stripForBench(gunzipSync(readFileSync(path.join(PAGES_DIR, f))).toString('utf8')),
+    html: readCorpusPage(f),
   }));
   const sources = allSources.slice(0, PAGE_LIMIT);
   const synthetic = { name: 'synthetic-5MB', html: syntheticPage(allSources.slice(0, 40).map((s) => s.html)) };

@@ -214,9 +214,8 @@ export class TextCollector {
     let length = 0;
     let lastParent: Node | null = null;
     let block: Node = SKIPPED;
-    let lastBlock: Node | null = null;
+    let lastBlock: Node = SKIPPED;
     let lastText: Text | null = null;
-    let lastTextParent: Node | null = null;
     for (let k = from; k <= to; k++) {
       const text = nodes[k];
       const parent = text.parentNode;
@@ -227,11 +226,7 @@ export class TextCollector {
       if (block === SKIPPED) continue;
       const data = text.data;
       if (data.length === 0) continue;
-      if (
-        lastBlock !== null &&
-        (block !== lastBlock ||
-          (parent === lastTextParent && text.previousSibling !== lastText && hasBlockBetween(lastText!, text)))
-      ) {
+      if (lastText !== null && separated(lastText, lastBlock, text, block)) {
         parts.push(BLOCK_BREAK);
         length += 1;
       }
@@ -241,7 +236,6 @@ export class TextCollector {
       length += data.length;
       lastBlock = block;
       lastText = text;
-      lastTextParent = parent;
     }
     return { text: parts.join(''), nodes: kept, starts };
   }
@@ -268,11 +262,19 @@ export class TextCollector {
       const parentBefore = before.parentNode;
       const blockBefore = parentBefore === null ? SKIPPED : this.blockOf(parentBefore);
       if (blockBefore === SKIPPED) continue;
-      if (blockBefore !== blockAfter) return true;
-      return parentBefore === parentAfter && after.previousSibling !== before && hasBlockBetween(before, after);
+      return separated(before, blockBefore, after, blockAfter);
     }
     return true;
   }
+}
+
+/**
+ * Whether a block boundary lies between two kept text nodes (`before` first): they belong to
+ * different blocks, or a <br> or block element stands between them in one parent.
+ */
+function separated(before: Text, blockBefore: Node, after: Text, blockAfter: Node): boolean {
+  if (blockBefore !== blockAfter) return true;
+  return before.parentNode === after.parentNode && after.previousSibling !== before && hasBlockBetween(before, after);
 }
 
 /** Siblings between two text nodes of one parent: a <br> or block element separates them. */
