@@ -67,6 +67,8 @@ export function compileDictionary(inputs: DictionaryEntityInput[]): CompiledDict
         // A cue word that is also a real name is simply the name.
         if (other.kind === 'cue') keyOwner.set(key, { entity: e, flags, name: name.text });
         else if (inputs[e].kind === 'cue') continue;
+        // Two people who share a name (the builder checked they are told apart): first one wins.
+        else if (inputs[e].kind === 'person' && other.kind === 'person') continue;
         else
           throw new DictionaryConflictError(
             `"${name.text}" (${inputs[e].id}) reads the same as "${existing.name}" (${other.id})`,

@@ -72,6 +72,7 @@ export function buildIndex(data: LoadedData): BuildResult | BuildFailure {
 
   // Two entities that read the same once folded would be indistinguishable on a page.
   const nameOwner = new Map<string, { id: string; file: string; text: string }>();
+  const peopleById = new Map(data.people.map((p) => [p.value.id, p]));
   const checkName = (located: Located<{ id: string }>, text: string, keyPath: (string | number)[]) => {
     const key = foldKey(text);
     if (key.length === 0) {
@@ -79,6 +80,9 @@ export function buildIndex(data: LoadedData): BuildResult | BuildFailure {
       return;
     }
     const owner = nameOwner.get(key);
+    // People who really share a name are told apart by a disambiguation on each.
+    const disambiguated = (id: string) => peopleById.get(id)?.value.disambiguation !== undefined;
+    if (owner && owner.id !== located.value.id && disambiguated(owner.id) && disambiguated(located.value.id)) return;
     if (owner && owner.id !== located.value.id) {
       problems.push({
         file: located.file,

@@ -66,6 +66,8 @@ const slot = v.strictObject({
     v.string("time must be a quoted 'HH:mm'"),
     v.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, "time must be 'HH:mm' between 00:00 and 23:59"),
   ),
+  /** Episodes released in each occurrence of this slot (a streaming drop of two or four). */
+  episodes: v.optional(v.pipe(v.number('slot episodes must be a number'), v.integer(), v.minValue(1))),
 });
 
 const schedule = v.pipe(
@@ -85,7 +87,10 @@ const schedule = v.pipe(
     (s) => !s.premiere || !s.finale || !isRealDate(s.premiere) || !isRealDate(s.finale) || s.premiere <= s.finale,
     'finale is before premiere',
   ),
-  v.check((s) => s.release === 'all-at-once' || s.slots.length > 0, 'a weekly schedule needs at least one slot'),
+  v.check(
+    (s) => s.release === 'all-at-once' || s.slots.length > 0 || s.premiere !== undefined,
+    'a weekly schedule needs at least one slot or a premiere',
+  ),
   v.check(
     (s) => s.release !== 'all-at-once' || (s.slots.length === 0 && s.premiere !== undefined),
     'an all-at-once release has a premiere (its release date) and no slots',
@@ -98,6 +103,11 @@ export const dramaFileSchema = v.strictObject({
   hangul: v.optional(nonEmptyText('hangul')),
   aliases: names,
   titleIsCommonWord: v.optional(v.boolean('titleIsCommonWord must be true or false'), false),
+  /** A later season is its own drama: its own title, schedule and cast, linked by `series`. */
+  series: v.optional(id),
+  season: v.optional(v.pipe(v.number('season must be a number'), v.integer(), v.minValue(1))),
+  /** Premiere year when no source gives the date yet (an announced drama). */
+  year: v.optional(v.pipe(v.number('year must be a number'), v.integer(), v.minValue(1950), v.maxValue(2100))),
   network: v.optional(nonEmptyText('network')),
   platforms: v.optional(v.array(nonEmptyText('platform')), []),
   schedule: v.optional(schedule),
@@ -118,6 +128,8 @@ export const personFileSchema = v.strictObject({
   id,
   name: nonEmptyText('name'),
   hangul: v.optional(nonEmptyText('hangul')),
+  /** Tells apart people who share a name ("actor, born 1986"); required when a name is shared. */
+  disambiguation: v.optional(nonEmptyText('disambiguation')),
   aliases: names,
   sources,
 });
