@@ -1,6 +1,11 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { buildIndexFiles } from './scripts/index-builder';
+import { buildPageModules, PAGE_MODULE_DIR } from './scripts/page-modules/build';
+
+const ROOT = import.meta.dirname;
+/** What content scripts load from the extension: the page modules, the name dictionary, the highlight styles (for shadow roots). */
+const PAGE_RESOURCES = [`${PAGE_MODULE_DIR}/*`, 'dictionary.bin', 'content-highlights.css'];
 
 // Every build regenerates the bundled index from data/ first, so a build can never ship stale data.
 export default defineConfig({
@@ -10,18 +15,39 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   hooks: {
     'build:before': async () => {
-      await buildIndexFiles({ root: import.meta.dirname, log: (line) => console.log(line) });
+      await buildIndexFiles({ root: ROOT, log: (line) => console.log(line) });
     },
-    // The full index ships as a file the background and extension pages read on demand.
-    'build:publicAssets': (_wxt, files) => {
-      files.push({ absoluteSrc: `${import.meta.dirname}/generated/index.json`, relativeDest: 'index.json' });
+    // The full index ships as a file the background and extension pages read on demand; the
+    // dictionary and the page modules as files content scripts load when a frame needs them.
+    'build:publicAssets': async (_wxt, files) => {
+      files.push({ absoluteSrc: `${ROOT}/generated/index.json`, relativeDest: 'index.json' });
+      files.push({ absoluteSrc: `${ROOT}/generated/dictionary.bin`, relativeDest: 'dictionary.bin' });
+      for (const module of await buildPageModules(ROOT)) {
+        files.push({ contents: new TextDecoder().decode(module.contents), relativeDest: module.relative });
+      }
     },
-    // Highlight styles go in as a content-script stylesheet: the browser injects it, so a page's
-    // CSP cannot block it, and it only holds ::highlight() rules.
-    'build:manifestGenerated': (_wxt, manifest) => {
+    // The bootstrap content script runs in every frame: it gets the browser's own namespace,
+    // not the polyfill (which extension pages and the background keep).
+    'vite:build:extendConfig': (entrypoints, viteConfig) => {
+      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      viteConfig.resolve ??= {};
+      viteConfig.resolve.alias = [
+        { find: /^wxt\/browser$/, replacement: `${ROOT}/lib/page/native-browser.ts` },
+        ...normalisedAliases(viteConfig.resolve.alias),
+      ];
+    },
+    'build:manifestGenerated': (wxt, manifest) => {
+      // Highlight styles go in as a content-script stylesheet: the browser injects it, so a
+      // page's CSP cannot block it, and it only holds ::highlight() rules.
       for (const script of manifest.content_scripts ?? []) {
         script.css = [...(script.css ?? []), 'content-highlights.css'];
       }
+      // Reachable from pages only through a per-session URL (Chromium), so a page cannot probe
+      // for the extension by fetching them.
+      manifest.web_accessible_resources =
+        wxt.config.manifestVersion === 3
+          ? [{ resources: PAGE_RESOURCES, matches: ['<all_urls>'], use_dynamic_url: true } as never]
+          : (PAGE_RESOURCES as never);
     },
   },
   manifest: {
@@ -42,3 +68,10 @@ export default defineConfig({
     json: { stringify: true },
   }),
 });
+
+type AliasList = { find: string | RegExp; replacement: string }[];
+function normalisedAliases(alias: unknown): AliasList {
+  if (!alias) return [];
+  if (Array.isArray(alias)) return alias as AliasList;
+  return Object.entries(alias as Record<string, string>).map(([find, replacement]) => ({ find, replacement }));
+}

@@ -7,12 +7,13 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { compileDictionary, type CompiledDictionary } from '../lib/match/compile';
+import { encodeDictionary } from '../lib/match/dictionary-binary';
 import { dictionaryInput } from '../lib/match/dictionary-input';
 import type { DramaIndex } from '../lib/index/types';
 import { buildIndexFiles } from '../scripts/index-builder/index';
 import { chromiumPath } from '../tests/e2e/browser-path';
 import { dramadbDictionary, type BenchDictionarySource } from './dramadb-dictionary';
-import { corpusPageFiles, readCorpusPage } from './corpus';
+import { corpusPageFiles, readCorpusPage, syntheticPage } from './corpus';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(ROOT, 'artifacts');
@@ -34,9 +35,11 @@ interface BenchDictionary {
   key: string;
   label: string;
   compiled: CompiledDictionary;
+  /** dictionary.bin as the extension ships it. */
+  file: Uint8Array;
   names: string[];
   compileMs: number;
-  jsonBytes: number;
+  fileBytes: number;
   gzipBytes: number;
 }
 
@@ -45,15 +48,16 @@ function prepareDictionary(key: string, label: string, source: BenchDictionarySo
   const t0 = performance.now();
   const compiled = compileDictionary(source.inputs);
   const compileMs = performance.now() - t0;
-  const json = JSON.stringify(compiled);
+  const file = encodeDictionary(compiled);
   return {
     key,
     label,
     compiled,
+    file,
     names: source.names,
     compileMs,
-    jsonBytes: Buffer.byteLength(json),
-    gzipBytes: gzipSync(json).length,
+    fileBytes: file.length,
+    gzipBytes: gzipSync(file).length,
   };
 }
 
@@ -71,30 +75,6 @@ function bundledSource(index: DramaIndex): BenchDictionarySource {
   );
   const names = inputs.filter((i) => i.kind !== 'cue').flatMap((i) => i.names.map((n) => n.text));
   return { inputs, names };
-}
-
-/** A 5 MB page of real article text with names sprinkled in, for the longest-task check. */
-function syntheticPage(sources: string[]): string {
-  const paragraphs: string[] = [];
-  const names = ['Song Kang', 'Han So Hee', '“Nevertheless”', '한소희가', 'Hotel Del Luna', 'IU'];
-  let size = 0;
-  let i = 0;
-  outer: for (;;) {
-    for (const html of sources) {
-      const text = html
-        .replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/gi, ' ')
-        .replace(/<[^>]+>/g, ' ')
-        .replace(/\s+/g, ' ');
-      for (let at = 0; at < text.length; at += 600) {
-        const chunk = text.slice(at, at + 600).replace(/[<&]/g, ' ');
-        const p = `<p>${chunk} ${names[i++ % names.length]} <b>Song</b> Kang.</p>`;
-        paragraphs.push(p);
-        size += p.length;
-        if (size > 5 * 1024 * 1024) break outer;
-      }
-    }
-  }
-  return `<!doctype html><html><head><meta charset="utf-8"><title>synthetic 5 MB</title></head><body>${paragraphs.join('\n')}</body></html>`;
 }
 
 interface PageResult {
@@ -182,10 +162,11 @@ async function main() {
     const loads: Record<string, number> = {};
     for (const d of only ? [only] : dictionaries) {
       loads[d.key] = (
-        await page.evaluate(
-          ([key, compiled, names]) => (globalThis as any).__bench.loadBenchDictionary(key, compiled, names),
-          [d.key, d.compiled, d.names] as const,
-        )
+        await page.evaluate(([key, file, names]) => (globalThis as any).__bench.loadBenchDictionary(key, file, names), [
+          d.key,
+          Buffer.from(d.file).toString('base64'),
+          d.names,
+        ] as const)
       ).loadMs;
     }
     return loads;
@@ -307,7 +288,7 @@ async function main() {
       bigPageMarkTimedOut: big?.perDictionary[d.key]?.markTimedOut ?? false,
       compileMs: d.compileMs,
       loadMs: median(dictionaryLoadMs[d.key] ?? []),
-      compactKB: d.jsonBytes / 1024,
+      compactKB: d.fileBytes / 1024,
       compactGzipKB: d.gzipBytes / 1024,
     };
   });
@@ -332,7 +313,25 @@ async function main() {
   for (const [name, run] of [
     ['card', async () => (await import('./card')).runCardBench()],
     ['popup', async () => (await import('./popup')).runPopupBench()],
-    ['pageLoad', async () => (await import('./page-load')).runPageLoadBench()],
+    [
+      'pageLoad',
+      async () => {
+        const { runPageLoadBench, withDictionary } = await import('./page-load');
+        const built = path.join(ROOT, '.output/chrome-mv3');
+        const result = await runPageLoadBench({
+          contenders: [
+            { key: 'bundled', label: `Dramalens, ${dictionaries[0].label}`, extensionDir: built },
+            {
+              key: 'dramadb',
+              label: `Dramalens, ${dictionaries[1].label}`,
+              extensionDir: withDictionary(built, dictionaries[1].file),
+            },
+          ],
+          pages: Number.isFinite(PAGE_LIMIT) ? PAGE_LIMIT : undefined,
+        });
+        return { markdown: result.markdown, json: result.results };
+      },
+    ],
   ] as const) {
     if (process.env.BENCH_ONLY && !process.env.BENCH_ONLY.split(',').includes(name)) continue;
     const result = await run();

@@ -25,6 +25,7 @@ export type PageDetections = v.InferOutput<typeof pageDetectionsSchema>;
 
 export const tabRequestSchema = v.strictObject({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) });
 export const entityRequestSchema = v.strictObject({ entityId: entityIdSchema });
+export const trackRequestSchema = v.strictObject({ dramaId: entityIdSchema, tracked: v.boolean() });
 
 export interface TabDetections {
   url: string;
@@ -41,6 +42,8 @@ export interface ToBackgroundProtocol {
   getEntityCard(data: { entityId: string }): EntityCardData | null;
   /** The popup asks for every drama's and person's names and schedule (no articles), for its lists and search. */
   getEntityDirectory(): EntityDirectory | null;
+  /** The hover card's Track button: the background, the only writer of settings, saves it. */
+  setDramaTracked(data: { dramaId: string; tracked: boolean }): boolean;
 }
 
 export const messenger = defineExtensionMessaging<ToBackgroundProtocol>();

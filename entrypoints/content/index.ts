@@ -1,26 +1,29 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import dictionary from '../../generated/dictionary.json';
-import highlightCss from '../../public/content-highlights.css?raw';
-import themeCss from '../../components/theme.css?raw';
-import commonCss from '../../components/common.css?raw';
-import hoverCardCss from '../../components/hover-card.css?raw';
-import entityCardCss from '../../components/entity-card.css?raw';
-import type { CompiledDictionary } from '../../lib/match/compile';
-import { startContent } from '../../lib/page/start-content';
-import { CARD_HOST_TAG } from '../../lib/page/hover-card';
+import { bootstrap } from '../../lib/page/bootstrap';
+import { pageExtensionApi } from '../../lib/page/extension-api';
+import { importPageModule } from '../../lib/page/module-url';
+
+type EngineModule = typeof import('../../lib/page/engine/index');
 
 export default defineContentScript({
   matches: ['<all_urls>'],
   allFrames: true,
   matchAboutBlank: true,
   runAt: 'document_idle',
-  async main(ctx) {
-    await startContent({
-      ctx,
-      dictionary: dictionary as CompiledDictionary,
-      highlightCss,
-      cardCss: `${themeCss}\n${hoverCardCss}\n${commonCss}\n${entityCardCss}`,
-      isOwnUi: (element) => element.localName === CARD_HOST_TAG,
+  // WXT would announce every start to the page with window.postMessage; the page need not know.
+  noScriptStartedPostMessage: true,
+  main(ctx) {
+    const api = pageExtensionApi();
+    bootstrap({
+      document,
+      window,
+      startEngine: () => {
+        // The engine is built apart from this bootstrap (scripts/page-modules) and loaded on demand.
+        void importPageModule<EngineModule>(api, 'engine.js').then((engine) => engine.startEngine(ctx, api));
+      },
+      setTimeout: (callback, ms) => ctx.setTimeout(callback, ms),
+      MutationObserver,
+      onInvalidated: (callback) => ctx.onInvalidated(callback),
     });
   },
 });

@@ -27,6 +27,12 @@ export interface StoredTab {
   frames: Record<string, FrameReport>;
   /** The last time the tab started loading but stayed on its page (a reload, a frame navigating, a #jump). */
   loadingAt?: number;
+  /**
+   * A page started loading in this tab while Dramalens was running, so its content scripts ran:
+   * with no frame report, the page names nothing (frames without names never report). Without
+   * it, the page was open before Dramalens was installed or updated.
+   */
+  loaded?: boolean;
 }
 
 export interface FrameSender {
@@ -46,7 +52,7 @@ export function mergeFrames(stored: StoredTab): TabDetections | null {
   const frameIds = Object.keys(stored.frames)
     .map(Number)
     .sort((a, b) => a - b);
-  if (frameIds.length === 0) return null;
+  if (frameIds.length === 0) return stored.loaded ? { url: '', detections: [] } : null;
   const merged = new Map<string, { count: number; rank: number }>();
   let rank = 0;
   for (const frameId of frameIds) {
@@ -78,7 +84,8 @@ export function createTabDetectionStore(
     (await session.get(keyOf(tabId)))[keyOf(tabId)] as StoredTab | undefined;
 
   const write = async (tabId: number, stored: StoredTab | undefined) => {
-    if (stored && Object.keys(stored.frames).length > 0) await session.set({ [keyOf(tabId)]: stored });
+    if (stored && (Object.keys(stored.frames).length > 0 || stored.loaded))
+      await session.set({ [keyOf(tabId)]: stored });
     else await session.remove(keyOf(tabId));
     options.onChange?.(tabId, stored ? mergeFrames(stored) : null);
   };
@@ -131,13 +138,12 @@ export function createTabDetectionStore(
     navigated(tabId: number, url: string | undefined): Promise<void> {
       return inOrder(tabId, async () => {
         const stored = await read(tabId);
-        if (!stored) return;
-        const topUrl = stored.frames[0]?.url;
-        if (url !== undefined && (topUrl === undefined || withoutHash(url) !== withoutHash(topUrl))) {
-          await write(tabId, undefined);
+        const topUrl = stored?.frames[0]?.url;
+        if (!stored || (url !== undefined && (topUrl === undefined || withoutHash(url) !== withoutHash(topUrl)))) {
+          await write(tabId, { frames: {}, loaded: true });
           return;
         }
-        await session.set({ [keyOf(tabId)]: { ...stored, loadingAt: now() } });
+        await session.set({ [keyOf(tabId)]: { ...stored, loadingAt: now(), loaded: true } });
       });
     },
 

@@ -3,14 +3,13 @@
 // particles), pass the context rule for ordinary-word titles, and do not overlap a longer
 // match that starts earlier (leftmost-longest). Pure: the same code runs in the content
 // script and in the index builder.
-import type { CompiledDictionary, CompiledEntity } from './compile';
-import { decodeInt32, decodeUint16, decodeUint32, decodeUint8 } from './typed-array-codec';
+import type { CompiledDictionary } from './compile';
 import { DROP, foldUnit, isHangul, isWordUnit, UNIT_DROP, UNIT_HANGUL, UNIT_OTHER, UNIT_WORD, unitKind } from './fold';
 import { isHangulParticleRun } from './hangul-particles';
 
-export const KIND_DRAMA = 0;
-export const KIND_PERSON = 1;
-export const KIND_CUE = 2;
+import { KIND_CUE } from './kinds';
+
+export { KIND_CUE, KIND_DRAMA, KIND_PERSON } from './kinds';
 
 /**
  * Marks a break between blocks (paragraphs, cells, `<br>`) in text handed to the matcher:
@@ -19,11 +18,19 @@ export const KIND_CUE = 2;
 export const BLOCK_BREAK = '\u001f';
 
 export interface Matcher {
-  readonly entities: readonly CompiledEntity[];
-  readonly entityIndexById: ReadonlyMap<string, number>;
+  readonly entityCount: number;
+  /** KIND_DRAMA, KIND_PERSON or KIND_CUE, by entity index. */
+  readonly kinds: Uint8Array;
+  /** Indices of the entities whose nearby mention is context for `entity` (sorted). */
+  related(entity: number): Uint32Array;
+  entityId(entity: number): string;
+  entityIndex(id: string): number | undefined;
   /** internal tables */
   readonly tables: MatcherTables;
 }
+
+/** What a matcher is made from: a freshly compiled dictionary, or one read from the binary file. */
+export type MatcherSource = Omit<CompiledDictionary, 'ids'> & { ids: string[] | (() => string[]) };
 
 interface MatcherTables {
   /** Class of each ASCII unit after folding (A and a share one); 0 when no key uses it. */
@@ -49,7 +56,7 @@ export interface TextMatch {
   entity: number;
 }
 
-export function loadDictionary(compiled: CompiledDictionary): Matcher {
+export function loadDictionary(compiled: MatcherSource): Matcher {
   const asciiClass = new Uint16Array(128);
   const classOfOther = new Map<number, number>();
   let hangulClass: Uint16Array | null = null;
@@ -64,9 +71,7 @@ export function loadDictionary(compiled: CompiledDictionary): Matcher {
     const f = foldUnit(c);
     if (f !== DROP && f !== c) asciiClass[c] = asciiClass[f]; // upper case reads as lower case
   }
-  const edgeStart = decodeUint32(compiled.edgeStart);
-  const edgeClass = decodeUint16(compiled.edgeClass);
-  const edgeTarget = decodeUint32(compiled.edgeTarget);
+  const { edgeStart, edgeClass, edgeTarget } = compiled;
   // The root sees most characters, so it gets a dense row instead of a search.
   const rootRow = new Int32Array(compiled.alphabet.length + 1);
   for (let e = edgeStart[0]; e < edgeStart[1]; e++) rootRow[edgeClass[e]] = edgeTarget[e];
@@ -79,9 +84,9 @@ export function loadDictionary(compiled: CompiledDictionary): Matcher {
     edgeStart,
     edgeClass,
     edgeTarget,
-    outKey: decodeInt32(compiled.outKey),
-    keyEntity: decodeUint32(compiled.keyEntity),
-    keyFlags: decodeUint8(compiled.keyFlags),
+    outKey: compiled.outKey,
+    keyEntity: compiled.keyEntity,
+    keyFlags: compiled.keyFlags,
   };
   // Most walks end within two characters, so the first two ASCII steps are one lookup.
   const named: number[] = []; // ASCII units some name uses (both cases)
@@ -93,9 +98,20 @@ export function loadDictionary(compiled: CompiledDictionary): Matcher {
       tables.asciiPairs[(first << 7) | second] = child(tables, afterFirst, asciiClass[second]);
     }
   }
-  const entityIndexById = new Map<string, number>();
-  compiled.entities.forEach((entity, i) => entityIndexById.set(entity.id, i));
-  return { entities: compiled.entities, entityIndexById, tables };
+  const { kinds, relatedStart, related } = compiled;
+  const ids = typeof compiled.ids === 'function' ? compiled.ids : () => compiled.ids as string[];
+  let indexById: Map<string, number> | undefined;
+  return {
+    entityCount: kinds.length,
+    kinds,
+    related: (entity) => related.subarray(relatedStart[entity], relatedStart[entity + 1]),
+    entityId: (entity) => ids()[entity],
+    entityIndex(id) {
+      indexById ??= new Map(ids().map((entityId, i) => [entityId, i]));
+      return indexById.get(id);
+    },
+    tables,
+  };
 }
 
 /** The kind of each ASCII unit (no Hangul among them), read inline by the scan. */
@@ -103,7 +119,7 @@ const ASCII_KIND = Uint8Array.from({ length: 128 }, (_, c) => unitKind(c));
 
 /** Whether a raw hit's key only gives context (a cue word such as "episode"). */
 export function isCueKey(matcher: Matcher, key: number): boolean {
-  return matcher.entities[matcher.tables.keyEntity[key]].kind === KIND_CUE;
+  return matcher.kinds[matcher.tables.keyEntity[key]] === KIND_CUE;
 }
 
 /** The trie child of `state` for class `cls`, or 0 when there is none. */
@@ -301,8 +317,8 @@ function contextSaysTitle(
   text: string,
   start: number,
   end: number,
-  entity: CompiledEntity,
-  hasNearbyContext: (entity: CompiledEntity) => boolean,
+  entity: number,
+  hasNearbyContext: (entity: number) => boolean,
 ): boolean {
   if (isQuoted(text, start, end)) return true;
   if (!startsWithCapital(text, start)) return false;
@@ -319,7 +335,7 @@ export function findMatches(matcher: Matcher, text: string): TextMatch[] {
   const raw = scanParts(matcher, [text]);
   if (raw.length === 0) return [];
   const t = matcher.tables;
-  const entities = matcher.entities;
+  const kinds = matcher.kinds;
 
   // Boundary filter; cues are kept aside as context.
   const valid: TextMatch[] = [];
@@ -334,25 +350,25 @@ export function findMatches(matcher: Matcher, text: string): TextMatch[] {
     if (!hasEndBoundary(text, end)) continue;
     const entity = t.keyEntity[key];
     const match = { start, end, entity };
-    if (entities[entity].kind === KIND_CUE) cues.push(match);
+    if (kinds[entity] === KIND_CUE) cues.push(match);
     else if (t.keyFlags[key] & 1) contextual.push({ match, key });
     else valid.push(match);
   }
 
   if (contextual.length > 0) {
     for (const { match } of contextual) {
-      const near = (entity: CompiledEntity) => {
+      const near = (entity: number) => {
         const lo = match.start - CONTEXT_WINDOW;
         const hi = match.end + CONTEXT_WINDOW;
         for (const cue of cues) if (cue.end >= lo && cue.start <= hi) return true;
-        const related = entity.related;
-        if (!related) return false;
+        const related = matcher.related(entity);
+        if (related.length === 0) return false;
         for (const other of valid) {
           if (other.end >= lo && other.start <= hi && related.includes(other.entity)) return true;
         }
         return false;
       };
-      if (contextSaysTitle(text, match.start, match.end, entities[match.entity], near)) valid.push(match);
+      if (contextSaysTitle(text, match.start, match.end, match.entity, near)) valid.push(match);
     }
   }
 

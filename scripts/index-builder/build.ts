@@ -150,7 +150,7 @@ export function buildIndex(data: LoadedData): BuildResult | BuildFailure {
     const matches = findMatches(matcher, text);
     const counts = new Map<string, number>();
     for (const m of matches) {
-      const id = matcher.entities[m.entity].id;
+      const id = matcher.entityId(m.entity);
       counts.set(id, (counts.get(id) ?? 0) + 1);
     }
     const mentions: Mention[] = [...counts]
@@ -161,8 +161,8 @@ export function buildIndex(data: LoadedData): BuildResult | BuildFailure {
     const airFacts: AirFact[] = [];
     for (const statement of extractAirStatements(text)) {
       // The drama named last before the statement, else the article's most-mentioned drama.
-      const before = matches.filter((m) => m.end <= statement.start && matcher.entities[m.entity].kind === KIND_DRAMA);
-      const dramaId = before.length > 0 ? matcher.entities[before.at(-1)!.entity].id : mentionedDramas[0]?.entityId;
+      const before = matches.filter((m) => m.end <= statement.start && matcher.kinds[m.entity] === KIND_DRAMA);
+      const dramaId = before.length > 0 ? matcher.entityId(before.at(-1)!.entity) : mentionedDramas[0]?.entityId;
       const { start: _start, end: _end, zoneSource: _zoneSource, ...claim } = statement;
       const fact: AirFact = { articleId: a.id, ...(dramaId ? { dramaId } : {}), ...claim };
       airFacts.push(fact);
@@ -210,7 +210,7 @@ export function buildIndex(data: LoadedData): BuildResult | BuildFailure {
   const storySize = new Map(stories.map((story) => [story.id, story.articleIds.length]));
   const headlineMentions = new Map<string, Set<string>>();
   for (const article of articles) {
-    const ids = findMatches(matcher, article.headline).map((m) => matcher.entities[m.entity].id);
+    const ids = findMatches(matcher, article.headline).map((m) => matcher.entityId(m.entity));
     headlineMentions.set(article.id, new Set(ids));
   }
   const articleIdsByEntity = new Map<string, { id: string; rank: number[]; published: string }[]>();

@@ -1,7 +1,8 @@
-// The index builder: data/ → generated/index.json (full index) + generated/dictionary.json
-// (compact matcher for the content script). Used by `npm run index` and by every WXT build.
+// The index builder: data/ → generated/index.json (full index) + generated/dictionary.bin
+// (the content script's name dictionary, binary). Used by `npm run index` and by every WXT build.
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { encodeDictionary } from '../../lib/match/dictionary-binary';
 import { buildIndex } from './build';
 import { formatProblem, loadData, type DataProblem } from './load';
 
@@ -20,7 +21,7 @@ export interface BuildIndexOptions {
 }
 
 export const INDEX_FILE = 'index.json';
-export const DICTIONARY_FILE = 'dictionary.json';
+export const DICTIONARY_FILE = 'dictionary.bin';
 
 /** Builds and writes both files, or throws IndexBuildError having written nothing. */
 export async function buildIndexFiles({ root, outDir, log = () => {} }: BuildIndexOptions) {
@@ -30,9 +31,9 @@ export async function buildIndexFiles({ root, outDir, log = () => {} }: BuildInd
   if ('problems' in result) throw new IndexBuildError(result.problems);
 
   await mkdir(out, { recursive: true });
-  const files: [string, string][] = [
+  const files: [string, string | Uint8Array][] = [
     [INDEX_FILE, `${JSON.stringify(result.index)}\n`],
-    [DICTIONARY_FILE, `${JSON.stringify(result.dictionary)}\n`],
+    [DICTIONARY_FILE, encodeDictionary(result.dictionary)],
   ];
   // Write everything to temporary names first, then rename: a reader never sees half a file,
   // and a failure before the renames leaves the previous files untouched.

@@ -167,7 +167,10 @@ describe('On this page and the badge', () => {
     // A page no content script runs in: only navigation handling can clear the tab.
     await site.goto('data:text/html,<p>Song Kang</p>');
     const worker = await suite.session.serviceWorker();
-    await expect.poll(() => worker.evaluate((id) => chrome.storage.session.get(`tab:${id}`), tabId)).toEqual({});
+    // The tab's names are forgotten (it keeps only the note that a page loaded there).
+    await expect
+      .poll(() => worker.evaluate(async (id) => (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`], tabId))
+      .toEqual({ frames: {}, loaded: true });
     expect(await badgeText(tabId)).toBe('');
     const restricted = (await openPopup(tabId)).popup;
     expect(await pageState(restricted)).toBe('restricted');

@@ -42,7 +42,7 @@ const DICTIONARY = dictionaryInput(
 const matcher = loadDictionary(compileDictionary(DICTIONARY));
 
 function found(text: string, m: Matcher = matcher): string[] {
-  return findMatches(m, text).map((x) => `${m.entities[x.entity].id}:${text.slice(x.start, x.end)}`);
+  return findMatches(m, text).map((x) => `${m.entityId(x.entity)}:${text.slice(x.start, x.end)}`);
 }
 
 describe('normalisation', () => {
@@ -237,7 +237,7 @@ describe('automaton against an obviously correct oracle', () => {
         names: [{ text: key }],
       }));
       const m = loadDictionary(compileDictionary(inputs));
-      const actual = findMatches(m, text).map((x) => `${m.entities[x.entity].id}@${x.start}-${x.end}`);
+      const actual = findMatches(m, text).map((x) => `${m.entityId(x.entity)}@${x.start}-${x.end}`);
       const expected = oracle(
         [...names].map(([key, id]) => ({ id, key })),
         text,

@@ -1,0 +1,80 @@
+// From the rough pass's raw hits to names: the exact text (skipped regions left out, block
+// breaks marked) is read only in windows of whole text nodes around hits that are not cue
+// words, each reaching past its hit by more than the context rule looks, so a window decides
+// its names as the whole slice would. Touching windows merge.
+import { CONTEXT_WINDOW, findMatches, isCueKey, scanParts, type Matcher } from '../../match/matcher';
+import type { RoughSlice, TextCollector, TextSlice } from '../text-collector';
+
+/** How far (in characters of the text nodes) an exact window reaches past a hit. */
+const WINDOW_REACH = CONTEXT_WINDOW + 20;
+
+export interface FoundName {
+  startNode: Text;
+  startOffset: number;
+  endNode: Text;
+  endOffset: number;
+  entity: number;
+}
+
+/** Matches a rough slice and calls `onName` for every name its exact windows hold. */
+export function findNamesInRough(
+  matcher: Matcher,
+  collector: TextCollector,
+  rough: RoughSlice,
+  onName: (name: FoundName) => void,
+  scratch: number[] = [],
+): void {
+  const hits = scanParts(matcher, rough.parts, scratch);
+  if (hits.length === 0) return;
+  const { nodes, parts } = rough;
+  let windowFrom = -1;
+  let windowTo = -1;
+  for (let h = 0; h < hits.length; h += 5) {
+    if (isCueKey(matcher, hits[h + 4])) continue; // cues only matter near a name
+    const from = reachBack(parts, hits[h], hits[h + 1]);
+    const to = reachForward(parts, hits[h + 2], hits[h + 3]);
+    if (windowFrom >= 0 && from <= windowTo + 1) {
+      if (to > windowTo) windowTo = to;
+      continue;
+    }
+    if (windowFrom >= 0) findNamesInSlice(matcher, collector.exact(nodes, windowFrom, windowTo), onName);
+    windowFrom = from;
+    windowTo = to;
+  }
+  if (windowFrom >= 0) findNamesInSlice(matcher, collector.exact(nodes, windowFrom, windowTo), onName);
+  hits.length = 0;
+}
+
+/** The names in an exact slice, mapped back to text nodes and offsets. */
+export function findNamesInSlice(matcher: Matcher, slice: TextSlice, onName: (name: FoundName) => void): void {
+  const matches = findMatches(matcher, slice.text);
+  if (matches.length === 0) return;
+  const { nodes, starts } = slice;
+  let n = 0;
+  for (const match of matches) {
+    while (n + 1 < starts.length && starts[n + 1] <= match.start) n++;
+    let e = n;
+    while (e + 1 < starts.length && starts[e + 1] < match.end) e++;
+    onName({
+      startNode: nodes[n],
+      startOffset: match.start - starts[n],
+      endNode: nodes[e],
+      endOffset: match.end - starts[e],
+      entity: match.entity,
+    });
+  }
+}
+
+/** The first part of a window reaching WINDOW_REACH characters back from `offset` in `parts[part]`. */
+function reachBack(parts: readonly string[], part: number, offset: number): number {
+  let reach = WINDOW_REACH - offset;
+  while (reach > 0 && part > 0) reach -= parts[--part].length;
+  return part;
+}
+
+/** The last part of a window reaching WINDOW_REACH characters on from `end` in `parts[part]`. */
+function reachForward(parts: readonly string[], part: number, end: number): number {
+  let reach = WINDOW_REACH - (parts[part].length - end);
+  while (reach > 0 && part < parts.length - 1) reach -= parts[++part].length;
+  return part;
+}
