@@ -26,10 +26,10 @@ export default defineConfig({
         files.push({ contents: new TextDecoder().decode(module.contents), relativeDest: module.relative });
       }
     },
-    // The bootstrap content script runs in every frame: it gets the browser's own namespace,
-    // not the polyfill (which extension pages and the background keep).
+    // The bootstrap runs in every frame: it gets the browser's own namespace, not the polyfill
+    // (which extension pages and the background keep).
     'vite:build:extendConfig': (entrypoints, viteConfig) => {
-      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      if (!entrypoints.every((e) => e.name === 'page-bootstrap')) return;
       viteConfig.resolve ??= {};
       viteConfig.resolve.alias = [
         { find: /^wxt\/browser$/, replacement: `${ROOT}/lib/page/native-browser.ts` },
@@ -37,11 +37,19 @@ export default defineConfig({
       ];
     },
     'build:manifestGenerated': (wxt, manifest) => {
-      // Highlight styles go in as a content-script stylesheet: the browser injects it, so a
-      // page's CSP cannot block it, and it only holds ::highlight() rules.
-      for (const script of manifest.content_scripts ?? []) {
-        script.css = [...(script.css ?? []), 'content-highlights.css'];
-      }
+      // The bootstrap (entrypoints/page-bootstrap.ts, built as a plain script) in every frame. The
+      // highlight styles go in as its stylesheet: the browser injects it, so a page's CSP cannot
+      // block it, and it only holds ::highlight() rules.
+      manifest.content_scripts = [
+        {
+          matches: ['<all_urls>'],
+          all_frames: true,
+          match_about_blank: true,
+          run_at: 'document_idle',
+          js: ['page-bootstrap.js'],
+          css: ['content-highlights.css'],
+        },
+      ];
       // Reachable from pages only through a per-session URL (Chromium), so a page cannot probe
       // for the extension by fetching them.
       manifest.web_accessible_resources =
@@ -66,6 +74,8 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
     json: { stringify: true },
+    // DRAMALENS_MINIFY=0 keeps function names, for profiling.
+    ...(process.env.DRAMALENS_MINIFY === '0' ? { build: { minify: false } } : {}),
   }),
 });
 

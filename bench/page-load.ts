@@ -35,7 +35,6 @@ interface Browser {
   context: BrowserContext;
   page: Page;
   cdp: CDPSession;
-  origin: string;
   html: string;
 }
 
@@ -56,15 +55,17 @@ async function openBrowser(contender: Contender): Promise<Browser> {
       '--disable-quic',
     ],
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-  const origin = `chrome-extension://${new URL(worker.url()).host}/`;
+  // The extension is ready once its worker runs.
+  if (context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker', { timeout: 15_000 });
   const page = await context.newPage();
-  const browser: Browser = { contender, context, page, cdp: await context.newCDPSession(page), origin, html: '' };
+  const browser: Browser = { contender, context, page, cdp: await context.newCDPSession(page), html: '' };
   // The page comes from memory. Its frames get an empty document (as an ad slot that has not
   // filled yet: a real document, so content scripts run in it); images, styles and the rest
   // are refused.
   await page.route('**/*', (route) => {
     const request = route.request();
+    // The extension's own files (its page modules, its dictionary) load as in real use.
+    if (request.url().startsWith('chrome-extension:')) return route.continue();
     if (!request.isNavigationRequest()) return route.abort();
     const body = request.frame() === page.mainFrame() ? browser.html : EMPTY_FRAME;
     return route.fulfill({ body, contentType: 'text/html; charset=utf-8' });
@@ -78,7 +79,7 @@ async function tracedLoad(browser: Browser, html: string): Promise<LoadCost> {
   const stop = await startTrace(browser.cdp);
   await browser.page.goto(`http://bench.invalid/page-${loadNumber++}.html`, { waitUntil: 'load' });
   await browser.page.waitForTimeout(SETTLE_MS);
-  return loadCost(await stop(), browser.origin);
+  return loadCost(await stop());
 }
 
 export interface PageFigures {

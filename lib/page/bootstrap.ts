@@ -1,7 +1,7 @@
 // What every frame runs: decide cheaply whether there is text a reader can see, and only then
 // load the engine (a separate module, fetched from the extension). An empty, invisible or ad
-// frame costs about as much as an empty content script; if text or visibility comes later, a
-// light watch notices and starts the engine then.
+// frame costs about as much as an empty content script (no extension API is touched); if text
+// or visibility comes later, a light watch notices and starts the engine then.
 
 /** Elements whose text nobody reads: text in them does not make a frame worth scanning. */
 const NOT_READ = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
@@ -27,7 +27,6 @@ export interface BootstrapEnvironment {
   startEngine: () => void;
   setTimeout: (callback: () => void, ms: number) => number;
   MutationObserver: typeof MutationObserver;
-  onInvalidated: (callback: () => void) => void;
 }
 
 /** How long a frame's changes are left to settle before its text is looked at again. */
@@ -61,5 +60,4 @@ export function bootstrap(env: BootstrapEnvironment): void {
   };
   observer.observe(env.document, { childList: true, subtree: true, characterData: true });
   env.window.addEventListener('resize', onResize);
-  env.onInvalidated(stopWatching);
 }

@@ -50,7 +50,7 @@ export async function buildPageModules(root: string, options: { minify?: boolean
       format: 'esm',
       write: false,
       outdir,
-      minify: options.minify ?? true,
+      minify: options.minify ?? process.env.DRAMALENS_MINIFY !== '0',
       target: ['chrome130', 'firefox140'],
       jsx: 'automatic',
       jsxImportSource: 'preact',

@@ -2,7 +2,7 @@
 // scanned, reads the name dictionary (a binary resource, mapped without parsing), scans, and
 // follows page changes and settings live. What only pages with names need (the settings' full
 // decode and colours, reporting, hover input) loads with the first name; the card on hover.
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { decodeDictionary } from '../../match/dictionary-binary';
 import { loadDictionary } from '../../match/matcher';
 import { scanningAllowed } from '../../settings/page-gate';
@@ -18,7 +18,10 @@ import { PageScanner } from './page-scanner';
 export const DICTIONARY_PATH = '/dictionary.bin';
 export const HIGHLIGHT_STYLES_PATH = '/content-highlights.css';
 
-export async function startEngine(ctx: ContentScriptContext, api: PageExtensionApi): Promise<PageScanner | undefined> {
+export async function startEngine(api: PageExtensionApi): Promise<PageScanner | undefined> {
+  // WXT's content-script context: timers and listeners that end with the script (an update or
+  // uninstall invalidates it), and SPA navigation events.
+  const ctx = new ContentScriptContext('content', { noScriptStartedPostMessage: true } as never);
   // Both come from the browser process: ask for them together.
   const area = api.storage.sync as unknown as SettingsArea;
   const itemsRead = readStoredItems(area);
