@@ -2,7 +2,8 @@
 // typed arrays that are written to one binary file (dictionary-binary.ts) the content script
 // maps without parsing or rebuilding anything. Runs in the index builder (and in benchmarks);
 // pure.
-import { foldKey } from './fold';
+import { foldKey, foldTables } from './fold';
+import { buildLookupTables, type LookupTables } from './lookup-tables';
 
 /** `drama` and `person` are highlighted; `cue` words ("episode", "JTBC") only give context. */
 export type DictionaryKind = 'drama' | 'person' | 'cue';
@@ -23,7 +24,7 @@ export interface DictionaryEntityInput {
 }
 
 /** The compiled dictionary: plain typed arrays, the same in memory and in the binary file. */
-export interface CompiledDictionary {
+export interface CompiledDictionary extends LookupTables {
   /** Entity ids, by entity index. */
   ids: string[];
   /** 0 drama, 1 person, 2 cue, by entity index. */
@@ -42,6 +43,9 @@ export interface CompiledDictionary {
   keyEntity: Uint32Array;
   /** 1 = needs context. */
   keyFlags: Uint8Array;
+  /** The fold table below fold.ts's TABLE_END, filled (see `foldTables`). */
+  lowFold: Uint16Array;
+  lowKind: Uint8Array;
 }
 
 export class DictionaryConflictError extends Error {}
@@ -143,12 +147,15 @@ export function compileDictionary(inputs: DictionaryEntityInput[]): CompiledDict
   });
   relatedStart[inputs.length] = relatedList.length;
 
+  const alphabet = String.fromCharCode(...alphabetUnits);
   return {
+    ...buildLookupTables(alphabet, { edgeStart, edgeClass, edgeTarget }),
+    ...foldTables(),
     ids: inputs.map((input) => input.id),
     kinds: Uint8Array.from(inputs, (input) => KIND_CODE[input.kind]),
     relatedStart,
     related: Uint32Array.from(relatedList),
-    alphabet: String.fromCharCode(...alphabetUnits),
+    alphabet,
     edgeStart,
     edgeClass,
     edgeTarget,

@@ -1,11 +1,12 @@
 // The compiled dictionary as one binary file (dictionary.bin in the extension): a header of
 // section lengths, then each typed array's bytes, 4-byte aligned, little-endian as on every
-// platform browsers run on. Decoding makes views into the buffer: nothing is parsed or copied,
-// so loading costs the same for 300 names or 30,000. Entity ids are UTF-8, one per line,
+// platform browsers run on: the trie, its lookup tables and the fold table. Decoding makes views
+// into the buffer: nothing is parsed, copied or computed, so loading costs the same for 300
+// names or 30,000. Entity ids are UTF-8, one per line,
 // decoded only when first asked for (a page without names never needs them).
 import type { CompiledDictionary } from './compile';
 
-const MAGIC = 0x314c4444; // "DDL1" read little-endian
+const MAGIC = 0x324c4444; // "DDL2" read little-endian
 const SECTIONS = [
   'kinds',
   'relatedStart',
@@ -17,6 +18,14 @@ const SECTIONS = [
   'outKey',
   'keyEntity',
   'keyFlags',
+  'asciiClass',
+  'hangulClass',
+  'otherUnits',
+  'otherClasses',
+  'rootRow',
+  'asciiPairs',
+  'lowFold',
+  'lowKind',
   'ids',
 ] as const;
 const HEADER_BYTES = 4 * (2 + SECTIONS.length);
@@ -40,6 +49,14 @@ export function encodeDictionary(d: CompiledDictionary): Uint8Array {
     outKey: d.outKey,
     keyEntity: d.keyEntity,
     keyFlags: d.keyFlags,
+    asciiClass: d.asciiClass,
+    hangulClass: d.hangulClass,
+    otherUnits: d.otherUnits,
+    otherClasses: d.otherClasses,
+    rootRow: d.rootRow,
+    asciiPairs: d.asciiPairs,
+    lowFold: d.lowFold,
+    lowKind: d.lowKind,
     ids,
   };
   let size = HEADER_BYTES;
@@ -87,7 +104,15 @@ export function decodeDictionary(buffer: ArrayBuffer): BinaryDictionary {
   const outKey = section(7, (o, b) => new Int32Array(buffer, o, b / 4));
   const keyEntity = section(8, u32);
   const keyFlags = section(9, u8);
-  const idBytes = section(10, u8);
+  const asciiClass = section(10, u16);
+  const hangulClass = section(11, u16);
+  const otherUnits = section(12, u16);
+  const otherClasses = section(13, u16);
+  const rootRow = section(14, (o, b) => new Int32Array(buffer, o, b / 4));
+  const asciiPairs = section(15, (o, b) => new Int32Array(buffer, o, b / 4));
+  const lowFold = section(16, u16);
+  const lowKind = section(17, u8);
+  const idBytes = section(18, u8);
   let ids: string[] | undefined;
   let alphabet = '';
   // Chunked: an alphabet of thousands of Hangul syllables would overflow one call's arguments.
@@ -105,6 +130,14 @@ export function decodeDictionary(buffer: ArrayBuffer): BinaryDictionary {
     outKey,
     keyEntity,
     keyFlags,
+    asciiClass,
+    hangulClass,
+    otherUnits,
+    otherClasses,
+    rootRow,
+    asciiPairs,
+    lowFold,
+    lowKind,
     ids: () => (ids ??= new TextDecoder().decode(idBytes).split('\n')),
   };
 }

@@ -4,7 +4,19 @@
 // match that starts earlier (leftmost-longest). Pure: the same code runs in the content
 // script and in the index builder.
 import type { CompiledDictionary } from './compile';
-import { DROP, foldUnit, isHangul, isWordUnit, UNIT_DROP, UNIT_HANGUL, UNIT_OTHER, UNIT_WORD, unitKind } from './fold';
+import {
+  DROP,
+  foldUnit,
+  installFoldTables,
+  isHangul,
+  isWordUnit,
+  UNIT_DROP,
+  UNIT_HANGUL,
+  UNIT_OTHER,
+  UNIT_WORD,
+  unitKind,
+} from './fold';
+import { child, classOfOtherUnit, type LookupTables, type TrieEdges } from './lookup-tables';
 import { isHangulParticleRun } from './hangul-particles';
 
 import { KIND_CUE } from './kinds';
@@ -32,18 +44,7 @@ export interface Matcher {
 /** What a matcher is made from: a freshly compiled dictionary, or one read from the binary file. */
 export type MatcherSource = Omit<CompiledDictionary, 'ids'> & { ids: string[] | (() => string[]) };
 
-interface MatcherTables {
-  /** Class of each ASCII unit after folding (A and a share one); 0 when no key uses it. */
-  asciiClass: Uint16Array;
-  /** Class of each Hangul syllable (U+AC00..U+D7A3), or null when no key has Hangul. */
-  hangulClass: Uint16Array | null;
-  classOfOther: Map<number, number>;
-  rootRow: Int32Array;
-  /** The state after two ASCII units, `(first << 7) | second` (case folded), or 0. */
-  asciiPairs: Int32Array;
-  edgeStart: Uint32Array;
-  edgeClass: Uint16Array;
-  edgeTarget: Uint32Array;
+interface MatcherTables extends LookupTables, TrieEdges {
   outKey: Int32Array;
   keyEntity: Uint32Array;
   keyFlags: Uint8Array;
@@ -57,47 +58,9 @@ export interface TextMatch {
 }
 
 export function loadDictionary(compiled: MatcherSource): Matcher {
-  const asciiClass = new Uint16Array(128);
-  const classOfOther = new Map<number, number>();
-  let hangulClass: Uint16Array | null = null;
-  for (let i = 0; i < compiled.alphabet.length; i++) {
-    const unit = compiled.alphabet.charCodeAt(i);
-    if (unit < 128) asciiClass[unit] = i + 1;
-    else if (unit >= 0xac00 && unit <= 0xd7a3)
-      (hangulClass ??= new Uint16Array(0xd7a4 - 0xac00))[unit - 0xac00] = i + 1;
-    else classOfOther.set(unit, i + 1);
-  }
-  for (let c = 0; c < 128; c++) {
-    const f = foldUnit(c);
-    if (f !== DROP && f !== c) asciiClass[c] = asciiClass[f]; // upper case reads as lower case
-  }
-  const { edgeStart, edgeClass, edgeTarget } = compiled;
-  // The root sees most characters, so it gets a dense row instead of a search.
-  const rootRow = new Int32Array(compiled.alphabet.length + 1);
-  for (let e = edgeStart[0]; e < edgeStart[1]; e++) rootRow[edgeClass[e]] = edgeTarget[e];
-  const tables: MatcherTables = {
-    asciiClass,
-    hangulClass,
-    classOfOther,
-    rootRow,
-    asciiPairs: new Int32Array(128 * 128),
-    edgeStart,
-    edgeClass,
-    edgeTarget,
-    outKey: compiled.outKey,
-    keyEntity: compiled.keyEntity,
-    keyFlags: compiled.keyFlags,
-  };
-  // Most walks end within two characters, so the first two ASCII steps are one lookup.
-  const named: number[] = []; // ASCII units some name uses (both cases)
-  for (let c = 0; c < 128; c++) if (asciiClass[c] !== 0) named.push(c);
-  for (const first of named) {
-    const afterFirst = rootRow[asciiClass[first]];
-    if (afterFirst === 0) continue;
-    for (const second of named) {
-      tables.asciiPairs[(first << 7) | second] = child(tables, afterFirst, asciiClass[second]);
-    }
-  }
+  // Every table comes made (the builder's work): nothing to compute per page.
+  installFoldTables(compiled.lowFold, compiled.lowKind);
+  const tables: MatcherTables = compiled;
   const { kinds, relatedStart, related } = compiled;
   const ids = typeof compiled.ids === 'function' ? compiled.ids : () => compiled.ids as string[];
   let indexById: Map<string, number> | undefined;
@@ -122,25 +85,11 @@ export function isCueKey(matcher: Matcher, key: number): boolean {
   return matcher.kinds[matcher.tables.keyEntity[key]] === KIND_CUE;
 }
 
-/** The trie child of `state` for class `cls`, or 0 when there is none. */
-function child(t: MatcherTables, state: number, cls: number): number {
-  let lo = t.edgeStart[state];
-  let hi = t.edgeStart[state + 1] - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const c = t.edgeClass[mid];
-    if (c === cls) return t.edgeTarget[mid];
-    if (c < cls) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return 0;
-}
-
 /** The dictionary class of a folded non-ASCII unit (0 when no name uses it). */
 function classOfFolded(t: MatcherTables, f: number): number {
   if (f < 128) return t.asciiClass[f];
-  if (f >= 0xac00 && f <= 0xd7a3) return t.hangulClass === null ? 0 : t.hangulClass[f - 0xac00];
-  return t.classOfOther.size === 0 ? 0 : (t.classOfOther.get(f) ?? 0);
+  if (f >= 0xac00 && f <= 0xd7a3) return t.hangulClass.length === 0 ? 0 : t.hangulClass[f - 0xac00];
+  return t.otherUnits.length === 0 ? 0 : classOfOtherUnit(t, f);
 }
 
 /**
@@ -180,7 +129,7 @@ export function scanParts(matcher: Matcher, parts: readonly string[], out: numbe
       } else if (c >= 0xac00 && c <= 0xd7a3) {
         if (prevKind === UNIT_HANGUL) continue;
         prevKind = UNIT_HANGUL;
-        cls = hangulClass === null ? 0 : hangulClass[c - 0xac00];
+        cls = hangulClass.length === 0 ? 0 : hangulClass[c - 0xac00];
       } else {
         // Latin-1, Greek, Cyrillic, punctuation: a table lookup, no folding per unit.
         const kind = unitKind(c);
@@ -236,7 +185,7 @@ export function scanParts(matcher: Matcher, parts: readonly string[], out: numbe
           }
         } else if (d >= 0xac00 && d <= 0xd7a3) {
           // Korean text: most words start with a syllable some name starts with.
-          next = hangulClass === null ? 0 : hangulClass[d - 0xac00];
+          next = hangulClass.length === 0 ? 0 : hangulClass[d - 0xac00];
           if (next === 0) break;
         } else {
           const f = foldUnit(d);
