@@ -3,6 +3,7 @@
 // maps without parsing or rebuilding anything. Runs in the index builder (and in benchmarks);
 // pure.
 import { foldKey, foldTables } from './fold';
+import { FLAG_NEEDS_CONTEXT, FLAG_STRONG_CUE } from './kinds';
 import { buildLookupTables, type LookupTables } from './lookup-tables';
 
 /** `drama` and `person` are highlighted; `cue` words ("episode", "JTBC") only give context. */
@@ -13,6 +14,8 @@ export interface DictionaryName {
   text: string;
   /** An ordinary word ("Nevertheless"): a match needs context (quotes, capitals mid-sentence, nearby cues). */
   needsContext?: boolean;
+  /** A cue word that says the whole page is about K-drama ("K-drama", "tvN", "드라마"). */
+  strongCue?: boolean;
 }
 
 export interface DictionaryEntityInput {
@@ -41,7 +44,7 @@ export interface CompiledDictionary extends LookupTables {
   /** Key ending exactly at this state, or -1. */
   outKey: Int32Array;
   keyEntity: Uint32Array;
-  /** 1 = needs context. */
+  /** FLAG_NEEDS_CONTEXT, FLAG_STRONG_CUE. */
   keyFlags: Uint8Array;
   /** The fold table below fold.ts's TABLE_END, filled (see `foldTables`). */
   lowFold: Uint16Array;
@@ -63,7 +66,7 @@ export function compileDictionary(inputs: DictionaryEntityInput[]): CompiledDict
       const key = foldKey(name.text);
       if (key.length === 0) continue;
       if (key.length > 0xffff) throw new DictionaryConflictError(`name too long: "${name.text}"`);
-      const flags = name.needsContext ? 1 : 0;
+      const flags = (name.needsContext ? FLAG_NEEDS_CONTEXT : 0) | (name.strongCue ? FLAG_STRONG_CUE : 0);
       const existing = keyOwner.get(key);
       if (existing && existing.entity !== e) {
         const other = inputs[existing.entity];
@@ -77,7 +80,8 @@ export function compileDictionary(inputs: DictionaryEntityInput[]): CompiledDict
             `"${name.text}" (${inputs[e].id}) reads the same as "${existing.name}" (${other.id})`,
           );
       } else if (existing) {
-        existing.flags &= flags; // the entity's plain spelling wins over a context-only one
+        // The entity's plain spelling wins over a context-only one.
+        existing.flags = (existing.flags & flags & FLAG_NEEDS_CONTEXT) | ((existing.flags | flags) & FLAG_STRONG_CUE);
       } else keyOwner.set(key, { entity: e, flags, name: name.text });
     }
   }

@@ -19,7 +19,7 @@ import {
 import { child, classOfOtherUnit, type LookupTables, type TrieEdges } from './lookup-tables';
 import { isHangulParticleRun } from './hangul-particles';
 
-import { KIND_CUE } from './kinds';
+import { FLAG_NEEDS_CONTEXT, FLAG_STRONG_CUE, KIND_CUE } from './kinds';
 
 export { KIND_CUE, KIND_DRAMA, KIND_PERSON } from './kinds';
 
@@ -222,14 +222,17 @@ function hasEndBoundary(text: string, end: number): boolean {
   // Korean text attaches particles to names in any script: "한소희가", "IU가".
   if (isHangul(after)) return isHangulParticleRun(text, end);
   if (isWordUnit(after)) return false;
-  if (text.charCodeAt(end) === HYPHEN) {
-    const next = text.charCodeAt(end + 1);
-    if (next >= 97 && next <= 122) return false; // "Song Kang-ho": the name goes on
-  }
+  // "Song Kang-ho", "Song Kang-Hyun": a letter after a hyphen means the name goes on.
+  if (text.charCodeAt(end) === HYPHEN && isWordUnit(foldedAt(text, end + 1))) return false;
   return true;
 }
 
-const QUOTES = new Set([0x22, 0x27, 0x2018, 0x2019, 0x201c, 0x201d, 0xab, 0xbb, 0x300c, 0x300d, 0x300e, 0x300f]);
+// Straight and curly quotes, guillemets, CJK corner brackets, and the angle brackets Korean
+// news sets titles in (<눈물의 여왕>, 〈…〉, 《…》).
+const QUOTES = new Set([
+  0x22, 0x27, 0x2018, 0x2019, 0x201c, 0x201d, 0xab, 0xbb, 0x300c, 0x300d, 0x300e, 0x300f, 0x3c, 0x3e, 0x3008, 0x3009,
+  0x300a, 0x300b,
+]);
 const CLOSING_PUNCTUATION = new Set([0x2c, 0x2e, 0x21, 0x3f, 0x3a, 0x3b]);
 const SENTENCE_END = new Set([0x2e, 0x21, 0x3f, 0x2026, 0x3a]);
 /** How far (UTF-16 units) a cue or related name may be from an ordinary-word title. */
@@ -258,29 +261,54 @@ function startsWithCapital(text: string, start: number): boolean {
 }
 
 /**
- * The rule for titles that are ordinary words: "Nevertheless" is the drama when it is quoted,
- * or capitalised mid-sentence, or opens a sentence (not as "Nevertheless,") near a cue word or a
- * related name. The adverb — lowercase, or "Nevertheless," — never is.
+ * What decides an ordinary-word name, beyond the text around it: whether the page has shown it
+ * is about K-drama (a strong cue such as "K-drama", "tvN" or "드라마", or a name that is not an
+ * ordinary word). `findMatches` sets `kdrama` when its text shows it; the page scanner keeps one
+ * per page, the index builder says every article is.
  */
-function contextSaysTitle(
+export interface MatchContext {
+  kdrama: boolean;
+}
+
+/**
+ * The rule for names that are also ordinary words or phrases ("Nevertheless", "Rain", "Good
+ * Job", 부부의 세계): the name stands when a cue word or a related name (its cast, their dramas)
+ * is near, or, on a page about K-drama, when it is quoted or capitalised inside a sentence.
+ * Lowercase text and a sentence-initial "Nevertheless," never are; a Hangul name, which has no
+ * capitals, needs quotes or something near.
+ */
+function contextSaysName(
   text: string,
   start: number,
   end: number,
-  entity: number,
-  hasNearbyContext: (entity: number) => boolean,
+  kdramaPage: boolean,
+  nearby: () => boolean,
 ): boolean {
-  if (isQuoted(text, start, end)) return true;
+  const quoted = isQuoted(text, start, end);
+  if (isHangul(foldUnit(text.charCodeAt(start)))) return (kdramaPage && quoted) || nearby();
+  if (quoted) return kdramaPage || nearby();
   if (!startsWithCapital(text, start)) return false;
-  if (!isSentenceStart(text, start)) return true;
+  if (!isSentenceStart(text, start)) return kdramaPage || nearby();
   if (text.charCodeAt(end) === 0x2c) return false;
-  return hasNearbyContext(entity);
+  return nearby();
+}
+
+/** Whether two ascending index lists share an entry. */
+function sharesAny(a: Uint32Array, b: Uint32Array): boolean {
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    if (a[i] === b[j]) return true;
+    if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return false;
 }
 
 /**
  * Finds names in `text`: non-overlapping, in order, cues excluded. Text may contain
- * BLOCK_BREAK between blocks.
+ * BLOCK_BREAK between blocks. `context` carries what the page has shown so far (see
+ * MatchContext); without one the text is judged on its own.
  */
-export function findMatches(matcher: Matcher, text: string): TextMatch[] {
+export function findMatches(matcher: Matcher, text: string, context: MatchContext = { kdrama: false }): TextMatch[] {
   const raw = scanParts(matcher, [text]);
   if (raw.length === 0) return [];
   const t = matcher.tables;
@@ -288,7 +316,7 @@ export function findMatches(matcher: Matcher, text: string): TextMatch[] {
 
   // Boundary filter; cues are kept aside as context.
   const valid: TextMatch[] = [];
-  const contextual: { match: TextMatch; key: number }[] = [];
+  const contextual: TextMatch[] = [];
   const cues: TextMatch[] = [];
   for (let r = 0; r < raw.length; r += 5) {
     const start = raw[r + 1];
@@ -296,29 +324,35 @@ export function findMatches(matcher: Matcher, text: string): TextMatch[] {
     const key = raw[r + 4];
     const firstUnit = foldUnit(text.charCodeAt(start));
     if (isHangul(firstUnit) ? isHangul(foldedAt(text, start - 1)) : !hasStartBoundary(text, start)) continue;
-    if (!hasEndBoundary(text, end)) continue;
     const entity = t.keyEntity[key];
+    // A Korean cue word takes verb endings too ("방송된다", "출연한"): only names need a clean end.
+    const looseEnd = kinds[entity] === KIND_CUE && isHangul(foldUnit(text.charCodeAt(end - 1)));
+    if (!looseEnd && !hasEndBoundary(text, end)) continue;
     const match = { start, end, entity };
-    if (kinds[entity] === KIND_CUE) cues.push(match);
-    else if (t.keyFlags[key] & 1) contextual.push({ match, key });
+    const flags = t.keyFlags[key];
+    if (kinds[entity] === KIND_CUE) {
+      cues.push(match);
+      if (flags & FLAG_STRONG_CUE) context.kdrama = true;
+    } else if (flags & FLAG_NEEDS_CONTEXT) contextual.push(match);
     else valid.push(match);
   }
+  if (valid.length > 0) context.kdrama = true;
 
-  if (contextual.length > 0) {
-    for (const { match } of contextual) {
-      const near = (entity: number) => {
-        const lo = match.start - CONTEXT_WINDOW;
-        const hi = match.end + CONTEXT_WINDOW;
-        for (const cue of cues) if (cue.end >= lo && cue.start <= hi) return true;
-        const related = matcher.related(entity);
-        if (related.length === 0) return false;
-        for (const other of valid) {
-          if (other.end >= lo && other.start <= hi && related.includes(other.entity)) return true;
-        }
-        return false;
-      };
-      if (contextSaysTitle(text, match.start, match.end, match.entity, near)) valid.push(match);
-    }
+  for (const match of contextual) {
+    const nearby = () => {
+      const lo = match.start - CONTEXT_WINDOW;
+      const hi = match.end + CONTEXT_WINDOW;
+      for (const cue of cues) if (cue.end >= lo && cue.start <= hi) return true;
+      const related = matcher.related(match.entity);
+      if (related.length === 0) return false;
+      for (const other of valid) {
+        if (other.end < lo || other.start > hi) continue;
+        // Its drama or its cast, or a co-star (someone who shares a drama with it).
+        if (related.includes(other.entity) || sharesAny(related, matcher.related(other.entity))) return true;
+      }
+      return false;
+    };
+    if (contextSaysName(text, match.start, match.end, context.kdrama, nearby)) valid.push(match);
   }
 
   // Leftmost-longest: sort by start, longer first, then take what does not overlap.

@@ -9,6 +9,7 @@ import { dictionaryInput } from '../../lib/match/dictionary-input';
 import { compareWithSchedule, extractAirStatements } from '../../lib/index/air-facts';
 import { groupStories } from '../../lib/index/stories';
 import type { DataProblem, LoadedData, Located } from './load';
+import { isOrdinaryName } from './ordinary-names';
 
 export interface BuildResult {
   index: DramaIndex;
@@ -137,6 +138,7 @@ export function buildIndex(data: LoadedData): BuildResult | BuildFailure {
         aliases: p.aliases,
         dramaIds: dramaIdsByPerson.get(p.id) ?? [],
       })),
+      isOrdinaryName,
     ),
   );
   const matcher = loadDictionary(dictionary);
@@ -147,7 +149,8 @@ export function buildIndex(data: LoadedData): BuildResult | BuildFailure {
   for (const located of [...data.articles].sort((a, b) => byId(a.value, b.value))) {
     const a = located.value;
     const text = `${a.headline}${BLOCK_BREAK}${a.summary}`;
-    const matches = findMatches(matcher, text);
+    // Every article is K-drama news: its ordinary-word names need no more than quotes or capitals.
+    const matches = findMatches(matcher, text, { kdrama: true });
     const counts = new Map<string, number>();
     for (const m of matches) {
       const id = matcher.entityId(m.entity);
@@ -210,7 +213,7 @@ export function buildIndex(data: LoadedData): BuildResult | BuildFailure {
   const storySize = new Map(stories.map((story) => [story.id, story.articleIds.length]));
   const headlineMentions = new Map<string, Set<string>>();
   for (const article of articles) {
-    const ids = findMatches(matcher, article.headline).map((m) => matcher.entityId(m.entity));
+    const ids = findMatches(matcher, article.headline, { kdrama: true }).map((m) => matcher.entityId(m.entity));
     headlineMentions.set(article.id, new Set(ids));
   }
   const articleIdsByEntity = new Map<string, { id: string; rank: number[]; published: string }[]>();

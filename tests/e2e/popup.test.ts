@@ -293,7 +293,12 @@ describe('Airing next', () => {
     const { popup } = await openPopup(await tabIdOf(site));
     const row = popup.locator('.airing-row[data-drama-id="nevertheless"]');
     await row.waitFor();
-    expect(await popup.locator('.airing-row').first().getAttribute('data-drama-id')).toBe('nevertheless');
+    // Rows come soonest first: Hospital Playlist 2 airs that Thursday evening, before Nevertheless.
+    const order = await popup
+      .locator('.airing-row')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-drama-id')));
+    expect(order.indexOf('hospital-playlist-2')).toBeGreaterThanOrEqual(0);
+    expect(order.indexOf('hospital-playlist-2')).toBeLessThan(order.indexOf('nevertheless'));
     const text = await row.textContent();
     expect(text).toContain('Ep 3');
     expect(text).toContain('in 2d 11h');

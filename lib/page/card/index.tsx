@@ -60,7 +60,11 @@ function lineRects(occurrence: NameOccurrence): DOMRect[] {
   return [...liveRange(document, occurrence.range).getClientRects()].filter((r) => r.width > 0 && r.height > 0);
 }
 
+export const CARD_LOADED_MARK = 'dramalens:card-loaded';
+
 export async function createCardView(options: CardViewOptions): Promise<CardView> {
+  // Test seam: the page's performance timeline shows when the card's code first ran.
+  performance.mark(CARD_LOADED_MARK);
   const { layer, remove } = await mountCardLayer(options.ctx, CARD_CSS, options);
   let placement: Placement | null = null;
   let current: { occurrence: NameOccurrence; state: HoverCardState; lineIndex: number } | null = null;

@@ -2,7 +2,8 @@
 // breaks marked) is read only in windows of whole text nodes around hits that are not cue
 // words, each reaching past its hit by more than the context rule looks, so a window decides
 // its names as the whole slice would. Touching windows merge.
-import { CONTEXT_WINDOW, findMatches, isCueKey, scanParts, type Matcher } from '../../match/matcher';
+import { FLAG_STRONG_CUE } from '../../match/kinds';
+import { CONTEXT_WINDOW, findMatches, isCueKey, scanParts, type MatchContext, type Matcher } from '../../match/matcher';
 import type { RoughSlice, TextCollector, TextSlice } from '../text-collector';
 
 /** How far (in characters of the text nodes) an exact window reaches past a hit. */
@@ -22,10 +23,16 @@ export function findNamesInRough(
   collector: TextCollector,
   rough: RoughSlice,
   onName: (name: FoundName) => void,
+  context: MatchContext,
   scratch: number[] = [],
 ): void {
   const hits = scanParts(matcher, rough.parts, scratch);
   if (hits.length === 0) return;
+  // A strong cue anywhere on the page ("K-drama", "tvN") says what the page is about.
+  const flags = matcher.tables.keyFlags;
+  for (let h = 4; h < hits.length && !context.kdrama; h += 5) {
+    if (flags[hits[h]] & FLAG_STRONG_CUE) context.kdrama = true;
+  }
   const { nodes, parts } = rough;
   let windowFrom = -1;
   let windowTo = -1;
@@ -37,17 +44,22 @@ export function findNamesInRough(
       if (to > windowTo) windowTo = to;
       continue;
     }
-    if (windowFrom >= 0) findNamesInSlice(matcher, collector.exact(nodes, windowFrom, windowTo), onName);
+    if (windowFrom >= 0) findNamesInSlice(matcher, collector.exact(nodes, windowFrom, windowTo), onName, context);
     windowFrom = from;
     windowTo = to;
   }
-  if (windowFrom >= 0) findNamesInSlice(matcher, collector.exact(nodes, windowFrom, windowTo), onName);
+  if (windowFrom >= 0) findNamesInSlice(matcher, collector.exact(nodes, windowFrom, windowTo), onName, context);
   hits.length = 0;
 }
 
 /** The names in an exact slice, mapped back to text nodes and offsets. */
-export function findNamesInSlice(matcher: Matcher, slice: TextSlice, onName: (name: FoundName) => void): void {
-  const matches = findMatches(matcher, slice.text);
+export function findNamesInSlice(
+  matcher: Matcher,
+  slice: TextSlice,
+  onName: (name: FoundName) => void,
+  context: MatchContext,
+): void {
+  const matches = findMatches(matcher, slice.text, context);
   if (matches.length === 0) return;
   const { nodes, starts } = slice;
   let n = 0;

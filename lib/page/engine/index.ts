@@ -16,12 +16,15 @@ type NamesModule = typeof import('../names/index');
 import { PageScanner } from './page-scanner';
 
 export const DICTIONARY_PATH = '/dictionary.bin';
+export const ENGINE_STARTED_MARK = 'dramalens:engine-started';
 export const HIGHLIGHT_STYLES_PATH = '/content-highlights.css';
 
 export async function startEngine(api: PageExtensionApi): Promise<PageScanner | undefined> {
   // WXT's content-script context: timers and listeners that end with the script (an update or
   // uninstall invalidates it), and SPA navigation events.
   const ctx = new ContentScriptContext('content', { noScriptStartedPostMessage: true } as never);
+  // Test seam: the frame's performance timeline shows that the engine loaded here (harmless).
+  performance.mark(ENGINE_STARTED_MARK);
   // Both come from the browser process: ask for them together.
   const area = api.storage.sync as unknown as SettingsArea;
   const itemsRead = readStoredItems(area);

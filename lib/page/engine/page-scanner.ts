@@ -4,7 +4,7 @@
 // (page changes), shadow-roots (finding other trees). Painting and reporting attach once there
 // are names (names/name-painter.ts). Everything it needs from the browser is passed in, so
 // tests drive it in happy-dom.
-import type { Matcher } from '../../match/matcher';
+import type { MatchContext, Matcher } from '../../match/matcher';
 import { TextCollector, type RoughSlice } from '../text-collector';
 import { findNamesInRough, type FoundName } from './exact-windows';
 import { FoundNames, type NameOccurrence, type NamesObserver } from './found-names';
@@ -72,6 +72,8 @@ export class PageScanner {
   private deferPaint = false;
   /** Reused between slices: the rough pass's hits. */
   private readonly rawHits: number[] = [];
+  /** What the page has shown it is about, for names that are ordinary words. */
+  private readonly context: MatchContext = { kdrama: false };
   private readonly addName = (name: FoundName) => {
     const range = this.env.createStaticRange({
       startContainer: name.startNode,
@@ -253,7 +255,7 @@ export class PageScanner {
   }
 
   private addRough(collector: TextCollector, rough: RoughSlice) {
-    findNamesInRough(this.matcher, collector, rough, this.addName, this.rawHits);
+    findNamesInRough(this.matcher, collector, rough, this.addName, this.context, this.rawHits);
   }
 
   private onMutations(records: MutationRecord[]) {
