@@ -23,6 +23,13 @@ const TOP_PAGES = 20;
 /** Pages beyond the 20 largest get one load, and three more if that one looks over this ratio. */
 const RECHECK_RATIO = 2.5;
 const EMPTY_FRAME = '<!doctype html><html><head></head><body></body></html>';
+const SYNTHETIC = 'synthetic-5MB';
+const EMPTY_FRAMES = 'twenty-empty-frames';
+/** A page of nothing but frames with no text: what a frame without text costs. */
+const EMPTY_FRAMES_PAGE = `<!doctype html><html><head><title>frames</title></head><body>${Array.from(
+  { length: 20 },
+  (_, i) => (i % 2 ? '<iframe></iframe>' : `<iframe src="/ad-${i}.html"></iframe>`),
+).join('')}</body></html>`;
 
 export interface Contender {
   key: string;
@@ -140,27 +147,78 @@ export async function runPageLoadBench(options: { contenders: Contender[]; pages
     }
     const frames = Math.max(...costs.get(floor)!.map((c) => c.frames));
     results.push({ page: name, bytes, top, frames, floorMs, perContender });
+    // What the last load lit, every frame (the precision review).
+    if (name !== SYNTHETIC) {
+      for (const b of ours) {
+        const counts = (lit[b.contender.key] ??= new Map());
+        for (const frame of b.page.frames()) {
+          const texts = await frame.evaluate(litTexts).catch(() => [] as string[]);
+          for (const text of texts) {
+            const entry = counts.get(text) ?? { count: 0, pages: new Set<string>() };
+            entry.count++;
+            entry.pages.add(name);
+            counts.set(text, entry);
+          }
+        }
+      }
+    }
   };
+  const lit: Record<string, Map<string, { count: number; pages: Set<string> }>> = {};
   try {
     for (const [i, f] of chosen.entries()) {
       process.stdout.write(`\rpage loads ${i + 1}/${chosen.length}   `);
       await measure(f.file.slice(0, 12), readCorpusPage(f.file), f.bytes, i < TOP_PAGES);
     }
     process.stdout.write('\rpage loads: synthetic 5 MB page        ');
-    await measure('synthetic-5MB', synthetic, synthetic.length, true);
+    await measure(SYNTHETIC, synthetic, synthetic.length, true);
+    process.stdout.write('\rpage loads: twenty empty frames        ');
+    await measure(EMPTY_FRAMES, EMPTY_FRAMES_PAGE, EMPTY_FRAMES_PAGE.length, true);
     process.stdout.write('\n');
   } finally {
     for (const b of all) await b.context.close();
   }
-  return { results, markdown: pageLoadMarkdown(results, options.contenders) };
+  const litRows = Object.fromEntries(
+    Object.entries(lit).map(([key, counts]) => [
+      key,
+      [...counts]
+        .map(([text, { count, pages }]) => ({ text, count, pages: pages.size }))
+        .sort((a, b) => b.count - a.count || a.text.localeCompare(b.text)),
+    ]),
+  );
+  return { results, lit: litRows, markdown: pageLoadMarkdown(results, options.contenders, litRows) };
 }
 
-export function pageLoadMarkdown(results: PageFigures[], contenders: Contender[]): string {
-  const real = results.filter((r) => r.page !== 'synthetic-5MB');
+/** Every painted name's text in a document, read from the page's own world. */
+function litTexts(): string[] {
+  const out: string[] = [];
+  for (const name of ['dramalens-drama', 'dramalens-actor']) {
+    for (const r of CSS.highlights.get(name) ?? []) {
+      const live = document.createRange();
+      live.setStart(r.startContainer, r.startOffset);
+      live.setEnd(r.endContainer, r.endOffset);
+      out.push(live.toString().replace(/\s+/g, ' '));
+    }
+  }
+  return out;
+}
+
+export interface LitText {
+  text: string;
+  count: number;
+  pages: number;
+}
+
+export function pageLoadMarkdown(
+  results: PageFigures[],
+  contenders: Contender[],
+  lit: Record<string, LitText[]> = {},
+): string {
+  const real = results.filter((r) => r.page !== SYNTHETIC && r.page !== EMPTY_FRAMES);
   const top = real.filter((r) => r.top);
-  const big = results.find((r) => r.page === 'synthetic-5MB');
+  const big = results.find((r) => r.page === SYNTHETIC);
+  const empty = results.find((r) => r.page === EMPTY_FRAMES);
   const summary = [
-    `Page loads, built extension in Chromium headless, Chrome trace of each fresh load (main-thread time of every event naming the extension's scripts, plus microtask checkpoints; overlaps merged), the floor extension in the same run; after one warm-up load per page and browser: median of ${LOADS_PER_PAGE} loads for the 20 largest pages and the 5 MB page, one load for the others (and ${LOADS_PER_PAGE} more where that one exceeded ${RECHECK_RATIO}× the floor).`,
+    `Page loads, built extension in Chromium headless, Chrome trace of each fresh load (main-thread time of every event naming the extension's files, module evaluation, and the trace's CPU samples whose stack runs through the extension's files; overlaps merged; bench/trace.ts), the floor extension in the same run; after one warm-up load per page and browser: median of ${LOADS_PER_PAGE} loads for the 20 largest pages and the 5 MB page, one load for the others (and ${LOADS_PER_PAGE} more where that one exceeded ${RECHECK_RATIO}× the floor).`,
     '',
     '| build | pages | floor ms, 20 largest (median) | ours ms, 20 largest (median) | ratio, 20 largest (median of per-page ratios) | worst ratio, any page | worst ms, any page | longest task of ours, any page | 5 MB page: floor / ours ms | 5 MB page longest task |',
     '|---|---|---|---|---|---|---|---|---|---|',
@@ -183,6 +241,18 @@ export function pageLoadMarkdown(results: PageFigures[], contenders: Contender[]
           50,
         ),
       )}x | ${fmt(worst.perContender[c.key].ratio)}x (${worst.page}) | ${fmt(Math.max(...per(real).map((x) => x.ms)))} | ${fmt(Math.max(...per(real).map((x) => x.longestTaskMs)), 1)} ms | ${fmt(big?.floorMs ?? NaN, 1)} / ${fmt(big?.perContender[c.key].ms ?? NaN, 1)} | ${fmt(big?.perContender[c.key].longestTaskMs ?? NaN, 1)} ms |`;
+    }),
+    '',
+    ...contenders.map((c) => {
+      const x = empty?.perContender[c.key];
+      return x
+        ? `${c.label}, a page of 20 frames without text (half about:blank, half empty documents): ${fmt(x.ms)} ms for ${x.frames} frames it ran in, ${fmt(x.ms / Math.max(1, x.frames))} ms per frame.`
+        : '';
+    }),
+    '',
+    ...contenders.map((c) => {
+      const rows = lit[c.key] ?? [];
+      return `${c.label}, every distinct text lit on the corpus pages (count, pages): ${rows.length === 0 ? 'none' : rows.map((r) => `${r.text} (${r.count}, ${r.pages})`).join('; ')}.`;
     }),
     '',
     'The 20 largest pages, one row each:',
