@@ -255,7 +255,7 @@ function isSentenceStart(text: string, start: number): boolean {
   return true;
 }
 
-function startsWithCapital(text: string, start: number): boolean {
+export function startsWithCapital(text: string, start: number): boolean {
   const ch = text[start];
   return ch !== ch.toLowerCase();
 }
@@ -274,8 +274,9 @@ export interface MatchContext {
  * The rule for names that are also ordinary words or phrases ("Nevertheless", "Rain", "Good
  * Job", 부부의 세계): the name stands when a cue word or a related name (its cast, their dramas)
  * is near, or, on a page about K-drama, when it is quoted or capitalised inside a sentence.
- * Lowercase text and a sentence-initial "Nevertheless," never are; a Hangul name, which has no
- * capitals, needs quotes or something near.
+ * A Latin name in lowercase and a sentence-initial "Nevertheless," never are (so the rough pass
+ * can drop lowercase hits of such names at once); a Hangul name, which has no capitals, needs
+ * quotes or something near.
  */
 function contextSaysName(
   text: string,
@@ -286,9 +287,8 @@ function contextSaysName(
 ): boolean {
   const quoted = isQuoted(text, start, end);
   if (isHangul(foldUnit(text.charCodeAt(start)))) return (kdramaPage && quoted) || nearby();
-  if (quoted) return kdramaPage || nearby();
   if (!startsWithCapital(text, start)) return false;
-  if (!isSentenceStart(text, start)) return kdramaPage || nearby();
+  if (quoted || !isSentenceStart(text, start)) return kdramaPage || nearby();
   if (text.charCodeAt(end) === 0x2c) return false;
   return nearby();
 }

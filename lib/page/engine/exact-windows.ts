@@ -2,8 +2,16 @@
 // breaks marked) is read only in windows of whole text nodes around hits that are not cue
 // words, each reaching past its hit by more than the context rule looks, so a window decides
 // its names as the whole slice would. Touching windows merge.
-import { FLAG_STRONG_CUE } from '../../match/kinds';
-import { CONTEXT_WINDOW, findMatches, isCueKey, scanParts, type MatchContext, type Matcher } from '../../match/matcher';
+import { FLAG_NEEDS_CONTEXT, FLAG_STRONG_CUE } from '../../match/kinds';
+import {
+  CONTEXT_WINDOW,
+  findMatches,
+  isCueKey,
+  scanParts,
+  startsWithCapital,
+  type MatchContext,
+  type Matcher,
+} from '../../match/matcher';
 import type { RoughSlice, TextCollector, TextSlice } from '../text-collector';
 
 /** How far (in characters of the text nodes) an exact window reaches past a hit. */
@@ -28,16 +36,29 @@ export function findNamesInRough(
 ): void {
   const hits = scanParts(matcher, rough.parts, scratch);
   if (hits.length === 0) return;
-  // A strong cue anywhere on the page ("K-drama", "tvN") says what the page is about.
+  // A strong cue anywhere on the page ("K-drama", "tvN") says what the page is about; a cue or
+  // a distinctive name anywhere in the slice may be near an ordinary-word name.
   const flags = matcher.tables.keyFlags;
-  for (let h = 4; h < hits.length && !context.kdrama; h += 5) {
-    if (flags[hits[h]] & FLAG_STRONG_CUE) context.kdrama = true;
+  let support = false;
+  for (let h = 4; h < hits.length; h += 5) {
+    const f = flags[hits[h]];
+    if (f & FLAG_STRONG_CUE) context.kdrama = true;
+    if (!(f & FLAG_NEEDS_CONTEXT)) support = true;
   }
   const { nodes, parts } = rough;
   let windowFrom = -1;
   let windowTo = -1;
   for (let h = 0; h < hits.length; h += 5) {
-    if (isCueKey(matcher, hits[h + 4])) continue; // cues only matter near a name
+    const key = hits[h + 4];
+    if (isCueKey(matcher, key)) continue; // cues only matter near a name
+    if (flags[key] & FLAG_NEEDS_CONTEXT) {
+      // An ordinary word ("crash", "Mouse"): nothing to confirm if it is lowercase Latin, or if
+      // nothing in the slice could be its context on a page not shown to be about K-drama.
+      if (!support && !context.kdrama) continue;
+      const part = parts[hits[h]];
+      const first = part.charCodeAt(hits[h + 1]);
+      if (first < 0x80 && !startsWithCapital(part, hits[h + 1])) continue;
+    }
     const from = reachBack(parts, hits[h], hits[h + 1]);
     const to = reachForward(parts, hits[h + 2], hits[h + 3]);
     if (windowFrom >= 0 && from <= windowTo + 1) {
