@@ -1,4 +1,6 @@
+import { readdirSync } from 'node:fs';
 import { defineConfig } from 'wxt';
+import { CARD_SHARD_DIR } from './lib/index/card-shards';
 import preact from '@preact/preset-vite';
 import { buildIndexFiles } from './scripts/index-builder';
 import { buildPageModules, PAGE_MODULE_DIR } from './scripts/page-modules/build';
@@ -22,6 +24,12 @@ export default defineConfig({
     'build:publicAssets': async (_wxt, files) => {
       files.push({ absoluteSrc: `${ROOT}/generated/index.json`, relativeDest: 'index.json' });
       files.push({ absoluteSrc: `${ROOT}/generated/dictionary.bin`, relativeDest: 'dictionary.bin' });
+      for (const shard of readdirSync(`${ROOT}/generated/${CARD_SHARD_DIR}`)) {
+        files.push({
+          absoluteSrc: `${ROOT}/generated/${CARD_SHARD_DIR}/${shard}`,
+          relativeDest: `${CARD_SHARD_DIR}/${shard}`,
+        });
+      }
       for (const module of await buildPageModules(ROOT)) {
         files.push({ contents: new TextDecoder().decode(module.contents), relativeDest: module.relative });
       }

@@ -21,10 +21,10 @@ export function startBackground(browser: typeof extensionBrowser) {
   const fromUs = (sender: { id?: string }) => sender.id === browser.runtime.id;
   const cards = createCardService({
     indexUrl: (browser.runtime.getURL as (path: string) => string)(INDEX_PATH),
+    urlOf: (path) => (browser.runtime.getURL as (path: string) => string)(path),
     readPinnedNow: readPinnedNowFrom(browser.storage.local),
     timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
   });
-  cards.warm();
   // Stored settings are migrated here, once per worker start, not by every page that reads them.
   void migrateStoredSettings();
   registerCommands(browser);

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildIndexFiles, IndexBuildError } from '../../scripts/index-builder/index';
 import type { DramaIndex } from '../../lib/index/types';
 import { decodeDictionary } from '../../lib/match/dictionary-binary';
+import { CARD_SHARD_COUNT } from '../../lib/index/card-shards';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/index-data');
 let root: string;
@@ -56,8 +57,9 @@ describe('index builder on valid data', () => {
     const bytes = await readFile(path.join(root, 'generated/dictionary.bin'));
     const dictionary = decodeDictionary(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
     expect(dictionary.ids()).toContain('fixture-lee');
-    // Only the two generated files remain: temporary files are renamed or removed.
-    expect((await readdir(path.join(root, 'generated'))).sort()).toEqual(['dictionary.bin', 'index.json']);
+    // Only the generated files remain: temporary files are renamed or removed.
+    expect((await readdir(path.join(root, 'generated'))).sort()).toEqual(['cards', 'dictionary.bin', 'index.json']);
+    expect((await readdir(path.join(root, 'generated/cards'))).length).toBe(CARD_SHARD_COUNT);
   });
 
   it('is deterministic: the same input gives byte-identical files', async () => {
