@@ -2,6 +2,7 @@
 // August 21 at 11 PM KST") out of English article text; schedule-check.ts compares them with the
 // catalog. Pure: no I/O.
 import type { AirTimeClaim, Weekday } from '../../lib/index/types';
+import { MONTH_SHORT_NAMES, WEEKDAYS } from '../../lib/schedule/calendar';
 
 /** A claim found in text; `phrase` is exactly `text.slice(start, end)`, `timeZone` an IANA zone (`KST` → `Asia/Seoul`). */
 export interface AirStatement extends AirTimeClaim {
@@ -11,8 +12,6 @@ export interface AirStatement extends AirTimeClaim {
   /** `stated`: the text names the zone; `network`: no zone, but the sentence names a Korean broadcaster. */
   zoneSource?: 'stated' | 'network';
 }
-
-const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
 // Day names with their usual abbreviations; a trailing "s" ("Saturdays") marks a weekly habit.
 const DAY_NAME =
@@ -120,7 +119,7 @@ const EPISODE_MENTION = new RegExp(
   'gi',
 );
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTHS = MONTH_SHORT_NAMES.map((name) => name.toLowerCase());
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 // Patterns around a time: what may come right before it, and right after its zone.

@@ -1,23 +1,8 @@
 // Checks air-time statements read out of articles (air-statements.ts) against the catalog
 // schedule, converting between zones when the statement names another one. Pure: no I/O.
 import type { DramaSchedule, Weekday } from '../../lib/index/types';
+import { WEEKDAYS, WEEKDAY_SHORT_NAMES, convertWallTime, dayToDate, weekdayOfDay } from '../../lib/schedule/calendar';
 import type { AirStatement } from './air-statements';
-
-const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
-
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
-const DAY_LABELS: Record<Weekday, string> = {
-  mon: 'Mon',
-  tue: 'Tue',
-  wed: 'Wed',
-  thu: 'Thu',
-  fri: 'Fri',
-  sat: 'Sat',
-  sun: 'Sun',
-};
 
 /**
  * A human-readable contradiction between a statement and the catalog schedule, or undefined
@@ -37,13 +22,13 @@ export function compareWithSchedule(statement: AirStatement, schedule: DramaSche
       local.push(converted);
     }
     const said =
-      `${statement.days.map((d) => DAY_LABELS[d]).join(', ')} ${statement.time}` +
+      `${statement.days.map((d) => WEEKDAY_SHORT_NAMES[d]).join(', ')} ${statement.time}` +
       (foreignZone
-        ? ` ${statement.timeZone} (${local.map((l) => `${DAY_LABELS[l.day]} ${l.time}`).join(', ')} in ${schedule.timeZone})`
+        ? ` ${statement.timeZone} (${local.map((l) => `${WEEKDAY_SHORT_NAMES[l.day]} ${l.time}`).join(', ')} in ${schedule.timeZone})`
         : '');
     const missing = local.filter((l) => !schedule.slots.some((s) => s.days.includes(l.day)));
     if (missing.length > 0) {
-      return `says ${said}, but the schedule has no ${missing.map((l) => DAY_LABELS[l.day]).join(', ')} slot (${slotsText})`;
+      return `says ${said}, but the schedule has no ${missing.map((l) => WEEKDAY_SHORT_NAMES[l.day]).join(', ')} slot (${slotsText})`;
     }
     if (local.some((l) => !schedule.slots.some((s) => s.days.includes(l.day) && s.time === l.time))) {
       return `says ${said}, but the schedule's slot is ${slotsText}`;
@@ -58,7 +43,12 @@ export function compareWithSchedule(statement: AirStatement, schedule: DramaSche
   let date: string | undefined;
   let time = statement.time;
   if (year !== undefined) {
-    const local = convert(`${year}-${statement.monthDay}`, statement.time, statement.timeZone, schedule.timeZone);
+    const local = convertWallTime(
+      `${year}-${statement.monthDay}`,
+      statement.time,
+      statement.timeZone,
+      schedule.timeZone,
+    );
     if (!local) return undefined;
     date = local.date;
     time = local.time;
@@ -101,14 +91,14 @@ function compareTime(
   const weekday = weekdayOf(date);
   const daySlots = schedule.slots.filter((s) => s.days.includes(weekday));
   if (daySlots.length === 0) {
-    return `says ${said}, but ${date} is a ${DAY_LABELS[weekday]} and the schedule has no ${DAY_LABELS[weekday]} slot (${slotsText})`;
+    return `says ${said}, but ${date} is a ${WEEKDAY_SHORT_NAMES[weekday]} and the schedule has no ${WEEKDAY_SHORT_NAMES[weekday]} slot (${slotsText})`;
   }
   if (!daySlots.some((s) => s.time === time)) return `says ${said}, but the schedule's slot is ${slotsText}`;
   return undefined;
 }
 
 function describeSlot(slot: { days: Weekday[]; time: string }): string {
-  return `${slot.days.map((d) => DAY_LABELS[d]).join(', ')} ${slot.time}`;
+  return `${slot.days.map((d) => WEEKDAY_SHORT_NAMES[d]).join(', ')} ${slot.time}`;
 }
 
 // Which year a month-day without a year belongs to: inside the run when the run is known.
@@ -144,65 +134,22 @@ function toScheduleZone(
   if (!reference) return undefined;
   const offset = (WEEKDAYS.indexOf(day) - WEEKDAYS.indexOf(weekdayOf(reference)) + 7) % 7;
   const date = addDays(reference, offset);
-  const local = convert(date, time, timeZone, schedule.timeZone);
+  const local = convertWallTime(date, time, timeZone, schedule.timeZone);
   return local ? { day: weekdayOf(local.date), time: local.time } : undefined;
 }
 
-// Wall-clock `date time` in `fromZone` as wall-clock date and time in `toZone`.
-function convert(
-  date: string,
-  time: string,
-  fromZone: string,
-  toZone: string,
-): { date: string; time: string } | undefined {
-  if (fromZone === toZone) return { date, time };
-  const [y, mo, d] = date.split('-').map(Number);
-  const [h, mi] = time.split(':').map(Number);
-  const wall = Date.UTC(y, mo - 1, d, h, mi);
-  const fromOffset = zoneOffsetMinutes(fromZone, wall);
-  if (fromOffset === undefined) return undefined;
-  // Two passes settle the offset when the guess lands on the other side of a DST change.
-  let instant = wall - fromOffset * 60_000;
-  const corrected = zoneOffsetMinutes(fromZone, instant);
-  if (corrected === undefined) return undefined;
-  instant = wall - corrected * 60_000;
-  const toOffset = zoneOffsetMinutes(toZone, instant);
-  if (toOffset === undefined) return undefined;
-  const there = new Date(instant + toOffset * 60_000);
-  return {
-    date: `${there.getUTCFullYear()}-${pad(there.getUTCMonth() + 1)}-${pad(there.getUTCDate())}`,
-    time: `${pad(there.getUTCHours())}:${pad(there.getUTCMinutes())}`,
-  };
-}
+const MS_PER_DAY = 86_400_000;
 
-function zoneOffsetMinutes(timeZone: string, instant: number): number | undefined {
-  let parts: Intl.DateTimeFormatPart[];
-  try {
-    parts = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-    }).formatToParts(new Date(instant));
-  } catch {
-    return undefined;
-  }
-  const value = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const wall = Date.UTC(value('year'), value('month') - 1, value('day'), value('hour'), value('minute'));
-  return Math.round((wall - Math.floor(instant / 60_000) * 60_000) / 60_000);
+// A date read as Date.UTC reads it: a year-less "February 29" put in a common year is March 1.
+function dayNumber(date: string): number {
+  const [y, m, d] = date.split('-').map(Number);
+  return Date.UTC(y, m - 1, d) / MS_PER_DAY;
 }
 
 function weekdayOf(date: string): Weekday {
-  const [y, m, d] = date.split('-').map(Number);
-  // getUTCDay: 0 = Sunday.
-  return WEEKDAYS[(new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7];
+  return weekdayOfDay(dayNumber(date));
 }
 
 function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  const next = new Date(Date.UTC(y, m - 1, d + days));
-  return `${next.getUTCFullYear()}-${pad(next.getUTCMonth() + 1)}-${pad(next.getUTCDate())}`;
+  return dayToDate(dayNumber(date) + days);
 }

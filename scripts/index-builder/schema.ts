@@ -1,9 +1,9 @@
 // The shape of every file in data/, checked with valibot. Messages are written for the person
 // editing the file: they are printed as `path:line: message`.
 import * as v from 'valibot';
+import { WEEKDAYS } from '../../lib/schedule/calendar';
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
 export function isRealDate(value: string): boolean {
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
