@@ -32,6 +32,12 @@ export interface TabDetections {
   detections: PageDetections['detections'];
 }
 
+/**
+ * The storage.session key under which the background keeps a tab's detections; the popup
+ * watches it as a change signal (and asks `getTabDetections` for the data).
+ */
+export const tabDetectionsKey = (tabId: number) => `tab:${tabId}`;
+
 /** Messages the background answers. Named by direction: anything → background. */
 export interface ToBackgroundProtocol {
   /** A content script reports what its frame mentions (replaces that frame's previous report). */

@@ -1,7 +1,7 @@
 // Per-tab detections live in storage.session, so a service worker that the browser stopped
 // and restarted still knows what every open tab mentions. Content scripts run in every frame:
 // each frame's latest report is kept under its frameId and the tab's view sums them.
-import type { PageDetections, TabDetections } from '../messages';
+import { tabDetectionsKey, type PageDetections, type TabDetections } from '../messages';
 
 export interface SessionArea {
   get(key: string): Promise<Record<string, unknown>>;
@@ -40,8 +40,7 @@ export interface FrameSender {
   documentId?: string;
 }
 
-/** The storage.session key of a tab's record; the popup watches it as a change signal. */
-export const tabDetectionsKey = (tabId: number) => `tab:${tabId}`;
+/** The storage.session key of a tab's record (shared with the popup through lib/messages.ts). */
 const keyOf = tabDetectionsKey;
 
 /** The URL without its fragment: a `#section` jump is not a new page. */

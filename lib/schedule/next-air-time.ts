@@ -22,7 +22,7 @@ import {
   weekdayIndexOfDay,
   zonedFields,
   type ZonedFields,
-} from './zoned';
+} from './calendar';
 
 export type AirState = 'upcoming' | 'airing' | 'finished' | 'unknown';
 

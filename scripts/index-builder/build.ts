@@ -6,8 +6,9 @@ import { compileDictionary, type CompiledDictionary } from '../../lib/match/comp
 import { foldKey } from '../../lib/match/fold';
 import { BLOCK_BREAK, findMatches, KIND_DRAMA, loadDictionary } from '../../lib/match/matcher';
 import { dictionaryInput } from '../../lib/match/dictionary-input';
-import { compareWithSchedule, extractAirStatements } from '../../lib/index/air-facts';
-import { groupStories } from '../../lib/index/stories';
+import { extractAirStatements } from './air-statements';
+import { compareWithSchedule } from './schedule-check';
+import { groupStories } from './stories';
 import type { DataProblem, LoadedData, Located } from './load';
 import { isOrdinaryName } from './ordinary-names';
 

@@ -33,6 +33,28 @@ const rawText: Plugin = {
   },
 };
 
+/**
+ * dayjs is a CommonJS bundle without a `sideEffects` field, so esbuild keeps it whenever a module
+ * imports it, used or not. Its only side effect is registering plugins, which lib/schedule/calendar.ts
+ * does on first use; marked side-effect free it is left out of modules that convert no wall time
+ * to an instant (the card formats air times without it).
+ */
+const dayjsWithoutSideEffects: Plugin = {
+  name: 'dayjs-without-side-effects',
+  setup(b) {
+    b.onResolve({ filter: /^dayjs(?:\/|$)/ }, async (args) => {
+      if (args.pluginData === dayjsWithoutSideEffects) return undefined;
+      const resolved = await b.resolve(args.path, {
+        kind: args.kind,
+        importer: args.importer,
+        resolveDir: args.resolveDir,
+        pluginData: dayjsWithoutSideEffects,
+      });
+      return resolved.errors.length > 0 ? undefined : { ...resolved, sideEffects: false };
+    });
+  },
+};
+
 export interface PageModuleFile {
   /** Path inside the extension, e.g. `page/engine.js`. */
   relative: string;
@@ -55,7 +77,7 @@ export async function buildPageModules(root: string, options: { minify?: boolean
       jsx: 'automatic',
       jsxImportSource: 'preact',
       legalComments: 'none',
-      plugins: [rawText],
+      plugins: [rawText, dayjsWithoutSideEffects],
       // The page side talks to the browser's own namespace (lib/page/extension-api.ts); WXT's UI
       // helpers ask `wxt/browser` for the same, so they get it without the polyfill.
       alias: { 'wxt/browser': path.join(root, 'lib/page/native-browser.ts') },
