@@ -71,7 +71,7 @@ const channelOf = (row: DramadbRow) => CHANNELS.find(([re]) => re.test(row.chann
  */
 const EXPECTED_HOMONYMS: { drama: string; file: DramadbFile; title: string; reason: string }[] = [
   { drama: 'dark-hole', file: 'results.csv', title: '다크홀', reason: 'another drama of that title: 2001 SBS TV' },
-  { drama: 'dark-hole', file: 'wikipedia.csv', title: '다크홀', reason: 'another drama of that title: 2001 SBS TV' },
+  { drama: 'dark-hole', file: 'wikipedia.csv', title: '다크홀', reason: 'a row with that title, 2019 tvN' },
   { drama: 'little-women', file: 'results.csv', title: '작은아씨들', reason: 'another drama of that title: 2004 SBS' },
   {
     drama: 'little-women',
