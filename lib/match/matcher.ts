@@ -255,9 +255,10 @@ function isSentenceStart(text: string, start: number): boolean {
   return true;
 }
 
+/** Not a lowercase letter: a capital, or a digit ("100 Days My Prince"). */
 export function startsWithCapital(text: string, start: number): boolean {
   const ch = text[start];
-  return ch !== ch.toLowerCase();
+  return ch === ch.toUpperCase();
 }
 
 /**
