@@ -16,7 +16,7 @@ import {
   type DramaFile,
   type PersonFile,
 } from '../../scripts/index-builder/schema';
-import { loadDramadb, type DramadbFile, type DramadbRow } from '../support/dramadb';
+import { loadDramadb, type DramadbFile, type DramadbRow } from '../../scripts/index-builder/dramadb';
 
 const DATA = resolve(import.meta.dirname, '../../data');
 
