@@ -16,7 +16,7 @@
 //   stays empty and the values are kept in the entry's `unsettled`, so nothing is guessed.
 // - Only dramas whose rows agree on a premiere year from 2000 to 2020 are kept.
 import { createHash } from 'node:crypto';
-import { normalizeTitle, readDramadbRows, type DramadbFile, type DramadbRow, type Weekday } from './dramadb';
+import { readDramadbRows, titleKey, type DramadbFile, type DramadbRow, type Weekday } from './dramadb';
 
 export const DATASET = 'MaybeS/DramaDatabase';
 export const DATASET_URL = 'https://github.com/MaybeS/DramaDatabase';
@@ -286,7 +286,7 @@ export function importDramadb(texts: Record<DramadbFile, string>, options: Impor
   };
 
   // 1. Rows that results.csv and a source table agree on.
-  const key = (r: DramadbRow) => `${r.title}|${premiereOf(r) ?? ''}`;
+  const key = (r: DramadbRow) => `${titleKey(r.title)}|${premiereOf(r) ?? ''}`;
   const resultKeys = new Set(rows.filter((r) => r.file === 'results.csv').map(key));
   const sourceKeys = new Set(rows.filter((r) => r.file !== 'results.csv').map(key));
   const confirmed: DramadbRow[] = [];
@@ -305,9 +305,9 @@ export function importDramadb(texts: Record<DramadbFile, string>, options: Impor
   // 2. Dramas: rows of one title with premieres close together; undated rows join a lone drama.
   const byTitle = new Map<string, DramadbRow[]>();
   for (const r of confirmed) {
-    const list = byTitle.get(r.title) ?? [];
+    const list = byTitle.get(titleKey(r.title)) ?? [];
     list.push(r);
-    byTitle.set(r.title, list);
+    byTitle.set(titleKey(r.title), list);
   }
   const groups: DramadbRow[][] = [];
   for (const titleRows of byTitle.values()) {
@@ -397,18 +397,17 @@ export function importDramadb(texts: Record<DramadbFile, string>, options: Impor
     if (castRow) supports.get(castRow)!.add('cast');
 
     // The title as written; a spaced form only where a field of these rows writes it (《…》).
-    const titleKey = group[0].title;
+    const written = group[0].fields['제목'].replace(/\s+/g, ' ').trim();
     const spaced = new Set<string>();
     for (const r of group)
       for (const value of Object.values(r.fields))
         for (const m of value.matchAll(/《\s*([^《》]+?)\s*》/g))
-          if (normalizeTitle(m[1]) === titleKey && /\s/.test(m[1])) spaced.add(m[1].replace(/\s+/g, ' '));
-    const written = group[0].fields['제목'].replace(/\s+/g, ' ').trim();
+          if (titleKey(m[1]) === titleKey(written) && /\s/.test(m[1])) spaced.add(m[1].replace(/\s+/g, ' '));
     const title = spaced.size === 1 ? [...spaced][0] : written;
 
     const firstPremiere = group.map(premiereOf).find((p) => p !== undefined)!;
     const drama: ImportedDrama = {
-      id: `dramadb-${year}-${hash(`${titleKey}|${firstPremiere}`, 8)}`,
+      id: `db-${hash(`${titleKey(written)}|${firstPremiere}`, 8)}`,
       title,
       year,
       ...(premiere ? { premiere } : {}),
@@ -436,7 +435,7 @@ export function importDramadb(texts: Record<DramadbFile, string>, options: Impor
     for (const name of draft.castNames) {
       let person = people.get(name.full);
       if (!person) {
-        const id = `dramadb-p-${hash(name.full, 10)}`;
+        const id = `db-p-${hash(name.full, 10)}`;
         const owner = idOwner.get(id);
         if (owner !== undefined) throw new DramadbImportError(`person ids of "${owner}" and "${name.full}" collide`);
         idOwner.set(id, name.full);

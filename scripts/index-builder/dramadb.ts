@@ -401,6 +401,14 @@ export function normalizeTitle(title: string): string {
   return title.replace(/\s+/g, '');
 }
 
+/**
+ * The key titles are matched on: letters and digits only, so spacing and punctuation do not
+ * count (쌈, 마이웨이 = 쌈마이웨이, 또 오해영 = 또!오해영).
+ */
+export function titleKey(title: string): string {
+  return title.normalize('NFC').replace(/[^\p{L}\p{N}]/gu, '');
+}
+
 /** Reads the three tables' texts (file name → CSV text) into rows, in file order. */
 export function readDramadbRows(texts: Record<DramadbFile, string>): DramadbRow[] {
   const out: DramadbRow[] = [];

@@ -48,10 +48,26 @@ export async function buildIndexFiles({ root, outDir, log = () => {} }: BuildInd
   } finally {
     await Promise.all(temps.map((t) => rm(t, { force: true })));
   }
-  const { index } = result;
+  const { index, imported } = result;
+  const tiers = (total: number, own: number, merged: number) =>
+    imported ? ` (${total - own} curated, ${own} imported, ${merged} merged into curated)` : '';
   log(
-    `index: ${index.dramas.length} dramas, ${index.people.length} people, ${index.articles.length} articles, ` +
-      `${index.stories.length} stories → ${path.relative(root, out) || '.'}/`,
+    `index: ${index.dramas.length} dramas${tiers(index.dramas.length, imported?.importedDramas ?? 0, imported?.mergedDramas ?? 0)}, ` +
+      `${index.people.length} people${tiers(index.people.length, imported?.importedPeople ?? 0, imported?.mergedPeople ?? 0)}, ` +
+      `${index.articles.length} articles, ${index.stories.length} stories` +
+      (imported ? `, ${imported.conflicts} conflicts with dramadb` : '') +
+      ` → ${path.relative(root, out) || '.'}/`,
   );
+  if (imported) {
+    const n = imported.sharedNames;
+    log(
+      `dramadb names: shared by different people ${n.personWithCurated + n.personWithImported} ` +
+        `(${n.personWithCurated} with a curated person, ${n.personWithImported} among imported people), ` +
+        `titles shared ${n.titleWithCurated + n.titleWithImported} (${n.titleWithCurated} with a curated name, ` +
+        `${n.titleWithImported} among imported dramas), ${n.acrossKinds} shared between a title and a person, ` +
+        `${n.singleCharacter} of one character left out, ${n.contextOnly} of two characters matched only in quotes; ` +
+        `${imported.keptApart} same-title dramas kept apart`,
+    );
+  }
   return result;
 }
