@@ -379,11 +379,14 @@ export function importDramadb(texts: Record<DramadbFile, string>, options: Impor
     const platforms = [...new Set(group.flatMap((r) => channels.get(r)!.platforms ?? []))].sort();
     for (const r of group) if (channels.get(r)!.platforms?.length) supports.get(r)!.add('platforms');
 
-    // The cast of one results.csv row: the one that repeats a wikipedia.csv row first.
-    const wikiKeys = new Set(group.filter((r) => r.file === 'wikipedia.csv').map(key));
-    const castRows = group
-      .filter((r) => r.file === 'results.csv')
-      .sort((a, b) => Number(wikiKeys.has(key(b))) - Number(wikiKeys.has(key(a))) || a.row - b.row);
+    // The cast of one results.csv row: the one that repeats a wikipedia.csv row word for word
+    // first (results.csv copies each source row's period and episode texts as written), then one
+    // repeating a namuwiki.csv row, then any.
+    const written = (r: DramadbRow) => `${r.fields['방송 기간']}|${r.fields['방송 횟수']}`;
+    const repeats = (file: DramadbFile) => new Set(group.filter((r) => r.file === file).map(written));
+    const [fromWiki, fromNamu] = [repeats('wikipedia.csv'), repeats('namuwiki.csv')];
+    const rank = (r: DramadbRow) => (fromWiki.has(written(r)) ? 0 : fromNamu.has(written(r)) ? 1 : 2);
+    const castRows = group.filter((r) => r.file === 'results.csv').sort((a, b) => rank(a) - rank(b) || a.row - b.row);
     let castRow: DramadbRow | undefined;
     let castNames: CastName[] = [];
     for (const r of castRows) {
@@ -397,17 +400,17 @@ export function importDramadb(texts: Record<DramadbFile, string>, options: Impor
     if (castRow) supports.get(castRow)!.add('cast');
 
     // The title as written; a spaced form only where a field of these rows writes it (《…》).
-    const written = group[0].fields['제목'].replace(/\s+/g, ' ').trim();
+    const writtenTitle = group[0].fields['제목'].replace(/\s+/g, ' ').trim();
     const spaced = new Set<string>();
     for (const r of group)
       for (const value of Object.values(r.fields))
         for (const m of value.matchAll(/《\s*([^《》]+?)\s*》/g))
-          if (titleKey(m[1]) === titleKey(written) && /\s/.test(m[1])) spaced.add(m[1].replace(/\s+/g, ' '));
-    const title = spaced.size === 1 ? [...spaced][0] : written;
+          if (titleKey(m[1]) === titleKey(writtenTitle) && /\s/.test(m[1])) spaced.add(m[1].replace(/\s+/g, ' '));
+    const title = spaced.size === 1 ? [...spaced][0] : writtenTitle;
 
     const firstPremiere = group.map(premiereOf).find((p) => p !== undefined)!;
     const drama: ImportedDrama = {
-      id: `db-${hash(`${titleKey(written)}|${firstPremiere}`, 8)}`,
+      id: `db-${hash(`${titleKey(writtenTitle)}|${firstPremiere}`, 8)}`,
       title,
       year,
       ...(premiere ? { premiere } : {}),
