@@ -465,8 +465,7 @@ export function importDramadb(texts: Record<DramadbFile, string>, options: Impor
   }
   const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const personList = [...people.values()].sort(byId);
-  for (const p of personList)
-    p.sources.sort((a, b) => FILE_ORDER[a.file] - FILE_ORDER[b.file] || a.row - b.row);
+  for (const p of personList) p.sources.sort((a, b) => FILE_ORDER[a.file] - FILE_ORDER[b.file] || a.row - b.row);
   return {
     dataset: DATASET,
     url: DATASET_URL,

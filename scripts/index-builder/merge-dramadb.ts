@@ -112,7 +112,8 @@ export function mergeDramadb(
       curatedByTitle.set(key, list);
     }
   }
-  const curatedYear = (d: DramaEntry) => d.year ?? (d.schedule?.premiere ? Number(d.schedule.premiere.slice(0, 4)) : undefined);
+  const curatedYear = (d: DramaEntry) =>
+    d.year ?? (d.schedule?.premiere ? Number(d.schedule.premiere.slice(0, 4)) : undefined);
   const importedPeopleById = new Map(imported.people.map((p) => [p.id, p]));
   const curatedHangul = new Map(curatedPeople.filter((p) => p.hangul).map((p) => [p.id, nameKey(p.hangul!)]));
   const sameDrama = (c: DramaEntry, i: ImportedDrama) => {

@@ -212,7 +212,9 @@ describe('parseCast', () => {
   });
 
   it('skips what is not plainly one Hangul name', () => {
-    const { names: found, skipped } = parseCast('문가상 고가짜, 이가상송가짜, 다니엘 가상, BoA, 비, 김가상 (배우)(중도하차)');
+    const { names: found, skipped } = parseCast(
+      '문가상 고가짜, 이가상송가짜, 다니엘 가상, BoA, 비, 김가상 (배우)(중도하차)',
+    );
     expect(found).toEqual([]);
     expect(skipped).toEqual(['문가상 고가짜', '이가상송가짜', '다니엘 가상', 'BoA', '비', '김가상 (배우)(중도하차)']);
     // one syllable with its disambiguator is a name
