@@ -22,6 +22,8 @@ export default defineConfig({
     'build:publicAssets': async (_wxt, files) => {
       files.push({ absoluteSrc: `${ROOT}/generated/index.json`, relativeDest: 'index.json' });
       files.push({ absoluteSrc: `${ROOT}/generated/dictionary.bin`, relativeDest: 'dictionary.bin' });
+      // The index carries data imported from MaybeS/DramaDatabase (MIT): its notice ships too.
+      files.push({ absoluteSrc: `${ROOT}/NOTICE`, relativeDest: 'NOTICE.txt' });
       for (const module of await buildPageModules(ROOT)) {
         files.push({ contents: new TextDecoder().decode(module.contents), relativeDest: module.relative });
       }

@@ -61,6 +61,7 @@ export const CHANNEL_TABLE: Record<string, ChannelReading> = {
   'KBS 제1TV': net('KBS1'),
   KBS1: net('KBS1'),
   'KBS 1TV (본방송)KBS 2TV (재방송)': net('KBS1'), // first run (본방송) on KBS1, reruns on KBS2
+  // Some dramas listed as 한국방송공사 alone aired on KBS1 (the daily drama 별난여자별난남자, 2005).
   KBS: unclear('KBS runs two channels (KBS1, KBS2); the text does not say which'),
   한국방송공사: unclear('한국방송공사 (KBS) runs two channels (KBS1, KBS2); the text does not say which'),
   'KBS W': net('KBS W'),

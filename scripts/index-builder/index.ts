@@ -49,11 +49,12 @@ export async function buildIndexFiles({ root, outDir, log = () => {} }: BuildInd
     await Promise.all(temps.map((t) => rm(t, { force: true })));
   }
   const { index, imported } = result;
-  const tiers = (total: number, own: number, merged: number) =>
-    imported ? ` (${total - own} curated, ${own} imported, ${merged} merged into curated)` : '';
+  const tiers = (total: number, own: number, merged: number, into: number) =>
+    imported ? ` (${total - own} curated, ${own} imported; ${merged} more imported merged into ${into} curated)` : '';
+  const i = imported;
   log(
-    `index: ${index.dramas.length} dramas${tiers(index.dramas.length, imported?.importedDramas ?? 0, imported?.mergedDramas ?? 0)}, ` +
-      `${index.people.length} people${tiers(index.people.length, imported?.importedPeople ?? 0, imported?.mergedPeople ?? 0)}, ` +
+    `index: ${index.dramas.length} dramas${tiers(index.dramas.length, i?.importedDramas ?? 0, i?.mergedDramas ?? 0, i?.curatedDramasMerged ?? 0)}, ` +
+      `${index.people.length} people${tiers(index.people.length, i?.importedPeople ?? 0, i?.mergedPeople ?? 0, i?.curatedPeopleMerged ?? 0)}, ` +
       `${index.articles.length} articles, ${index.stories.length} stories` +
       (imported ? `, ${imported.conflicts} conflicts with dramadb` : '') +
       ` → ${path.relative(root, out) || '.'}/`,

@@ -52,8 +52,12 @@ export interface MergeStats {
   importedPeople: number;
   /** Imported dramas merged into a curated one. */
   mergedDramas: number;
+  /** Curated dramas that imported ones were merged into. */
+  curatedDramasMerged: number;
   /** Imported people merged into a curated person. */
   mergedPeople: number;
+  /** Curated people that imported ones were merged into. */
+  curatedPeopleMerged: number;
   conflicts: number;
   /** Imported dramas with a curated drama's title and year but another premiere: kept apart. */
   keptApart: number;
@@ -85,7 +89,9 @@ export function mergeDramadb(
     importedDramas: 0,
     importedPeople: 0,
     mergedDramas: 0,
+    curatedDramasMerged: 0,
     mergedPeople: 0,
+    curatedPeopleMerged: 0,
     conflicts: 0,
     keptApart: 0,
   };
@@ -193,6 +199,7 @@ export function mergeDramadb(
       });
   });
   stats.mergedPeople = personMap.size;
+  stats.curatedPeopleMerged = new Set(personMap.values()).size;
 
   // 3. Entries.
   const finalPersonId = (id: string) => personMap.get(id) ?? id;
@@ -315,5 +322,6 @@ export function mergeDramadb(
     });
   }
   const merged = new Map([...mergedInto].map(([importedId, c]) => [importedId, c.id]));
+  stats.curatedDramasMerged = new Set(merged.values()).size;
   return { dramas, people, mergedInto: merged, warnings, stats };
 }

@@ -252,7 +252,7 @@ describe('the channel table', () => {
       ['KBS2TV', 'KBS2'],
       ['한국방송공사 KBS 2TV', 'KBS2'],
       ['KBS 1TV', 'KBS1'],
-      ['한국방송공사', undefined], // KBS1 or KBS2: the daily dramas of 2003–2005 were on KBS1
+      ['한국방송공사', undefined], // KBS1 or KBS2: some dramas listed so aired on KBS1
       ['KBS', undefined],
       ['문화방송', 'MBC'],
       ['MBC TV', 'MBC'],

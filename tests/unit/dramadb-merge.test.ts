@@ -199,7 +199,7 @@ describe('merging the imported tier', () => {
     expect(result.imported?.conflicts).toBe(3);
     const summary = lines.find((l) => l.startsWith('index:'))!;
     expect(summary).toContain('3 conflicts with dramadb');
-    expect(summary).toContain('8 dramas (2 curated, 6 imported, 2 merged into curated)');
+    expect(summary).toContain('8 dramas (2 curated, 6 imported; 2 more imported merged into 2 curated)');
   });
 
   it('keeps a same-title drama of the same year but another premiere apart, with a warning', async () => {
