@@ -223,8 +223,8 @@ export function mergeDramadb(
         id: i.id,
         kind: 'drama',
         tier: 'dramadb',
+        // The title is the Hangul title: no separate `hangul`, which a card would show again.
         title: i.title,
-        hangul: i.title,
         aliases: [],
         titleIsCommonWord: false,
         ...(i.network ? { network: i.network } : {}),
@@ -312,8 +312,7 @@ export function mergeDramadb(
       id: p.id,
       kind: 'person',
       tier: 'dramadb',
-      name: p.name,
-      hangul: p.name,
+      name: p.name, // Hangul, as the tables write it (no separate `hangul`)
       ...(p.disambiguation ? { disambiguation: p.disambiguation } : {}),
       aliases: [],
       dramaIds: [],

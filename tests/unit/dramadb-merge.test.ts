@@ -218,7 +218,6 @@ describe('merging the imported tier', () => {
       kind: 'drama',
       tier: 'dramadb',
       title: '별빛식당',
-      hangul: '별빛식당',
       year: 2015,
       schedule: { timeZone: 'Asia/Seoul', slots: [], premiere: '2015-01-01' },
       cast: [{ personId: 'db-p-0000000004', role: 'main' }],
@@ -234,7 +233,9 @@ describe('merging the imported tier', () => {
       ],
     });
     const lee = index.people.find((p) => p.id === 'db-p-0000000005')!;
-    expect(lee).toMatchObject({ tier: 'dramadb', name: '이동명', hangul: '이동명', disambiguation: '배우' });
+    expect(lee).toMatchObject({ tier: 'dramadb', name: '이동명', disambiguation: '배우' });
+    expect(lee.hangul).toBeUndefined(); // the name is the Hangul name; a card shows it once
+    expect(star.hangul).toBeUndefined();
     expect(lee.sources[0]).toMatchObject({ dataset: 'MaybeS/DramaDatabase', file: 'results.csv', row: 30 });
   });
 
