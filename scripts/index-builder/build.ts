@@ -250,7 +250,8 @@ export function buildIndex(data: LoadedData): BuildResult | BuildFailure {
       name: p.name,
       hangul: p.hangul,
       aliases: p.aliases,
-      dramaIds: p.dramaIds,
+      // The merged filmography (the merge returns new entries, so not `p.dramaIds`).
+      dramaIds: dramaIdsByPerson.get(p.id) ?? [],
     })),
     isOrdinaryName,
   );

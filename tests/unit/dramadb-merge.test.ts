@@ -288,6 +288,9 @@ describe('imported names in the matcher dictionary', () => {
     expect(found("박새롬이 출연한 '별빛식당'")).toEqual(['db-p-0000000002', 'db-00000005']);
     expect(found('달빛제과점')).toEqual(['moonlit-bakery']);
     expect(found('김픽스')).toEqual(['fixture-kim']);
+    // A curated person is related to the dramas of the merged filmography (the dictionary's ones).
+    const related = (id: string) => [...matcher.related(matcher.entityIndex(id)!)].map((e) => matcher.entityId(e));
+    expect(related('fixture-kim')).toEqual(expect.arrayContaining(['moonlit-bakery', 'regardless']));
     expect(found('이동명')).toEqual(['db-p-0000000004']); // in two dramas
     // 무관하게 ("regardless") is an ordinary word: only with context (a cue, quotes on a drama page).
     expect(found('무관하게')).toEqual([]);
