@@ -1,6 +1,6 @@
 // Keeps the card next to its name as the page scrolls and reflows (floating-ui): below it,
-// flipped above when there is no room, shifted into the viewport.
-import { autoUpdate, computePosition, flip, offset, shift, type VirtualElement } from '@floating-ui/dom';
+// flipped above when there is no room, shifted into the viewport, and no taller than the room.
+import { autoUpdate, computePosition, flip, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
 
 export interface Placement {
   stop(): void;
@@ -26,7 +26,18 @@ export function placeNextTo(
     void computePosition(reference, floating, {
       strategy: 'fixed',
       placement: 'bottom-start',
-      middleware: [offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
+      middleware: [
+        offset(6),
+        flip({ padding: 8 }),
+        shift({ padding: 8 }),
+        // Never taller than the room beside the name: the card's body scrolls instead.
+        size({
+          padding: 8,
+          apply({ availableHeight }) {
+            floating.style.setProperty('--card-available-height', `${Math.max(120, Math.floor(availableHeight))}px`);
+          },
+        }),
+      ],
     }).then(({ x, y }) => {
       floating.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
     });
