@@ -1,6 +1,13 @@
+import { readdirSync } from 'node:fs';
 import { defineConfig } from 'wxt';
+import { CARD_SHARD_DIR } from './lib/index/card-shards';
 import preact from '@preact/preset-vite';
 import { buildIndexFiles } from './scripts/index-builder';
+import { buildPageModules, PAGE_MODULE_DIR } from './scripts/page-modules/build';
+
+const ROOT = import.meta.dirname;
+/** What content scripts load from the extension: the page modules, the name dictionary, the highlight styles (for shadow roots). */
+const PAGE_RESOURCES = [`${PAGE_MODULE_DIR}/*`, 'dictionary.bin', 'content-highlights.css'];
 
 // Every build regenerates the bundled index from data/ first, so a build can never ship stale data.
 export default defineConfig({
@@ -10,18 +17,53 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   hooks: {
     'build:before': async () => {
-      await buildIndexFiles({ root: import.meta.dirname, log: (line) => console.log(line) });
+      await buildIndexFiles({ root: ROOT, log: (line) => console.log(line) });
     },
-    // The full index ships as a file the background and extension pages read on demand.
-    'build:publicAssets': (_wxt, files) => {
-      files.push({ absoluteSrc: `${import.meta.dirname}/generated/index.json`, relativeDest: 'index.json' });
-    },
-    // Highlight styles go in as a content-script stylesheet: the browser injects it, so a page's
-    // CSP cannot block it, and it only holds ::highlight() rules.
-    'build:manifestGenerated': (_wxt, manifest) => {
-      for (const script of manifest.content_scripts ?? []) {
-        script.css = [...(script.css ?? []), 'content-highlights.css'];
+    // The full index ships as a file the background and extension pages read on demand; the
+    // dictionary and the page modules as files content scripts load when a frame needs them.
+    'build:publicAssets': async (_wxt, files) => {
+      files.push({ absoluteSrc: `${ROOT}/generated/index.json`, relativeDest: 'index.json' });
+      files.push({ absoluteSrc: `${ROOT}/generated/dictionary.bin`, relativeDest: 'dictionary.bin' });
+      for (const shard of readdirSync(`${ROOT}/generated/${CARD_SHARD_DIR}`)) {
+        files.push({
+          absoluteSrc: `${ROOT}/generated/${CARD_SHARD_DIR}/${shard}`,
+          relativeDest: `${CARD_SHARD_DIR}/${shard}`,
+        });
       }
+      for (const module of await buildPageModules(ROOT)) {
+        files.push({ contents: new TextDecoder().decode(module.contents), relativeDest: module.relative });
+      }
+    },
+    // The bootstrap runs in every frame: it gets the browser's own namespace, not the polyfill
+    // (which extension pages and the background keep).
+    'vite:build:extendConfig': (entrypoints, viteConfig) => {
+      if (!entrypoints.every((e) => e.name === 'page-bootstrap')) return;
+      viteConfig.resolve ??= {};
+      viteConfig.resolve.alias = [
+        { find: /^wxt\/browser$/, replacement: `${ROOT}/lib/page/native-browser.ts` },
+        ...normalisedAliases(viteConfig.resolve.alias),
+      ];
+    },
+    'build:manifestGenerated': (wxt, manifest) => {
+      // The bootstrap (entrypoints/page-bootstrap.ts, built as a plain script) in every frame. The
+      // highlight styles go in as its stylesheet: the browser injects it, so a page's CSP cannot
+      // block it, and it only holds ::highlight() rules.
+      manifest.content_scripts = [
+        {
+          matches: ['<all_urls>'],
+          all_frames: true,
+          match_about_blank: true,
+          run_at: 'document_idle',
+          js: ['page-bootstrap.js'],
+          css: ['content-highlights.css'],
+        },
+      ];
+      // Reachable from pages only through a per-session URL (Chromium), so a page cannot probe
+      // for the extension by fetching them.
+      manifest.web_accessible_resources =
+        wxt.config.manifestVersion === 3
+          ? [{ resources: PAGE_RESOURCES, matches: ['<all_urls>'], use_dynamic_url: true } as never]
+          : (PAGE_RESOURCES as never);
     },
   },
   manifest: {
@@ -40,5 +82,14 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
     json: { stringify: true },
+    // DRAMALENS_MINIFY=0 keeps function names, for profiling.
+    ...(process.env.DRAMALENS_MINIFY === '0' ? { build: { minify: false } } : {}),
   }),
 });
+
+type AliasList = { find: string | RegExp; replacement: string }[];
+function normalisedAliases(alias: unknown): AliasList {
+  if (!alias) return [];
+  if (Array.isArray(alias)) return alias as AliasList;
+  return Object.entries(alias as Record<string, string>).map(([find, replacement]) => ({ find, replacement }));
+}

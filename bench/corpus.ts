@@ -23,3 +23,27 @@ export function readCorpusPage(file: string): string {
     .replace(/<meta[^>]+http-equiv=["']?content-security-policy[^>]*>/gi, '')
     .replace(/<base[^>]*>/gi, '');
 }
+
+/** A 5 MB page of real article text with names sprinkled in, for the longest-task check. */
+export function syntheticPage(sources: string[]): string {
+  const paragraphs: string[] = [];
+  const names = ['Song Kang', 'Han So Hee', '“Nevertheless”', '한소희가', 'Hotel Del Luna', 'IU'];
+  let size = 0;
+  let i = 0;
+  outer: for (;;) {
+    for (const html of sources) {
+      const text = html
+        .replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/gi, ' ')
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\s+/g, ' ');
+      for (let at = 0; at < text.length; at += 600) {
+        const chunk = text.slice(at, at + 600).replace(/[<&]/g, ' ');
+        const p = `<p>${chunk} ${names[i++ % names.length]} <b>Song</b> Kang.</p>`;
+        paragraphs.push(p);
+        size += p.length;
+        if (size > 5 * 1024 * 1024) break outer;
+      }
+    }
+  }
+  return `<!doctype html><html><head><meta charset="utf-8"><title>synthetic 5 MB</title></head><body>${paragraphs.join('\n')}</body></html>`;
+}

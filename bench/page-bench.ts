@@ -2,11 +2,12 @@
 // page that the benchmark compares, each on the page's live DOM.
 import Mark from 'mark.js';
 import AhoCorasick from 'modern-ahocorasick';
-import type { CompiledDictionary } from '../lib/match/compile';
+import { decodeDictionary } from '../lib/match/dictionary-binary';
 import { loadDictionary, scanParts, type Matcher } from '../lib/match/matcher';
 import { TextCollector } from '../lib/page/text-collector';
-import { DEFAULT_TUNING, PageScanner } from '../lib/page/page-scanner';
+import { DEFAULT_TUNING, PageScanner } from '../lib/page/engine/page-scanner';
 import { highlightEnvironment } from '../lib/page/highlight-registry';
+import { NamePainter } from '../lib/page/names/name-painter';
 
 interface LoadedBenchDictionary {
   matcher: Matcher;
@@ -21,10 +22,11 @@ function escapeRegExp(s: string) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Loads a compiled dictionary the way the content script does; also prepares the rivals. */
-function loadBenchDictionary(key: string, compiled: CompiledDictionary, names: string[]) {
+/** Loads the dictionary file (base64 of its bytes) the way the content script does; also prepares the rivals. */
+function loadBenchDictionary(key: string, fileBase64: string, names: string[]) {
+  const bytes = Uint8Array.from(atob(fileBase64), (c) => c.charCodeAt(0));
   const t0 = performance.now();
-  const matcher = loadDictionary(compiled);
+  const matcher = loadDictionary(decodeDictionary(bytes.buffer));
   const loadMs = performance.now() - t0;
   const lowered = [...new Set(names.map((n) => n.toLowerCase()))];
   let library: AhoCorasick | undefined;
@@ -103,7 +105,6 @@ async function oursOnce(key: string): Promise<{ ms: number; names: number; longe
   let taskStart = 0;
   const scanner = new PageScanner(matcher, {
     document,
-    highlights: highlightEnvironment(window),
     now: () => performance.now(),
     yieldToPage: () =>
       new Promise((resolve) => {
@@ -118,9 +119,11 @@ async function oursOnce(key: string): Promise<{ ms: number; names: number; longe
     clearTimeout: (id) => window.clearTimeout(id),
     MutationObserver,
     createStaticRange: (init) => new StaticRange(init),
-    report: () => {},
   });
-  scanner.setColorPresets('amber', 'sky');
+  // Painted as on a page with names: the names module's painter, every name shown.
+  const painter = new NamePainter(matcher, scanner.found, highlightEnvironment(window), () => true);
+  painter.setPresets('amber', 'sky');
+  scanner.attachPainter(painter);
   const t0 = performance.now();
   taskStart = t0;
   await scanner.start();
@@ -128,6 +131,7 @@ async function oursOnce(key: string): Promise<{ ms: number; names: number; longe
   longestTaskMs = Math.max(longestTaskMs, performance.now() - taskStart);
   const names = scanner.names.length;
   scanner.dispose();
+  painter.dispose();
   return { ms, names, longestTaskMs };
 }
 

@@ -1,124 +1,292 @@
-// What a reader pays per page they open: the built extension's content script on freshly loaded
-// corpus pages, its JavaScript time from a CPU profile (samples whose stack runs through
-// content.js, including the browser calls it makes). Unlike the scan table this includes start-up:
-// evaluating the bundle, decoding the dictionary, reading settings, and a first scan the engine
-// has not optimised yet.
-import { launchWithExtension, serveFixtures } from '../tests/e2e/harness';
-import { corpusPageFiles, readCorpusPage } from './corpus';
+// What a reader pays per page they open, measured from outside: each corpus page is loaded
+// fresh in real Chromium with an extension installed, under a Chrome trace, and the
+// extension's main-thread time is read from the trace (bench/trace.ts), in every frame. The
+// floor extension (../shared/bench/floor-extension: a content script that only reads every text
+// node once) is measured the same way in the same run, page by page, so the ratio compares like
+// with like. Subresources are blocked (iframes stay empty documents), so only the extensions'
+// work runs besides the page's own parsing and layout.
+import { cpSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { chromiumPath } from '../tests/e2e/browser-path';
+import { corpusPageFiles, PAGES_DIR, readCorpusPage, syntheticPage } from './corpus';
 import { percentile } from './stats';
+import { loadCost, startTrace, type LoadCost } from './trace';
 
-const SAMPLING_US = 50;
-/** The first loads compile the bundle; later ones find it in V8's cache, as a browser would. */
-const WARM_UP_LOADS = 2;
-/** Loads per page; the page's figure is their median (a load can share the machine with a GC or a neighbour). */
-const LOADS_PER_PAGE = 3;
+export const FLOOR_EXTENSION = path.resolve(import.meta.dirname, '../../shared/bench/floor-extension');
+const LOADS_PER_PAGE = Number(process.env.BENCH_LOADS ?? 3);
+/** After the load event: the scan, the debounced report and the shadow-root search are over. */
+const SETTLE_MS = 500;
+const TOP_PAGES = 20;
+/** Pages beyond the 20 largest get one load, and three more if that one looks over this ratio. */
+const RECHECK_RATIO = 2.5;
+const EMPTY_FRAME = '<!doctype html><html><head></head><body></body></html>';
+const SYNTHETIC = 'synthetic-5MB';
+const EMPTY_FRAMES = 'twenty-empty-frames';
+/** A page of nothing but frames with no text: what a frame without text costs. */
+const EMPTY_FRAMES_PAGE = `<!doctype html><html><head><title>frames</title></head><body>${Array.from(
+  { length: 20 },
+  (_, i) => (i % 2 ? '<iframe></iframe>' : `<iframe src="/ad-${i}.html"></iframe>`),
+).join('')}</body></html>`;
 
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string };
-  children?: number[];
-}
-interface Profile {
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
-}
-
-/** Milliseconds of samples whose stack includes a frame of the content script. */
-export function contentScriptMs(profile: Profile, scriptUrlPart: string): number {
-  const parent = new Map<number, number>();
-  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  const ours = new Map<number, boolean>();
-  const isOurs = (id: number): boolean => {
-    const known = ours.get(id);
-    if (known !== undefined) return known;
-    const node = byId.get(id)!;
-    const up = parent.get(id);
-    const result = node.callFrame.url.includes(scriptUrlPart) || (up !== undefined && isOurs(up));
-    ours.set(id, result);
-    return result;
-  };
-  let us = 0;
-  // timeDeltas[i] is the time before sample i: charge each sample the gap after it.
-  for (let i = 0; i < profile.samples.length; i++) {
-    if (isOurs(profile.samples[i])) us += profile.timeDeltas[i + 1] ?? SAMPLING_US;
-  }
-  return us / 1000;
+export interface Contender {
+  key: string;
+  label: string;
+  extensionDir: string;
 }
 
-export async function runPageLoadBench(options: { pages?: number; extensionDir?: string } = {}) {
-  const files = corpusPageFiles().slice(0, options.pages ?? 60);
-  let html = '';
-  const server = await serveFixtures({
-    '/page.html': (_req, res) => {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(html);
-      return true;
-    },
+interface Browser {
+  contender: Contender;
+  context: BrowserContext;
+  page: Page;
+  cdp: CDPSession;
+  html: string;
+}
+
+async function openBrowser(contender: Contender): Promise<Browser> {
+  const context = await chromium.launchPersistentContext('', {
+    executablePath: chromiumPath(),
+    headless: true,
+    viewport: { width: 1100, height: 800 },
+    args: [
+      `--disable-extensions-except=${contender.extensionDir}`,
+      `--load-extension=${contender.extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
-  const session = await launchWithExtension({ extensionDir: options.extensionDir });
-  const page = await session.context.newPage();
-  // Only the page itself loads: its images and stylesheets would otherwise go to the network.
-  await page.route('**/*', (route) => (route.request().isNavigationRequest() ? route.continue() : route.abort()));
-  const perPage: { file: string; chars: number; ms: number }[] = [];
-  try {
-    // One fresh load of the page currently served.
-    const loadMs = async (n: number): Promise<number> => {
-      const cdp = await session.context.newCDPSession(page);
-      await cdp.send('Profiler.enable');
-      await cdp.send('Profiler.setSamplingInterval', { interval: SAMPLING_US });
-      await cdp.send('Profiler.start');
-      await page.goto(server.url(`/page.html?${n}`));
-      // The scan, the debounced report (150 ms) and the shadow-root search are over by then.
-      await page.waitForTimeout(800);
-      const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
-      await cdp.detach();
-      return contentScriptMs(profile, `chrome-extension://${session.extensionId}/`);
+  // The extension is ready once its worker runs.
+  if (context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker', { timeout: 15_000 });
+  const page = await context.newPage();
+  const browser: Browser = { contender, context, page, cdp: await context.newCDPSession(page), html: '' };
+  // The page comes from memory. Its frames get an empty document (as an ad slot that has not
+  // filled yet: a real document, so content scripts run in it); images, styles and the rest
+  // are refused.
+  await page.route('**/*', (route) => {
+    const request = route.request();
+    // The extension's own files (its page modules, its dictionary) load as in real use.
+    if (request.url().startsWith('chrome-extension:')) return route.continue();
+    if (!request.isNavigationRequest()) return route.abort();
+    const body = request.frame() === page.mainFrame() ? browser.html : EMPTY_FRAME;
+    return route.fulfill({ body, contentType: 'text/html; charset=utf-8' });
+  });
+  return browser;
+}
+
+let loadNumber = 0;
+async function tracedLoad(browser: Browser, html: string): Promise<LoadCost> {
+  browser.html = html;
+  const stop = await startTrace(browser.cdp);
+  await browser.page.goto(`http://bench.invalid/page-${loadNumber++}.html`, { waitUntil: 'load' });
+  await browser.page.waitForTimeout(SETTLE_MS);
+  return loadCost(await stop());
+}
+
+export interface PageFigures {
+  page: string;
+  bytes: number;
+  top: boolean;
+  frames: number;
+  floorMs: number;
+  perContender: Record<string, { ms: number; ratio: number; longestTaskMs: number; frames: number }>;
+}
+
+const fmt = (x: number, digits = 2) => (Number.isFinite(x) ? x.toFixed(digits) : '—');
+
+/** An extension directory whose dictionary is replaced (the benchmark's 10k-name build). */
+export function withDictionary(extensionDir: string, dictionary: Uint8Array): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'dramalens-bench-'));
+  cpSync(extensionDir, dir, { recursive: true });
+  const target = path.join(dir, 'dictionary.bin');
+  statSync(target); // the build ships one: fail loudly if the layout changed
+  writeFileSync(target, dictionary);
+  return dir;
+}
+
+export async function runPageLoadBench(options: { contenders: Contender[]; pages?: number }) {
+  const files = corpusPageFiles()
+    .map((file) => ({ file, bytes: statSync(path.join(PAGES_DIR, file)).size }))
+    .sort((a, b) => b.bytes - a.bytes || a.file.localeCompare(b.file));
+  const chosen = files.slice(0, options.pages ?? files.length);
+  const synthetic = syntheticPage(files.slice(0, 40).map((f) => readCorpusPage(f.file)));
+
+  const floor = await openBrowser({ key: 'floor', label: 'floor extension', extensionDir: FLOOR_EXTENSION });
+  const ours: Browser[] = [];
+  for (const c of options.contenders) ours.push(await openBrowser(c));
+  const all = [floor, ...ours];
+  const results: PageFigures[] = [];
+  const measure = async (name: string, html: string, bytes: number, top: boolean) => {
+    // Warm each browser on this page once (its first load also pays the HTTP cache and the
+    // code cache of the browser), then interleave the loads so drift hits every contender alike.
+    for (const b of all) await tracedLoad(b, html);
+    const costs = new Map<Browser, LoadCost[]>(all.map((b) => [b, []]));
+    const loadAll = async (times: number) => {
+      for (let k = 0; k < times; k++) for (const b of all) costs.get(b)!.push(await tracedLoad(b, html));
     };
-    let n = 0;
-    for (const file of files.slice(0, WARM_UP_LOADS)) {
-      html = readCorpusPage(file);
-      await loadMs(n++);
+    const median = (b: Browser, pick: (c: LoadCost) => number) => percentile(costs.get(b)!.map(pick), 50);
+    const worstRatio = () => Math.max(...ours.map((b) => median(b, (c) => c.ms) / median(floor, (c) => c.ms)));
+    await loadAll(top ? LOADS_PER_PAGE : 1);
+    if (!top && worstRatio() > RECHECK_RATIO) await loadAll(LOADS_PER_PAGE);
+    const floorMs = median(floor, (c) => c.ms);
+    const perContender: PageFigures['perContender'] = {};
+    for (const b of ours) {
+      const ms = median(b, (c) => c.ms);
+      perContender[b.contender.key] = {
+        ms,
+        ratio: ms / floorMs,
+        longestTaskMs: Math.max(...costs.get(b)!.map((c) => c.longestTaskMs)),
+        frames: Math.max(...costs.get(b)!.map((c) => c.frames)),
+      };
     }
-    for (const file of files) {
-      html = readCorpusPage(file);
-      const loads: number[] = [];
-      for (let k = 0; k < LOADS_PER_PAGE; k++) loads.push(await loadMs(n++));
-      const chars = await page.evaluate(() => document.body?.textContent?.length ?? 0);
-      perPage.push({ file, chars, ms: percentile(loads, 50) });
+    const frames = Math.max(...costs.get(floor)!.map((c) => c.frames));
+    results.push({ page: name, bytes, top, frames, floorMs, perContender });
+    // What the last load lit, every frame (the precision review).
+    if (name !== SYNTHETIC) {
+      for (const b of ours) {
+        const counts = (lit[b.contender.key] ??= new Map());
+        for (const frame of b.page.frames()) {
+          const texts = await frame.evaluate(litTexts).catch(() => [] as string[]);
+          for (const text of texts) {
+            const entry = counts.get(text) ?? { count: 0, pages: new Set<string>() };
+            entry.count++;
+            entry.pages.add(name);
+            counts.set(text, entry);
+          }
+        }
+      }
     }
-  } finally {
-    await session.close();
-    await server.close();
-  }
-  const ms = perPage.map((p) => p.ms);
-  const row = {
-    pages: perPage.length,
-    medianChars: percentile(
-      perPage.map((p) => p.chars),
-      50,
-    ),
-    p50: percentile(ms, 50),
-    p90: percentile(ms, 90),
-    max: Math.max(...ms),
   };
-  const markdown = [
-    'Page load, built extension in Chromium: our JavaScript time per freshly loaded corpus page (CPU profile sampled every 50 µs, median of 3 loads per page; the bundle already in V8’s code cache, as after the first page):',
+  const lit: Record<string, Map<string, { count: number; pages: Set<string> }>> = {};
+  try {
+    for (const [i, f] of chosen.entries()) {
+      process.stdout.write(`\rpage loads ${i + 1}/${chosen.length}   `);
+      await measure(f.file.slice(0, 12), readCorpusPage(f.file), f.bytes, i < TOP_PAGES);
+    }
+    process.stdout.write('\rpage loads: synthetic 5 MB page        ');
+    await measure(SYNTHETIC, synthetic, synthetic.length, true);
+    process.stdout.write('\rpage loads: twenty empty frames        ');
+    await measure(EMPTY_FRAMES, EMPTY_FRAMES_PAGE, EMPTY_FRAMES_PAGE.length, true);
+    process.stdout.write('\n');
+  } finally {
+    for (const b of all) await b.context.close();
+  }
+  const litRows = Object.fromEntries(
+    Object.entries(lit).map(([key, counts]) => [
+      key,
+      [...counts]
+        .map(([text, { count, pages }]) => ({ text, count, pages: pages.size }))
+        .sort((a, b) => b.count - a.count || a.text.localeCompare(b.text)),
+    ]),
+  );
+  return { results, lit: litRows, markdown: pageLoadMarkdown(results, options.contenders, litRows) };
+}
+
+/** Every painted name's text in a document, read from the page's own world. */
+function litTexts(): string[] {
+  const out: string[] = [];
+  for (const name of ['dramalens-drama', 'dramalens-actor']) {
+    for (const r of CSS.highlights.get(name) ?? []) {
+      const live = document.createRange();
+      live.setStart(r.startContainer, r.startOffset);
+      live.setEnd(r.endContainer, r.endOffset);
+      out.push(live.toString().replace(/\s+/g, ' '));
+    }
+  }
+  return out;
+}
+
+export interface LitText {
+  text: string;
+  count: number;
+  pages: number;
+}
+
+export function pageLoadMarkdown(
+  results: PageFigures[],
+  contenders: Contender[],
+  lit: Record<string, LitText[]> = {},
+): string {
+  const real = results.filter((r) => r.page !== SYNTHETIC && r.page !== EMPTY_FRAMES);
+  const top = real.filter((r) => r.top);
+  const big = results.find((r) => r.page === SYNTHETIC);
+  const empty = results.find((r) => r.page === EMPTY_FRAMES);
+  const summary = [
+    `Page loads, built extension in Chromium headless, Chrome trace of each fresh load (main-thread time of every event naming the extension's files, module evaluation, and the trace's CPU samples whose stack runs through the extension's files; overlaps merged; bench/trace.ts), the floor extension in the same run; after one warm-up load per page and browser: median of ${LOADS_PER_PAGE} loads for the 20 largest pages and the 5 MB page, one load for the others (and ${LOADS_PER_PAGE} more where that one exceeded ${RECHECK_RATIO}× the floor).`,
     '',
-    '| pages | median page text (chars) | our JS per page load p50 | p90 | max |',
-    '|---|---|---|---|---|',
-    `| ${row.pages} | ${row.medianChars.toLocaleString('en-US')} | ${row.p50.toFixed(2)} ms | ${row.p90.toFixed(2)} ms | ${row.max.toFixed(2)} ms |`,
+    '| build | pages | floor ms, 20 largest (median) | ours ms, 20 largest (median) | ratio, 20 largest (median of per-page ratios) | worst ratio, any page | worst ms, any page | longest task of ours, any page | 5 MB page: floor / ours ms | 5 MB page longest task |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+    ...contenders.map((c) => {
+      const per = (rs: PageFigures[]) => rs.map((r) => r.perContender[c.key]);
+      const worst = real.reduce((w, r) => (r.perContender[c.key].ratio > w.perContender[c.key].ratio ? r : w), real[0]);
+      return `| ${c.label} | ${real.length} | ${fmt(
+        percentile(
+          top.map((r) => r.floorMs),
+          50,
+        ),
+      )} | ${fmt(
+        percentile(
+          per(top).map((x) => x.ms),
+          50,
+        ),
+      )} | ${fmt(
+        percentile(
+          per(top).map((x) => x.ratio),
+          50,
+        ),
+      )}x | ${fmt(worst.perContender[c.key].ratio)}x (${worst.page}) | ${fmt(Math.max(...per(real).map((x) => x.ms)))} | ${fmt(Math.max(...per(real).map((x) => x.longestTaskMs)), 1)} ms | ${fmt(big?.floorMs ?? NaN, 1)} / ${fmt(big?.perContender[c.key].ms ?? NaN, 1)} | ${fmt(big?.perContender[c.key].longestTaskMs ?? NaN, 1)} ms |`;
+    }),
     '',
-    'This is start-up included: evaluating the content script, decoding the dictionary, reading settings, and the first scan before the engine has optimised it, plus the report to the background.',
-  ].join('\n');
-  return { markdown, json: { row, perPage } };
+    ...contenders.map((c) => {
+      const x = empty?.perContender[c.key];
+      return x
+        ? `${c.label}, a page of 20 frames without text (half about:blank, half empty documents): ${fmt(x.ms)} ms for ${x.frames} frames it ran in, ${fmt(x.ms / Math.max(1, x.frames))} ms per frame.`
+        : '';
+    }),
+    '',
+    ...contenders.map((c) => {
+      const rows = lit[c.key] ?? [];
+      return `${c.label}, every distinct text lit on the corpus pages (count, pages): ${rows.length === 0 ? 'none' : rows.map((r) => `${r.text} (${r.count}, ${r.pages})`).join('; ')}.`;
+    }),
+    '',
+    'The 20 largest pages, one row each:',
+    '',
+    `| page | KB | frames | floor ms | ${contenders.map((c) => `${c.key} ms | ratio | longest task`).join(' | ')} |`,
+    `|---|---|---|---|${contenders.map(() => '---|---|---|').join('')}`,
+    ...top.map(
+      (r) =>
+        `| ${r.page} | ${fmt(r.bytes / 1024, 0)} | ${r.frames} | ${fmt(r.floorMs)} | ${contenders
+          .map((c) => {
+            const x = r.perContender[c.key];
+            return `${fmt(x.ms)} | ${fmt(x.ratio)}x | ${fmt(x.longestTaskMs, 1)}`;
+          })
+          .join(' | ')} |`,
+    ),
+  ];
+  return summary.join('\n');
+}
+
+/** Sizes of what a frame evaluates: the bootstrap always, the engine where there is text. */
+export function codeSizes(extensionDir: string, files: Record<string, string>): string {
+  return Object.entries(files)
+    .map(([label, file]) => {
+      const bytes = readFileSync(path.join(extensionDir, file));
+      return `${label} ${fmt(bytes.length / 1024, 1)} KB (${fmt(gzipSync(bytes).length / 1024, 1)} KB gzip)`;
+    })
+    .join(', ');
 }
 
 if (process.argv[1] === import.meta.filename) {
-  const result = await runPageLoadBench({
+  const dir = process.env.BENCH_EXTENSION_DIR ?? path.resolve(import.meta.dirname, '../.output/chrome-mv3');
+  const { markdown } = await runPageLoadBench({
+    contenders: [{ key: 'bundled', label: 'Dramalens', extensionDir: dir }],
     pages: process.env.BENCH_PAGES ? Number(process.env.BENCH_PAGES) : undefined,
-    extensionDir: process.env.BENCH_EXTENSION_DIR,
   });
-  console.log(result.markdown);
+  console.log(markdown);
 }

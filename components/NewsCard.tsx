@@ -1,16 +1,15 @@
 import type { NewsCardData } from '../lib/index/entity-card';
+import { MONTH_SHORT_NAMES } from '../lib/schedule/calendar';
 
 export interface NewsCardProps {
   news: NewsCardData;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 /** `2021`, `Jul 2021` or `3 Jul 2021`: only as precise as the date is known. */
 export function formatPartialDate(date: string): string {
   const [year, month, day] = date.split('-');
   if (!month) return year;
-  const monthName = MONTHS[Number(month) - 1] ?? month;
+  const monthName = MONTH_SHORT_NAMES[Number(month) - 1] ?? month;
   return day ? `${Number(day)} ${monthName} ${year}` : `${monthName} ${year}`;
 }
 

@@ -25,11 +25,18 @@ export type PageDetections = v.InferOutput<typeof pageDetectionsSchema>;
 
 export const tabRequestSchema = v.strictObject({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) });
 export const entityRequestSchema = v.strictObject({ entityId: entityIdSchema });
+export const trackRequestSchema = v.strictObject({ dramaId: entityIdSchema, tracked: v.boolean() });
 
 export interface TabDetections {
   url: string;
   detections: PageDetections['detections'];
 }
+
+/**
+ * The storage.session key under which the background keeps a tab's detections; the popup
+ * watches it as a change signal (and asks `getTabDetections` for the data).
+ */
+export const tabDetectionsKey = (tabId: number) => `tab:${tabId}`;
 
 /** Messages the background answers. Named by direction: anything → background. */
 export interface ToBackgroundProtocol {
@@ -41,6 +48,8 @@ export interface ToBackgroundProtocol {
   getEntityCard(data: { entityId: string }): EntityCardData | null;
   /** The popup asks for every drama's and person's names and schedule (no articles), for its lists and search. */
   getEntityDirectory(): EntityDirectory | null;
+  /** The hover card's Track button: the background, the only writer of settings, saves it. */
+  setDramaTracked(data: { dramaId: string; tracked: boolean }): boolean;
 }
 
 export const messenger = defineExtensionMessaging<ToBackgroundProtocol>();

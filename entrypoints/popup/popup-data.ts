@@ -5,8 +5,7 @@
 import { browser } from 'wxt/browser';
 import { pinnedOrSystemClock, TEST_NOW_KEY, type Clock } from '../../lib/clock';
 import type { EntityCardData } from '../../lib/index/entity-card';
-import { messenger, type EntityDirectory, type TabDetections } from '../../lib/messages';
-import { tabDetectionsKey } from '../../lib/background/tab-detections';
+import { messenger, tabDetectionsKey, type EntityDirectory, type TabDetections } from '../../lib/messages';
 import { createEntitySearch, type EntitySearch } from '../../lib/search/entity-search';
 import { readSettings, watchSettings, type Settings } from '../../lib/settings';
 import { directoryLookup, type DirectoryLookup } from './popup-model';

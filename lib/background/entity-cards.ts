@@ -1,5 +1,8 @@
-// Answers card requests from the hover card and the popup: the index is read once per service
-// worker life (a cold worker pays one fetch + parse, measured by the card benchmark).
+// Answers card requests from the hover card and the popup. A card reads its own small file of
+// the index (lib/index/card-shards.ts), once per service worker life, so a worker the browser
+// stopped answers a hover within its dwell; the full index is read only for the popup's
+// directory.
+import { cardShardOf, cardShardPath, type CardSource } from '../index/card-shards';
 import { entityCard, indexMaps, type EntityCardData, type IndexMaps } from '../index/entity-card';
 import { fetchIndex } from '../index/load-index';
 import { pinnedOrSystemClock, TEST_NOW_KEY } from '../clock';
@@ -7,25 +10,47 @@ import { isDramaTracked, readSettings } from '../settings';
 
 export interface CardServiceEnvironment {
   indexUrl: string;
+  /** The extension URL of a path (`runtime.getURL`). */
+  urlOf: (path: string) => string;
+  fetch?: typeof fetch;
   readPinnedNow: () => Promise<unknown>;
   timeZone: () => string;
 }
 
 export function createCardService(env: CardServiceEnvironment) {
+  const fetchImpl = env.fetch ?? fetch;
   let maps: Promise<IndexMaps> | undefined;
   const loadMaps = () => {
-    maps ??= fetchIndex(env.indexUrl).then(indexMaps);
+    maps ??= fetchIndex(env.indexUrl, fetchImpl).then(indexMaps);
     maps.catch(() => (maps = undefined)); // a failed read is retried on the next request
     return maps;
   };
+  const shards = new Map<number, Promise<Record<string, CardSource>>>();
+  const loadShard = (shard: number) => {
+    let loaded = shards.get(shard);
+    if (!loaded) {
+      loaded = fetchImpl(env.urlOf(cardShardPath(shard))).then((response) => {
+        if (!response.ok) throw new Error(`card file ${shard} could not be read (${response.status})`);
+        return response.json() as Promise<Record<string, CardSource>>;
+      });
+      loaded.catch(() => shards.delete(shard)); // a failed read is retried on the next request
+      shards.set(shard, loaded);
+    }
+    return loaded;
+  };
   return {
-    /** Starts reading the index early (e.g. when the worker wakes), so the first card is fast. */
-    warm: () => void loadMaps().catch(() => {}),
+    /** The full index, for the popup's directory. */
     maps: loadMaps,
     async card(entityId: string): Promise<EntityCardData | null> {
-      const [loaded, pinned, { settings }] = await Promise.all([loadMaps(), env.readPinnedNow(), readSettings()]);
+      const [shard, pinned, { settings }] = await Promise.all([
+        loadShard(cardShardOf(entityId)),
+        env.readPinnedNow(),
+        readSettings(),
+      ]);
+      const source = Object.hasOwn(shard, entityId) ? shard[entityId] : undefined;
+      if (!source) return null;
       return (
-        entityCard(loaded, entityId, {
+        entityCard(indexMaps({ version: 1, ...source }), entityId, {
           now: pinnedOrSystemClock(pinned).now(),
           timeZone: env.timeZone(),
           isTracked: (dramaId) => isDramaTracked(settings.tracking, dramaId),

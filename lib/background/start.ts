@@ -1,14 +1,14 @@
 // Wires the background: message handlers (validated, own extension only) and tab bookkeeping.
 import type { browser as extensionBrowser } from 'wxt/browser';
 import * as v from 'valibot';
-import { entityRequestSchema, messenger } from '../messages';
+import { entityRequestSchema, messenger, trackRequestSchema } from '../messages';
 import { INDEX_PATH } from '../index/load-index';
 import { createCardService, readPinnedNowFrom } from './entity-cards';
 import { registerCommands } from './commands';
 import { createBadge, type BadgeApi } from './badge';
 import { createDirectoryService } from './entity-directory';
 import { acceptReport, acceptTabRequest } from './message-guards';
-import { migrateStoredSettings } from '../settings';
+import { migrateStoredSettings, setDramaTracked } from '../settings';
 import { createTabDetectionStore } from './tab-detections';
 
 export function startBackground(browser: typeof extensionBrowser) {
@@ -21,10 +21,10 @@ export function startBackground(browser: typeof extensionBrowser) {
   const fromUs = (sender: { id?: string }) => sender.id === browser.runtime.id;
   const cards = createCardService({
     indexUrl: (browser.runtime.getURL as (path: string) => string)(INDEX_PATH),
+    urlOf: (path) => (browser.runtime.getURL as (path: string) => string)(path),
     readPinnedNow: readPinnedNowFrom(browser.storage.local),
     timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
   });
-  cards.warm();
   // Stored settings are migrated here, once per worker start, not by every page that reads them.
   void migrateStoredSettings();
   registerCommands(browser);
@@ -49,6 +49,14 @@ export function startBackground(browser: typeof extensionBrowser) {
   messenger.onMessage('getTabDetections', async ({ data, sender }) => {
     const tabId = acceptTabRequest(sender, data, browser.runtime.id);
     return tabId === undefined ? null : tabs.load(tabId);
+  });
+
+  // The background is the only writer of settings: the card on a page asks it to track a drama.
+  messenger.onMessage('setDramaTracked', async ({ data, sender }) => {
+    const request = v.safeParse(trackRequestSchema, data);
+    if (!fromUs(sender) || !request.success) return false;
+    await setDramaTracked(request.output.dramaId, request.output.tracked);
+    return true;
   });
 
   messenger.onMessage('getEntityDirectory', async ({ sender }) => (fromUs(sender) ? directory.get() : null));

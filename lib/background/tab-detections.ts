@@ -1,7 +1,7 @@
 // Per-tab detections live in storage.session, so a service worker that the browser stopped
 // and restarted still knows what every open tab mentions. Content scripts run in every frame:
 // each frame's latest report is kept under its frameId and the tab's view sums them.
-import type { PageDetections, TabDetections } from '../messages';
+import { tabDetectionsKey, type PageDetections, type TabDetections } from '../messages';
 
 export interface SessionArea {
   get(key: string): Promise<Record<string, unknown>>;
@@ -27,6 +27,12 @@ export interface StoredTab {
   frames: Record<string, FrameReport>;
   /** The last time the tab started loading but stayed on its page (a reload, a frame navigating, a #jump). */
   loadingAt?: number;
+  /**
+   * A page started loading in this tab while Dramalens was running, so its content scripts ran:
+   * with no frame report, the page names nothing (frames without names never report). Without
+   * it, the page was open before Dramalens was installed or updated.
+   */
+  loaded?: boolean;
 }
 
 export interface FrameSender {
@@ -34,8 +40,7 @@ export interface FrameSender {
   documentId?: string;
 }
 
-/** The storage.session key of a tab's record; the popup watches it as a change signal. */
-export const tabDetectionsKey = (tabId: number) => `tab:${tabId}`;
+/** The storage.session key of a tab's record (shared with the popup through lib/messages.ts). */
 const keyOf = tabDetectionsKey;
 
 /** The URL without its fragment: a `#section` jump is not a new page. */
@@ -46,7 +51,7 @@ export function mergeFrames(stored: StoredTab): TabDetections | null {
   const frameIds = Object.keys(stored.frames)
     .map(Number)
     .sort((a, b) => a - b);
-  if (frameIds.length === 0) return null;
+  if (frameIds.length === 0) return stored.loaded ? { url: '', detections: [] } : null;
   const merged = new Map<string, { count: number; rank: number }>();
   let rank = 0;
   for (const frameId of frameIds) {
@@ -78,7 +83,8 @@ export function createTabDetectionStore(
     (await session.get(keyOf(tabId)))[keyOf(tabId)] as StoredTab | undefined;
 
   const write = async (tabId: number, stored: StoredTab | undefined) => {
-    if (stored && Object.keys(stored.frames).length > 0) await session.set({ [keyOf(tabId)]: stored });
+    if (stored && (Object.keys(stored.frames).length > 0 || stored.loaded))
+      await session.set({ [keyOf(tabId)]: stored });
     else await session.remove(keyOf(tabId));
     options.onChange?.(tabId, stored ? mergeFrames(stored) : null);
   };
@@ -131,13 +137,12 @@ export function createTabDetectionStore(
     navigated(tabId: number, url: string | undefined): Promise<void> {
       return inOrder(tabId, async () => {
         const stored = await read(tabId);
-        if (!stored) return;
-        const topUrl = stored.frames[0]?.url;
-        if (url !== undefined && (topUrl === undefined || withoutHash(url) !== withoutHash(topUrl))) {
-          await write(tabId, undefined);
+        const topUrl = stored?.frames[0]?.url;
+        if (!stored || (url !== undefined && (topUrl === undefined || withoutHash(url) !== withoutHash(topUrl)))) {
+          await write(tabId, { frames: {}, loaded: true });
           return;
         }
-        await session.set({ [keyOf(tabId)]: { ...stored, loadingAt: now() } });
+        await session.set({ [keyOf(tabId)]: { ...stored, loadingAt: now(), loaded: true } });
       });
     },
 

@@ -1,8 +1,10 @@
-// Compiles names into a trie over folded text (the matcher walks it from each word start), in a
-// serialisable form the content script loads as typed arrays without rebuilding anything. Runs
-// in the index builder (and in benchmarks); pure.
-import { foldKey } from './fold';
-import { encodeTypedArray } from './typed-array-codec';
+// Compiles names into a trie over folded text (the matcher walks it from each word start), as
+// typed arrays that are written to one binary file (dictionary-binary.ts) the content script
+// maps without parsing or rebuilding anything. Runs in the index builder (and in benchmarks);
+// pure.
+import { foldKey, foldTables } from './fold';
+import { FLAG_NEEDS_CONTEXT, FLAG_STRONG_CUE } from './kinds';
+import { buildLookupTables, type LookupTables } from './lookup-tables';
 
 /** `drama` and `person` are highlighted; `cue` words ("episode", "JTBC") only give context. */
 export type DictionaryKind = 'drama' | 'person' | 'cue';
@@ -12,6 +14,8 @@ export interface DictionaryName {
   text: string;
   /** An ordinary word ("Nevertheless"): a match needs context (quotes, capitals mid-sentence, nearby cues). */
   needsContext?: boolean;
+  /** A cue word that says the whole page is about K-drama ("K-drama", "tvN", "드라마"). */
+  strongCue?: boolean;
 }
 
 export interface DictionaryEntityInput {
@@ -22,27 +26,29 @@ export interface DictionaryEntityInput {
   related?: string[];
 }
 
-export interface CompiledEntity {
-  id: string;
-  /** 0 drama, 1 person, 2 cue. */
-  kind: number;
-  /** Indices of related entities. */
-  related?: number[];
-}
-
-/** The compact dictionary: JSON with base64 typed arrays. */
-export interface CompiledDictionary {
-  format: 2;
-  entities: CompiledEntity[];
-  /** The folded units the automaton knows, class `i + 1` is `alphabet[i]`. */
+/** The compiled dictionary: plain typed arrays, the same in memory and in the binary file. */
+export interface CompiledDictionary extends LookupTables {
+  /** Entity ids, by entity index. */
+  ids: string[];
+  /** 0 drama, 1 person, 2 cue, by entity index. */
+  kinds: Uint8Array;
+  /** Related entities of entity `e` are `related[relatedStart[e] .. relatedStart[e + 1])`, sorted. */
+  relatedStart: Uint32Array;
+  related: Uint32Array;
+  /** The folded units the trie knows, class `i + 1` is `alphabet[i]`. */
   alphabet: string;
-  stateCount: number;
-  edgeStart: string; // Uint32Array(stateCount + 1): edges of state s are [edgeStart[s], edgeStart[s+1])
-  edgeClass: string; // Uint16Array, sorted within a state
-  edgeTarget: string; // Uint32Array
-  outKey: string; // Int32Array: key ending exactly at this state, or -1
-  keyEntity: string; // Uint32Array
-  keyFlags: string; // Uint8Array: 1 = needs context
+  /** Edges of state s are [edgeStart[s], edgeStart[s+1]), sorted by class within a state. */
+  edgeStart: Uint32Array;
+  edgeClass: Uint16Array;
+  edgeTarget: Uint32Array;
+  /** Key ending exactly at this state, or -1. */
+  outKey: Int32Array;
+  keyEntity: Uint32Array;
+  /** FLAG_NEEDS_CONTEXT, FLAG_STRONG_CUE. */
+  keyFlags: Uint8Array;
+  /** The fold table below fold.ts's TABLE_END, filled (see `foldTables`). */
+  lowFold: Uint16Array;
+  lowKind: Uint8Array;
 }
 
 export class DictionaryConflictError extends Error {}
@@ -60,7 +66,7 @@ export function compileDictionary(inputs: DictionaryEntityInput[]): CompiledDict
       const key = foldKey(name.text);
       if (key.length === 0) continue;
       if (key.length > 0xffff) throw new DictionaryConflictError(`name too long: "${name.text}"`);
-      const flags = name.needsContext ? 1 : 0;
+      const flags = (name.needsContext ? FLAG_NEEDS_CONTEXT : 0) | (name.strongCue ? FLAG_STRONG_CUE : 0);
       const existing = keyOwner.get(key);
       if (existing && existing.entity !== e) {
         const other = inputs[existing.entity];
@@ -74,7 +80,8 @@ export function compileDictionary(inputs: DictionaryEntityInput[]): CompiledDict
             `"${name.text}" (${inputs[e].id}) reads the same as "${existing.name}" (${other.id})`,
           );
       } else if (existing) {
-        existing.flags &= flags; // the entity's plain spelling wins over a context-only one
+        // The entity's plain spelling wins over a context-only one.
+        existing.flags = (existing.flags & flags & FLAG_NEEDS_CONTEXT) | ((existing.flags | flags) & FLAG_STRONG_CUE);
       } else keyOwner.set(key, { entity: e, flags, name: name.text });
     }
   }
@@ -132,26 +139,32 @@ export function compileDictionary(inputs: DictionaryEntityInput[]): CompiledDict
     keyFlags[k] = owner.flags;
   });
 
-  const entities: CompiledEntity[] = inputs.map((input) => {
+  const relatedStart = new Uint32Array(inputs.length + 1);
+  const relatedList: number[] = [];
+  inputs.forEach((input, e) => {
+    relatedStart[e] = relatedList.length;
     const related = (input.related ?? [])
       .map((id) => entityIndex.get(id))
       .filter((i): i is number => i !== undefined)
       .sort((a, b) => a - b);
-    return related.length > 0
-      ? { id: input.id, kind: KIND_CODE[input.kind], related }
-      : { id: input.id, kind: KIND_CODE[input.kind] };
+    for (const r of related) relatedList.push(r);
   });
+  relatedStart[inputs.length] = relatedList.length;
 
+  const alphabet = String.fromCharCode(...alphabetUnits);
   return {
-    format: 2,
-    entities,
-    alphabet: String.fromCharCode(...alphabetUnits),
-    stateCount,
-    edgeStart: encodeTypedArray(edgeStart),
-    edgeClass: encodeTypedArray(edgeClass),
-    edgeTarget: encodeTypedArray(edgeTarget),
-    outKey: encodeTypedArray(Int32Array.from(outKeyList)),
-    keyEntity: encodeTypedArray(keyEntity),
-    keyFlags: encodeTypedArray(keyFlags),
+    ...buildLookupTables(alphabet, { edgeStart, edgeClass, edgeTarget }),
+    ...foldTables(),
+    ids: inputs.map((input) => input.id),
+    kinds: Uint8Array.from(inputs, (input) => KIND_CODE[input.kind]),
+    relatedStart,
+    related: Uint32Array.from(relatedList),
+    alphabet,
+    edgeStart,
+    edgeClass,
+    edgeTarget,
+    outKey: Int32Array.from(outKeyList),
+    keyEntity,
+    keyFlags,
   };
 }

@@ -13,8 +13,8 @@ for (const c of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0x2d]) asciiFold[c] = DROP;
 export const TABLE_END = 0x2070;
 /** The table is filled in blocks of 128 units, each when a page first has one of its units. */
 export const TABLE_BLOCK_SHIFT = 7;
-const lowFold = new Uint16Array(TABLE_END);
-const lowKind = new Uint8Array(TABLE_END);
+let lowFold: Uint16Array = new Uint16Array(TABLE_END);
+let lowKind: Uint8Array = new Uint8Array(TABLE_END);
 const lowFoldReady = new Uint8Array((TABLE_END >> TABLE_BLOCK_SHIFT) + 1);
 
 const DROPPED = new Set([0xa0, 0xad, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f]);
@@ -48,6 +48,23 @@ function fillFoldBlock(block: number): void {
     lowKind[c] = kindOfFolded(lowFold[c]);
   }
   lowFoldReady[block] = 1;
+}
+
+/**
+ * The whole low table, filled: the index builder ships it in the dictionary file, so a page
+ * never runs the Unicode normalisation that fills a block.
+ */
+export function foldTables(): { lowFold: Uint16Array; lowKind: Uint8Array } {
+  for (let block = 0; block < lowFoldReady.length; block++) if (lowFoldReady[block] === 0) fillFoldBlock(block);
+  return { lowFold: lowFold.slice(), lowKind: lowKind.slice() };
+}
+
+/** Uses tables made by `foldTables` (from the dictionary file) instead of filling them here. */
+export function installFoldTables(fold: Uint16Array, kind: Uint8Array): void {
+  if (fold.length !== TABLE_END || kind.length !== TABLE_END) return; // another version's tables: fill as usual
+  lowFold = fold;
+  lowKind = kind;
+  lowFoldReady.fill(1);
 }
 
 /** What a unit is to word boundaries once folded: see `unitKind`. */

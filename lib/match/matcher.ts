@@ -3,14 +3,25 @@
 // particles), pass the context rule for ordinary-word titles, and do not overlap a longer
 // match that starts earlier (leftmost-longest). Pure: the same code runs in the content
 // script and in the index builder.
-import type { CompiledDictionary, CompiledEntity } from './compile';
-import { decodeInt32, decodeUint16, decodeUint32, decodeUint8 } from './typed-array-codec';
-import { DROP, foldUnit, isHangul, isWordUnit, UNIT_DROP, UNIT_HANGUL, UNIT_OTHER, UNIT_WORD, unitKind } from './fold';
+import type { CompiledDictionary } from './compile';
+import {
+  DROP,
+  foldUnit,
+  installFoldTables,
+  isHangul,
+  isWordUnit,
+  UNIT_DROP,
+  UNIT_HANGUL,
+  UNIT_OTHER,
+  UNIT_WORD,
+  unitKind,
+} from './fold';
+import { child, classOfOtherUnit, type LookupTables, type TrieEdges } from './lookup-tables';
 import { isHangulParticleRun } from './hangul-particles';
 
-export const KIND_DRAMA = 0;
-export const KIND_PERSON = 1;
-export const KIND_CUE = 2;
+import { FLAG_NEEDS_CONTEXT, FLAG_STRONG_CUE, KIND_CUE } from './kinds';
+
+export { KIND_CUE, KIND_DRAMA, KIND_PERSON } from './kinds';
 
 /**
  * Marks a break between blocks (paragraphs, cells, `<br>`) in text handed to the matcher:
@@ -19,24 +30,21 @@ export const KIND_CUE = 2;
 export const BLOCK_BREAK = '\u001f';
 
 export interface Matcher {
-  readonly entities: readonly CompiledEntity[];
-  readonly entityIndexById: ReadonlyMap<string, number>;
+  readonly entityCount: number;
+  /** KIND_DRAMA, KIND_PERSON or KIND_CUE, by entity index. */
+  readonly kinds: Uint8Array;
+  /** Indices of the entities whose nearby mention is context for `entity` (sorted). */
+  related(entity: number): Uint32Array;
+  entityId(entity: number): string;
+  entityIndex(id: string): number | undefined;
   /** internal tables */
   readonly tables: MatcherTables;
 }
 
-interface MatcherTables {
-  /** Class of each ASCII unit after folding (A and a share one); 0 when no key uses it. */
-  asciiClass: Uint16Array;
-  /** Class of each Hangul syllable (U+AC00..U+D7A3), or null when no key has Hangul. */
-  hangulClass: Uint16Array | null;
-  classOfOther: Map<number, number>;
-  rootRow: Int32Array;
-  /** The state after two ASCII units, `(first << 7) | second` (case folded), or 0. */
-  asciiPairs: Int32Array;
-  edgeStart: Uint32Array;
-  edgeClass: Uint16Array;
-  edgeTarget: Uint32Array;
+/** What a matcher is made from: a freshly compiled dictionary, or one read from the binary file. */
+export type MatcherSource = Omit<CompiledDictionary, 'ids'> & { ids: string[] | (() => string[]) };
+
+interface MatcherTables extends LookupTables, TrieEdges {
   outKey: Int32Array;
   keyEntity: Uint32Array;
   keyFlags: Uint8Array;
@@ -49,53 +57,24 @@ export interface TextMatch {
   entity: number;
 }
 
-export function loadDictionary(compiled: CompiledDictionary): Matcher {
-  const asciiClass = new Uint16Array(128);
-  const classOfOther = new Map<number, number>();
-  let hangulClass: Uint16Array | null = null;
-  for (let i = 0; i < compiled.alphabet.length; i++) {
-    const unit = compiled.alphabet.charCodeAt(i);
-    if (unit < 128) asciiClass[unit] = i + 1;
-    else if (unit >= 0xac00 && unit <= 0xd7a3)
-      (hangulClass ??= new Uint16Array(0xd7a4 - 0xac00))[unit - 0xac00] = i + 1;
-    else classOfOther.set(unit, i + 1);
-  }
-  for (let c = 0; c < 128; c++) {
-    const f = foldUnit(c);
-    if (f !== DROP && f !== c) asciiClass[c] = asciiClass[f]; // upper case reads as lower case
-  }
-  const edgeStart = decodeUint32(compiled.edgeStart);
-  const edgeClass = decodeUint16(compiled.edgeClass);
-  const edgeTarget = decodeUint32(compiled.edgeTarget);
-  // The root sees most characters, so it gets a dense row instead of a search.
-  const rootRow = new Int32Array(compiled.alphabet.length + 1);
-  for (let e = edgeStart[0]; e < edgeStart[1]; e++) rootRow[edgeClass[e]] = edgeTarget[e];
-  const tables: MatcherTables = {
-    asciiClass,
-    hangulClass,
-    classOfOther,
-    rootRow,
-    asciiPairs: new Int32Array(128 * 128),
-    edgeStart,
-    edgeClass,
-    edgeTarget,
-    outKey: decodeInt32(compiled.outKey),
-    keyEntity: decodeUint32(compiled.keyEntity),
-    keyFlags: decodeUint8(compiled.keyFlags),
+export function loadDictionary(compiled: MatcherSource): Matcher {
+  // Every table comes made (the builder's work): nothing to compute per page.
+  installFoldTables(compiled.lowFold, compiled.lowKind);
+  const tables: MatcherTables = compiled;
+  const { kinds, relatedStart, related } = compiled;
+  const ids = typeof compiled.ids === 'function' ? compiled.ids : () => compiled.ids as string[];
+  let indexById: Map<string, number> | undefined;
+  return {
+    entityCount: kinds.length,
+    kinds,
+    related: (entity) => related.subarray(relatedStart[entity], relatedStart[entity + 1]),
+    entityId: (entity) => ids()[entity],
+    entityIndex(id) {
+      indexById ??= new Map(ids().map((entityId, i) => [entityId, i]));
+      return indexById.get(id);
+    },
+    tables,
   };
-  // Most walks end within two characters, so the first two ASCII steps are one lookup.
-  const named: number[] = []; // ASCII units some name uses (both cases)
-  for (let c = 0; c < 128; c++) if (asciiClass[c] !== 0) named.push(c);
-  for (const first of named) {
-    const afterFirst = rootRow[asciiClass[first]];
-    if (afterFirst === 0) continue;
-    for (const second of named) {
-      tables.asciiPairs[(first << 7) | second] = child(tables, afterFirst, asciiClass[second]);
-    }
-  }
-  const entityIndexById = new Map<string, number>();
-  compiled.entities.forEach((entity, i) => entityIndexById.set(entity.id, i));
-  return { entities: compiled.entities, entityIndexById, tables };
 }
 
 /** The kind of each ASCII unit (no Hangul among them), read inline by the scan. */
@@ -103,28 +82,14 @@ const ASCII_KIND = Uint8Array.from({ length: 128 }, (_, c) => unitKind(c));
 
 /** Whether a raw hit's key only gives context (a cue word such as "episode"). */
 export function isCueKey(matcher: Matcher, key: number): boolean {
-  return matcher.entities[matcher.tables.keyEntity[key]].kind === KIND_CUE;
-}
-
-/** The trie child of `state` for class `cls`, or 0 when there is none. */
-function child(t: MatcherTables, state: number, cls: number): number {
-  let lo = t.edgeStart[state];
-  let hi = t.edgeStart[state + 1] - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const c = t.edgeClass[mid];
-    if (c === cls) return t.edgeTarget[mid];
-    if (c < cls) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return 0;
+  return matcher.kinds[matcher.tables.keyEntity[key]] === KIND_CUE;
 }
 
 /** The dictionary class of a folded non-ASCII unit (0 when no name uses it). */
 function classOfFolded(t: MatcherTables, f: number): number {
   if (f < 128) return t.asciiClass[f];
-  if (f >= 0xac00 && f <= 0xd7a3) return t.hangulClass === null ? 0 : t.hangulClass[f - 0xac00];
-  return t.classOfOther.size === 0 ? 0 : (t.classOfOther.get(f) ?? 0);
+  if (f >= 0xac00 && f <= 0xd7a3) return t.hangulClass.length === 0 ? 0 : t.hangulClass[f - 0xac00];
+  return t.otherUnits.length === 0 ? 0 : classOfOtherUnit(t, f);
 }
 
 /**
@@ -164,7 +129,7 @@ export function scanParts(matcher: Matcher, parts: readonly string[], out: numbe
       } else if (c >= 0xac00 && c <= 0xd7a3) {
         if (prevKind === UNIT_HANGUL) continue;
         prevKind = UNIT_HANGUL;
-        cls = hangulClass === null ? 0 : hangulClass[c - 0xac00];
+        cls = hangulClass.length === 0 ? 0 : hangulClass[c - 0xac00];
       } else {
         // Latin-1, Greek, Cyrillic, punctuation: a table lookup, no folding per unit.
         const kind = unitKind(c);
@@ -220,7 +185,7 @@ export function scanParts(matcher: Matcher, parts: readonly string[], out: numbe
           }
         } else if (d >= 0xac00 && d <= 0xd7a3) {
           // Korean text: most words start with a syllable some name starts with.
-          next = hangulClass === null ? 0 : hangulClass[d - 0xac00];
+          next = hangulClass.length === 0 ? 0 : hangulClass[d - 0xac00];
           if (next === 0) break;
         } else {
           const f = foldUnit(d);
@@ -257,14 +222,17 @@ function hasEndBoundary(text: string, end: number): boolean {
   // Korean text attaches particles to names in any script: "한소희가", "IU가".
   if (isHangul(after)) return isHangulParticleRun(text, end);
   if (isWordUnit(after)) return false;
-  if (text.charCodeAt(end) === HYPHEN) {
-    const next = text.charCodeAt(end + 1);
-    if (next >= 97 && next <= 122) return false; // "Song Kang-ho": the name goes on
-  }
+  // "Song Kang-ho", "Song Kang-Hyun": a letter after a hyphen means the name goes on.
+  if (text.charCodeAt(end) === HYPHEN && isWordUnit(foldedAt(text, end + 1))) return false;
   return true;
 }
 
-const QUOTES = new Set([0x22, 0x27, 0x2018, 0x2019, 0x201c, 0x201d, 0xab, 0xbb, 0x300c, 0x300d, 0x300e, 0x300f]);
+// Straight and curly quotes, guillemets, CJK corner brackets, and the angle brackets Korean
+// news sets titles in (<눈물의 여왕>, 〈…〉, 《…》).
+const QUOTES = new Set([
+  0x22, 0x27, 0x2018, 0x2019, 0x201c, 0x201d, 0xab, 0xbb, 0x300c, 0x300d, 0x300e, 0x300f, 0x3c, 0x3e, 0x3008, 0x3009,
+  0x300a, 0x300b,
+]);
 const CLOSING_PUNCTUATION = new Set([0x2c, 0x2e, 0x21, 0x3f, 0x3a, 0x3b]);
 const SENTENCE_END = new Set([0x2e, 0x21, 0x3f, 0x2026, 0x3a]);
 /** How far (UTF-16 units) a cue or related name may be from an ordinary-word title. */
@@ -287,43 +255,69 @@ function isSentenceStart(text: string, start: number): boolean {
   return true;
 }
 
-function startsWithCapital(text: string, start: number): boolean {
+/** Not a lowercase letter: a capital, or a digit ("100 Days My Prince"). */
+export function startsWithCapital(text: string, start: number): boolean {
   const ch = text[start];
-  return ch !== ch.toLowerCase();
+  return ch === ch.toUpperCase();
 }
 
 /**
- * The rule for titles that are ordinary words: "Nevertheless" is the drama when it is quoted,
- * or capitalised mid-sentence, or opens a sentence (not as "Nevertheless,") near a cue word or a
- * related name. The adverb — lowercase, or "Nevertheless," — never is.
+ * What decides an ordinary-word name, beyond the text around it: whether the page has shown it
+ * is about K-drama (a strong cue such as "K-drama", "tvN" or "드라마", or a name that is not an
+ * ordinary word). `findMatches` sets `kdrama` when its text shows it; the page scanner keeps one
+ * per page, the index builder says every article is.
  */
-function contextSaysTitle(
+export interface MatchContext {
+  kdrama: boolean;
+}
+
+/**
+ * The rule for names that are also ordinary words or phrases ("Nevertheless", "Rain", "Good
+ * Job", 부부의 세계): the name stands when a cue word or a related name (its cast, their dramas)
+ * is near, or, on a page about K-drama, when it is quoted or capitalised inside a sentence.
+ * A Latin name in lowercase and a sentence-initial "Nevertheless," never are (so the rough pass
+ * can drop lowercase hits of such names at once); a Hangul name, which has no capitals, needs
+ * quotes or something near.
+ */
+function contextSaysName(
   text: string,
   start: number,
   end: number,
-  entity: CompiledEntity,
-  hasNearbyContext: (entity: CompiledEntity) => boolean,
+  kdramaPage: boolean,
+  nearby: () => boolean,
 ): boolean {
-  if (isQuoted(text, start, end)) return true;
+  const quoted = isQuoted(text, start, end);
+  if (isHangul(foldUnit(text.charCodeAt(start)))) return (kdramaPage && quoted) || nearby();
   if (!startsWithCapital(text, start)) return false;
-  if (!isSentenceStart(text, start)) return true;
+  if (quoted || !isSentenceStart(text, start)) return kdramaPage || nearby();
   if (text.charCodeAt(end) === 0x2c) return false;
-  return hasNearbyContext(entity);
+  return nearby();
+}
+
+/** Whether two ascending index lists share an entry. */
+function sharesAny(a: Uint32Array, b: Uint32Array): boolean {
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    if (a[i] === b[j]) return true;
+    if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return false;
 }
 
 /**
  * Finds names in `text`: non-overlapping, in order, cues excluded. Text may contain
- * BLOCK_BREAK between blocks.
+ * BLOCK_BREAK between blocks. `context` carries what the page has shown so far (see
+ * MatchContext); without one the text is judged on its own.
  */
-export function findMatches(matcher: Matcher, text: string): TextMatch[] {
+export function findMatches(matcher: Matcher, text: string, context: MatchContext = { kdrama: false }): TextMatch[] {
   const raw = scanParts(matcher, [text]);
   if (raw.length === 0) return [];
   const t = matcher.tables;
-  const entities = matcher.entities;
+  const kinds = matcher.kinds;
 
   // Boundary filter; cues are kept aside as context.
   const valid: TextMatch[] = [];
-  const contextual: { match: TextMatch; key: number }[] = [];
+  const contextual: TextMatch[] = [];
   const cues: TextMatch[] = [];
   for (let r = 0; r < raw.length; r += 5) {
     const start = raw[r + 1];
@@ -331,29 +325,35 @@ export function findMatches(matcher: Matcher, text: string): TextMatch[] {
     const key = raw[r + 4];
     const firstUnit = foldUnit(text.charCodeAt(start));
     if (isHangul(firstUnit) ? isHangul(foldedAt(text, start - 1)) : !hasStartBoundary(text, start)) continue;
-    if (!hasEndBoundary(text, end)) continue;
     const entity = t.keyEntity[key];
+    // A Korean cue word takes verb endings too ("방송된다", "출연한"): only names need a clean end.
+    const looseEnd = kinds[entity] === KIND_CUE && isHangul(foldUnit(text.charCodeAt(end - 1)));
+    if (!looseEnd && !hasEndBoundary(text, end)) continue;
     const match = { start, end, entity };
-    if (entities[entity].kind === KIND_CUE) cues.push(match);
-    else if (t.keyFlags[key] & 1) contextual.push({ match, key });
+    const flags = t.keyFlags[key];
+    if (kinds[entity] === KIND_CUE) {
+      cues.push(match);
+      if (flags & FLAG_STRONG_CUE) context.kdrama = true;
+    } else if (flags & FLAG_NEEDS_CONTEXT) contextual.push(match);
     else valid.push(match);
   }
+  if (valid.length > 0) context.kdrama = true;
 
-  if (contextual.length > 0) {
-    for (const { match } of contextual) {
-      const near = (entity: CompiledEntity) => {
-        const lo = match.start - CONTEXT_WINDOW;
-        const hi = match.end + CONTEXT_WINDOW;
-        for (const cue of cues) if (cue.end >= lo && cue.start <= hi) return true;
-        const related = entity.related;
-        if (!related) return false;
-        for (const other of valid) {
-          if (other.end >= lo && other.start <= hi && related.includes(other.entity)) return true;
-        }
-        return false;
-      };
-      if (contextSaysTitle(text, match.start, match.end, entities[match.entity], near)) valid.push(match);
-    }
+  for (const match of contextual) {
+    const nearby = () => {
+      const lo = match.start - CONTEXT_WINDOW;
+      const hi = match.end + CONTEXT_WINDOW;
+      for (const cue of cues) if (cue.end >= lo && cue.start <= hi) return true;
+      const related = matcher.related(match.entity);
+      if (related.length === 0) return false;
+      for (const other of valid) {
+        if (other.end < lo || other.start > hi) continue;
+        // Its drama or its cast, or a co-star (someone who shares a drama with it).
+        if (related.includes(other.entity) || sharesAny(related, matcher.related(other.entity))) return true;
+      }
+      return false;
+    };
+    if (contextSaysName(text, match.start, match.end, context.kdrama, nearby)) valid.push(match);
   }
 
   // Leftmost-longest: sort by start, longer first, then take what does not overlap.

@@ -1,15 +1,22 @@
 // Deterministic English formatting of air times for the UI. Wall-clock fields come from Intl
-// (see wall-clock.ts) and are spelled out here in English, so the output depends neither on the
-// machine's zone nor on its locale, and the hover card formats times without carrying dayjs.
-import { instantToWallMs, isValidTimeZone, parseDay } from './wall-clock';
+// (see calendar.ts) and are spelled out here in English, so the output depends neither on the
+// machine's zone nor on its locale, and the hover card formats times without carrying dayjs
+// (it uses no wall → instant conversion).
+import {
+  MINUTES_PER_DAY,
+  MONTH_SHORT_NAMES,
+  WEEKDAY_SHORT_NAMES,
+  instantToWallMs,
+  isValidTimeZone,
+  parseDay,
+  weekdayOfDay,
+} from './calendar';
 
-const WEEKDAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const pad2 = (value: number) => String(value).padStart(2, '0');
 
 const MS_PER_MINUTE = 60_000;
 const MINUTES_PER_HOUR = 60;
-const MINUTES_PER_DAY = 1440;
+const MS_PER_DAY = MINUTES_PER_DAY * MS_PER_MINUTE;
 
 /**
  * "in 2d 3h" from one day on, "in 3h 5m" from one hour on, "in 12m" below that, and
@@ -55,10 +62,11 @@ export function formatDate(value: number | string, timeZone: string): string {
   if (typeof value === 'string') {
     const day = parseDay(value);
     if (day === undefined) return value;
-    wallMs = day * MINUTES_PER_DAY * MS_PER_MINUTE;
+    wallMs = day * MS_PER_DAY;
   } else {
     wallMs = instantToWallMs(value, usableZone(timeZone));
   }
   const wall = new Date(wallMs);
-  return `${WEEKDAY_NAMES[wall.getUTCDay()]} ${wall.getUTCDate()} ${MONTH_NAMES[wall.getUTCMonth()]} ${wall.getUTCFullYear()}`;
+  const weekday = WEEKDAY_SHORT_NAMES[weekdayOfDay(Math.floor(wallMs / MS_PER_DAY))];
+  return `${weekday} ${wall.getUTCDate()} ${MONTH_SHORT_NAMES[wall.getUTCMonth()]} ${wall.getUTCFullYear()}`;
 }

@@ -22,7 +22,7 @@ import {
   weekdayIndexOfDay,
   zonedFields,
   type ZonedFields,
-} from './zoned';
+} from './calendar';
 
 export type AirState = 'upcoming' | 'airing' | 'finished' | 'unknown';
 
@@ -65,6 +65,12 @@ const KOREA_TIME_ZONE = 'Asia/Seoul';
 const DEFAULT_ON_AIR_MINUTES = 60;
 const MS_PER_MINUTE = 60_000;
 const MINUTES_PER_WEEK = 7 * MINUTES_PER_DAY;
+/**
+ * A run whose end no source gives (no finale, no episode count) is taken to go on for at most
+ * this long after its premiere; later, whether it still airs is unknown, never "airing" forever.
+ * Weekly K-dramas run 6 to 20 weeks; longer daily serials have stated episode counts.
+ */
+export const OPEN_RUN_DAYS = 26 * 7;
 /** 1969-12-29 (day -3) is a Monday: weekly broadcasts are counted from there. */
 const WEEK_ORIGIN = -3 * MINUTES_PER_DAY;
 
@@ -270,6 +276,10 @@ export function nextAirTime(schedule: DramaSchedule | undefined, now: number, vi
   const zone = schedule.timeZone;
   const viewerZone = isValidTimeZone(viewerTimeZone) ? viewerTimeZone : 'UTC';
   const nowWall = instantToWallMinutes(now, zone);
+  const endUnknown = finaleDay === undefined && positiveInteger(schedule.episodes) === undefined;
+  if (endUnknown && premiereDay !== undefined && nowWall >= (premiereDay + OPEN_RUN_DAYS) * MINUTES_PER_DAY) {
+    return { ...unknown, premiere: { date: dayToDate(premiereDay) } };
+  }
   const plan = planEpisodes(pattern, premiereDay, finaleDay, positiveInteger(schedule.episodes), nowWall);
   if (!plan) return unknown;
 

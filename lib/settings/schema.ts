@@ -8,6 +8,7 @@ import {
   type ActorColorPreset,
   type DramaColorPreset,
 } from '../highlight-colors';
+import { SETTING_KEYS as STORED_SETTING_KEYS } from './keys';
 import { isStoredSite } from './sites';
 import { trackingSchema, type Tracking } from './tracking';
 
@@ -35,7 +36,7 @@ export interface Settings {
 }
 
 export type SettingKey = keyof Settings;
-export const SETTING_KEYS: readonly SettingKey[] = ['enabled', 'tracking', 'disabledSites', 'display'];
+export const SETTING_KEYS: readonly SettingKey[] = STORED_SETTING_KEYS;
 
 export const HOVER_DELAY_LIMITS = { min: 0, max: 2000, step: 50 } as const;
 

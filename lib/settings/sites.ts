@@ -2,21 +2,7 @@
 // and every subdomain of it. What a reader types (a hostname, `*.example.com`, a pasted address)
 // is checked and normalised here, with a message that says what is wrong.
 
-export function hostnameOf(url: string): string | undefined {
-  try {
-    const { protocol, hostname } = new URL(url);
-    return protocol === 'http:' || protocol === 'https:' || protocol === 'file:' ? hostname : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** `example.com` in the list switches off example.com and every subdomain of it. */
-export function isSiteDisabled(disabledSites: string[], url: string): boolean {
-  const host = hostnameOf(url);
-  if (!host) return false;
-  return disabledSites.some((site) => host === site || host.endsWith(`.${site}`));
-}
+export { hostnameOf, isSiteDisabled } from './site-match';
 
 export type SitePattern = { ok: true; site: string; note?: string } | { ok: false; error: string };
 

@@ -5,20 +5,17 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { wxtMigrationsFor } from './migrations';
 import { SettingsQuotaError, syncQuotaProblem } from './quota';
-import { DEFAULT_SETTINGS, SETTING_KEYS, SETTINGS_VERSION, type SettingKey, type Settings } from './schema';
+import { SETTING_KEYS, SETTINGS_VERSION, type SettingKey, type Settings } from './schema';
 import { addDisabledSite } from './sites';
-import { decodeStoredItems, encodeSettings, invalidSetting, type DecodedSettings, type StoredItems } from './stored';
+import { readSettingsFrom, watchSettingsIn, type SettingsArea } from './read';
+import { encodeSettings, invalidSetting, type DecodedSettings, type StoredItems } from './stored';
 import {
   MAX_TRACKING_OVERFLOW,
   rebalanceTracking,
-  TRACKING_OVERFLOW_KEYS,
   trackingOverflowKey,
   withDramasTracked,
   type StoredTracking,
 } from './tracking';
-
-const STORED_KEYS = [...SETTING_KEYS, ...TRACKING_OVERFLOW_KEYS];
-const STORED_KEY_SET = new Set<string>(STORED_KEYS);
 
 function defineVersionedItems() {
   const define = (key: SettingKey) =>
@@ -47,38 +44,12 @@ export function migrateStoredSettings(): Promise<void> {
   return Promise.all(Object.values(settingsItems()).map((item) => item.getMeta())).then(() => undefined);
 }
 
-/** Current settings; never throws: an unreadable value falls back to its default and is listed in `corrupt`. */
-export async function readSettings(): Promise<DecodedSettings> {
-  try {
-    const stored = await storage.getItems(STORED_KEYS.map((key) => `sync:${key}` as const));
-    const items: StoredItems = {};
-    for (const { key, value } of stored) items[key.slice('sync:'.length)] = value;
-    return decodeStoredItems(items);
-  } catch {
-    // Storage itself failed (the extension is updating, or the context is gone): defaults.
-    return { settings: DEFAULT_SETTINGS, corrupt: [] };
-  }
-}
+/** Current settings; never throws (see read.ts). */
+export const readSettings = (): Promise<DecodedSettings> => readSettingsFrom(browser.storage.sync);
 
 /** Calls `onChange` with fresh settings after every change to them, from any context or device. */
-export function watchSettings(onChange: (settings: Settings) => void): () => void {
-  let latest = 0;
-  let active = true;
-  const listener = (changes: Record<string, unknown>) => {
-    if (!Object.keys(changes).some((key) => STORED_KEY_SET.has(key))) return;
-    const ticket = ++latest;
-    void readSettings().then(({ settings }) => {
-      // A later change may have been read first: only the newest read is delivered.
-      if (active && ticket === latest) onChange(settings);
-    });
-  };
-  // One listener for every settings key: one write of several items is one event, one read.
-  browser.storage.sync.onChanged.addListener(listener);
-  return () => {
-    active = false;
-    browser.storage.sync.onChanged.removeListener(listener);
-  };
-}
+export const watchSettings = (onChange: (settings: Settings) => void): (() => void) =>
+  watchSettingsIn(browser.storage.sync as unknown as SettingsArea, onChange);
 
 // Writes from one context run one after another, so a read-modify-write never interleaves.
 let writeQueue: Promise<unknown> = Promise.resolve();

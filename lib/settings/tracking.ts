@@ -20,12 +20,9 @@ export interface Tracking {
 /** Drama ids as data/ defines them: lowercase a-z, 0-9 and `-` (never a comma). */
 export const DRAMA_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,99}$/;
 
-export const TRACKING_KEY = 'tracking';
-export const MAX_TRACKING_OVERFLOW = 12;
-export const trackingOverflowKey = (n: number) => `${TRACKING_KEY}.${n}`;
-export const TRACKING_OVERFLOW_KEYS = Array.from({ length: MAX_TRACKING_OVERFLOW }, (_, i) =>
-  trackingOverflowKey(i + 1),
-);
+import { MAX_TRACKING_OVERFLOW, TRACKING_KEY, TRACKING_OVERFLOW_KEYS, trackingOverflowKey } from './keys';
+
+export { MAX_TRACKING_OVERFLOW, TRACKING_KEY, TRACKING_OVERFLOW_KEYS, trackingOverflowKey };
 
 /** The `tracking` item from settings version 2 on. */
 export interface StoredTracking {

@@ -6,9 +6,11 @@ import { compileDictionary, type CompiledDictionary } from '../../lib/match/comp
 import { foldKey } from '../../lib/match/fold';
 import { BLOCK_BREAK, findMatches, KIND_DRAMA, loadDictionary } from '../../lib/match/matcher';
 import { dictionaryInput } from '../../lib/match/dictionary-input';
-import { compareWithSchedule, extractAirStatements } from '../../lib/index/air-facts';
-import { groupStories } from '../../lib/index/stories';
+import { extractAirStatements } from './air-statements';
+import { compareWithSchedule } from './schedule-check';
+import { groupStories } from './stories';
 import type { DataProblem, LoadedData, Located } from './load';
+import { isOrdinaryName } from './ordinary-names';
 
 export interface BuildResult {
   index: DramaIndex;
@@ -137,6 +139,7 @@ export function buildIndex(data: LoadedData): BuildResult | BuildFailure {
         aliases: p.aliases,
         dramaIds: dramaIdsByPerson.get(p.id) ?? [],
       })),
+      isOrdinaryName,
     ),
   );
   const matcher = loadDictionary(dictionary);
@@ -147,10 +150,11 @@ export function buildIndex(data: LoadedData): BuildResult | BuildFailure {
   for (const located of [...data.articles].sort((a, b) => byId(a.value, b.value))) {
     const a = located.value;
     const text = `${a.headline}${BLOCK_BREAK}${a.summary}`;
-    const matches = findMatches(matcher, text);
+    // Every article is K-drama news: its ordinary-word names need no more than quotes or capitals.
+    const matches = findMatches(matcher, text, { kdrama: true });
     const counts = new Map<string, number>();
     for (const m of matches) {
-      const id = matcher.entities[m.entity].id;
+      const id = matcher.entityId(m.entity);
       counts.set(id, (counts.get(id) ?? 0) + 1);
     }
     const mentions: Mention[] = [...counts]
@@ -161,8 +165,8 @@ export function buildIndex(data: LoadedData): BuildResult | BuildFailure {
     const airFacts: AirFact[] = [];
     for (const statement of extractAirStatements(text)) {
       // The drama named last before the statement, else the article's most-mentioned drama.
-      const before = matches.filter((m) => m.end <= statement.start && matcher.entities[m.entity].kind === KIND_DRAMA);
-      const dramaId = before.length > 0 ? matcher.entities[before.at(-1)!.entity].id : mentionedDramas[0]?.entityId;
+      const before = matches.filter((m) => m.end <= statement.start && matcher.kinds[m.entity] === KIND_DRAMA);
+      const dramaId = before.length > 0 ? matcher.entityId(before.at(-1)!.entity) : mentionedDramas[0]?.entityId;
       const { start: _start, end: _end, zoneSource: _zoneSource, ...claim } = statement;
       const fact: AirFact = { articleId: a.id, ...(dramaId ? { dramaId } : {}), ...claim };
       airFacts.push(fact);
@@ -210,7 +214,7 @@ export function buildIndex(data: LoadedData): BuildResult | BuildFailure {
   const storySize = new Map(stories.map((story) => [story.id, story.articleIds.length]));
   const headlineMentions = new Map<string, Set<string>>();
   for (const article of articles) {
-    const ids = findMatches(matcher, article.headline).map((m) => matcher.entities[m.entity].id);
+    const ids = findMatches(matcher, article.headline, { kdrama: true }).map((m) => matcher.entityId(m.entity));
     headlineMentions.set(article.id, new Set(ids));
   }
   const articleIdsByEntity = new Map<string, { id: string; rank: number[]; published: string }[]>();

@@ -1,7 +1,9 @@
-// The index builder: data/ → generated/index.json (full index) + generated/dictionary.json
-// (compact matcher for the content script). Used by `npm run index` and by every WXT build.
+// The index builder: data/ → generated/index.json (full index), generated/dictionary.bin (the
+// content script's name dictionary, binary) and generated/cards/ (what each card reads). Used by `npm run index` and by every WXT build.
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { CARD_SHARD_DIR, cardShards } from '../../lib/index/card-shards';
+import { encodeDictionary } from '../../lib/match/dictionary-binary';
 import { buildIndex } from './build';
 import { formatProblem, loadData, type DataProblem } from './load';
 
@@ -20,7 +22,7 @@ export interface BuildIndexOptions {
 }
 
 export const INDEX_FILE = 'index.json';
-export const DICTIONARY_FILE = 'dictionary.json';
+export const DICTIONARY_FILE = 'dictionary.bin';
 
 /** Builds and writes both files, or throws IndexBuildError having written nothing. */
 export async function buildIndexFiles({ root, outDir, log = () => {} }: BuildIndexOptions) {
@@ -30,22 +32,30 @@ export async function buildIndexFiles({ root, outDir, log = () => {} }: BuildInd
   if ('problems' in result) throw new IndexBuildError(result.problems);
 
   await mkdir(out, { recursive: true });
-  const files: [string, string][] = [
+  const files: [string, string | Uint8Array][] = [
     [INDEX_FILE, `${JSON.stringify(result.index)}\n`],
-    [DICTIONARY_FILE, `${JSON.stringify(result.dictionary)}\n`],
+    [DICTIONARY_FILE, encodeDictionary(result.dictionary)],
   ];
   // Write everything to temporary names first, then rename: a reader never sees half a file,
   // and a failure before the renames leaves the previous files untouched.
   const temps: string[] = [];
+  const shardTemp = path.join(out, `.${CARD_SHARD_DIR}.${process.pid}.tmp`);
   try {
     for (const [name, content] of files) {
       const temp = path.join(out, `.${name}.${process.pid}.tmp`);
       temps.push(temp);
       await writeFile(temp, content);
     }
+    await mkdir(shardTemp, { recursive: true });
+    const shards = cardShards(result.index);
+    for (let n = 0; n < shards.length; n++) {
+      await writeFile(path.join(shardTemp, `${n}.json`), `${JSON.stringify(shards[n])}\n`);
+    }
     for (let i = 0; i < files.length; i++) await rename(temps[i], path.join(out, files[i][0]));
+    await rm(path.join(out, CARD_SHARD_DIR), { recursive: true, force: true });
+    await rename(shardTemp, path.join(out, CARD_SHARD_DIR));
   } finally {
-    await Promise.all(temps.map((t) => rm(t, { force: true })));
+    await Promise.all([...temps, shardTemp].map((t) => rm(t, { recursive: true, force: true })));
   }
   const { index } = result;
   log(

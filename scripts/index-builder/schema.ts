@@ -1,9 +1,9 @@
 // The shape of every file in data/, checked with valibot. Messages are written for the person
 // editing the file: they are printed as `path:line: message`.
 import * as v from 'valibot';
+import { WEEKDAYS, isValidTimeZone } from '../../lib/schedule/calendar';
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
 export function isRealDate(value: string): boolean {
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
@@ -16,15 +16,6 @@ export function isRealDate(value: string): boolean {
   const day = Number(m[3]);
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return day >= 1 && day <= daysInMonth;
-}
-
-export function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 const nonEmptyText = (what: string) =>
@@ -74,7 +65,7 @@ const schedule = v.pipe(
   v.strictObject({
     timeZone: v.pipe(
       v.string('timeZone must be text'),
-      v.check(isTimeZone, (issue) => `unknown time zone "${String(issue.input)}"`),
+      v.check(isValidTimeZone, (issue) => `unknown time zone "${String(issue.input)}"`),
     ),
     release: v.optional(v.picklist(['weekly', 'all-at-once'], 'release must be weekly or all-at-once'), 'weekly'),
     slots: v.optional(v.array(slot), []),

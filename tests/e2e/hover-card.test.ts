@@ -84,10 +84,16 @@ describe('hover card', () => {
   it('appears after the dwell with the actor, his dramas and the seed news, and stays while hovered', async () => {
     const { page, errors } = await open('/seed.html');
     await page.mouse.move(5, 5);
+    // The card's code (Preact, floating-ui, components) is not loaded on a page that is only read.
+    const cardCodeRan = () => page.evaluate(() => performance.getEntriesByName('dramalens:card-loaded').length);
+    await expect.poll(() => highlightTexts(page, 'dramalens-actor')).toContain('Song Kang');
+    await page.waitForTimeout(300);
+    expect(await cardCodeRan()).toBe(0);
     await hover(page, 'Song Kang', { nth: 2 });
     await page.waitForTimeout(200);
     expect(await cardText(page)).toBeNull(); // not before the dwell
     await expect.poll(() => cardText(page), { timeout: 3000 }).toContain('Song Kang');
+    expect(await cardCodeRan()).toBe(1); // loaded while the pointer rested, once
     const text = (await cardText(page))!;
     expect(text).toContain('송강');
     expect(text).toContain('Actor');
@@ -220,9 +226,23 @@ describe('hover card', () => {
     await expect.poll(() => cardText(page), { timeout: 3000 }).toContain('알고있지만');
     const toggle = page.locator(`${CARD} .track-toggle`);
     expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    // The background is the only writer of settings: count its writes to storage.sync.
+    const worker = await session.serviceWorker();
+    await worker.evaluate(() => {
+      const scope = globalThis as unknown as { __syncWrites?: number };
+      if (scope.__syncWrites !== undefined) return;
+      scope.__syncWrites = 0;
+      const area = chrome.storage.sync;
+      const set = area.set.bind(area);
+      area.set = ((...args: Parameters<typeof set>) => {
+        scope.__syncWrites! += 1;
+        return set(...args);
+      }) as typeof area.set;
+    });
     await toggle.click();
     await expect.poll(() => highlightTexts(page, 'dramalens-drama')).not.toContain('Nevertheless');
     expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    expect(await worker.evaluate(() => (globalThis as unknown as { __syncWrites: number }).__syncWrites)).toBe(1);
     await toggle.click();
     await expect.poll(() => highlightTexts(page, 'dramalens-drama')).toContain('Nevertheless');
   });

@@ -5,9 +5,19 @@
 // plainly: a test that compares our data against this table must never compare against a guess.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { Weekday } from '../../lib/index/types';
+import { KOREAN_WEEKDAY_SHORT_NAMES, WEEKDAYS, weekdayFromKorean } from '../../lib/schedule/calendar';
 
-export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
-export const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+export type { Weekday };
+export { WEEKDAYS };
+
+/** One Korean weekday syllable, 월 … 일, as a regular-expression character class. */
+const DAY_CHAR = `[${WEEKDAYS.map((d) => KOREAN_WEEKDAY_SHORT_NAMES[d]).join('')}]`;
+const DAY_NAME_IN = new RegExp(`(${DAY_CHAR})요일`, 'g');
+const AND_BETWEEN_DAYS = new RegExp(`(?<=${DAY_CHAR})\\s*(?:와|과|및|&)\\s*(?=${DAY_CHAR})`, 'g');
+const DAY_RANGE = new RegExp(`^(${DAY_CHAR})~(${DAY_CHAR})$`);
+const DAY_RUN = new RegExp(`^${DAY_CHAR}+$`);
+const FULL_DAY_NAME = new RegExp(`${DAY_CHAR}요일`);
 
 export const DRAMADB_DIR = resolve(import.meta.dirname, '../../../shared/corpus/dramadb');
 export const DRAMADB_FILES = ['wikipedia.csv', 'namuwiki.csv', 'results.csv'] as const;
@@ -184,16 +194,6 @@ export interface Slot {
   statedDays: Weekday[];
 }
 
-const DAY_CHARS: Record<string, Weekday> = {
-  월: 'mon',
-  화: 'tue',
-  수: 'wed',
-  목: 'thu',
-  금: 'fri',
-  토: 'sat',
-  일: 'sun',
-};
-
 /** The weekdays in a day phrase, or undefined if the phrase holds anything else. */
 export function parseDays(text: string): Weekday[] | undefined {
   let t = text
@@ -216,21 +216,21 @@ export function parseDays(text: string): Weekday[] | undefined {
   }
   // One token per day: 월, 월요일; joined by , · ・ / 와 과 및 or spaces; ranges with ~ - –.
   const tokens = t
-    .replace(/([월화수목금토일])요일/g, '$1')
+    .replace(DAY_NAME_IN, '$1')
     .replace(/\s*[~\-–〜∼]\s*/g, '~')
-    .replace(/(?<=[월화수목금토일])\s*(?:와|과|및|&)\s*(?=[월화수목금토일])/g, ',')
+    .replace(AND_BETWEEN_DAYS, ',')
     .split(/[\s,.·・/]+/)
     .filter((s) => s !== '');
   for (const token of tokens) {
-    const range = /^([월화수목금토일])~([월화수목금토일])$/.exec(token);
+    const range = DAY_RANGE.exec(token);
     if (range) {
-      const from = WEEKDAYS.indexOf(DAY_CHARS[range[1]]);
-      const to = WEEKDAYS.indexOf(DAY_CHARS[range[2]]);
+      const from = WEEKDAYS.indexOf(weekdayFromKorean(range[1])!);
+      const to = WEEKDAYS.indexOf(weekdayFromKorean(range[2])!);
       if (to <= from) return undefined;
       for (let k = from; k <= to; k++) found.add(WEEKDAYS[k]);
-    } else if (/^[월화수목금토일]+$/.test(token)) {
+    } else if (DAY_RUN.test(token)) {
       // `월화` (a 월화드라마 slot written short) is two days
-      for (const ch of token) found.add(DAY_CHARS[ch]);
+      for (const ch of token) found.add(weekdayFromKorean(ch)!);
     } else {
       return undefined;
     }
@@ -357,7 +357,7 @@ function parseSlotLine(text: string): Slot | undefined {
     .replace(/\(\s*(?:회당\s*)?\d+\s*(?:~\s*\d+\s*)?분\s*\)/g, '') // (90분), (회당 65 ~ 90분)
     .replace(/\(\s*\d+\s*회\s*연속\s*방송\s*\)/g, '') // (2회 연속방송)
     .trim();
-  if (rest !== '' && (/\d/.test(rest) || /[월화수목금토일]요일/.test(rest))) return undefined;
+  if (rest !== '' && (/\d/.test(rest) || FULL_DAY_NAME.test(rest))) return undefined;
 
   const days = clock.afterMidnight ? statedDays.map((d) => WEEKDAYS[(WEEKDAYS.indexOf(d) + 1) % 7]) : statedDays;
   const hh = String(Math.floor(clock.minutes / 60)).padStart(2, '0');

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compareWithSchedule, extractAirStatements, type AirStatement } from '../../lib/index/air-facts';
+import { extractAirStatements, type AirStatement } from '../../scripts/index-builder/air-statements';
+import { compareWithSchedule } from '../../scripts/index-builder/schedule-check';
 import type { DramaSchedule } from '../../lib/index/types';
 
 // Three real fan-news articles about JTBC's "Nevertheless", kept outside the repository (they are

@@ -68,8 +68,16 @@ describe('tab detections', () => {
     await store.navigated(2, `${TOP}#comments`);
     expect(await store.load(2)).not.toBeNull();
     await store.navigated(2, 'https://other.example/');
-    expect(await store.load(2)).toBeNull();
-    expect(views.at(-1)).toBeNull();
+    // A page loaded while Dramalens ran: nothing reported yet means it names nothing.
+    expect(await store.load(2)).toEqual({ url: '', detections: [] });
+    expect(views.at(-1)).toEqual({ url: '', detections: [] });
+  });
+
+  it('knows a tab that never loaded a page while Dramalens ran (opened before install) from one that names nothing', async () => {
+    const { store } = setup();
+    expect(await store.load(7)).toBeNull();
+    await store.navigated(7, undefined); // a reload: the content scripts run now
+    expect(await store.load(7)).toEqual({ url: '', detections: [] });
   });
 
   it('on reload keeps the new page’s frames (even those that reported before its top frame) and drops the old', async () => {

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { HIDE_DELAY_MS, HoverIntent, PREFETCH_DELAY_MS } from '../../lib/page/hover-intent';
+import { HIDE_DELAY_MS, HoverIntent, PREFETCH_DELAY_MS } from '../../lib/page/names/hover-intent';
 
 /** A manual clock: timers fire only when the test advances time. */
 function manualTimers() {

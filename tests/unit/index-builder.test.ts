@@ -7,6 +7,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildIndexFiles, IndexBuildError } from '../../scripts/index-builder/index';
 import type { DramaIndex } from '../../lib/index/types';
+import { decodeDictionary } from '../../lib/match/dictionary-binary';
+import { CARD_SHARD_COUNT } from '../../lib/index/card-shards';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/index-data');
 let root: string;
@@ -52,19 +54,21 @@ describe('index builder on valid data', () => {
     expect(interview.mentions).toContainEqual({ entityId: 'regardless', count: 1 });
     const written = JSON.parse(await readFile(path.join(root, 'generated/index.json'), 'utf8'));
     expect(written).toEqual(index);
-    const dictionary = JSON.parse(await readFile(path.join(root, 'generated/dictionary.json'), 'utf8'));
-    expect(dictionary.entities.map((e: { id: string }) => e.id)).toContain('fixture-lee');
-    // Only the two generated files remain: temporary files are renamed or removed.
-    expect((await readdir(path.join(root, 'generated'))).sort()).toEqual(['dictionary.json', 'index.json']);
+    const bytes = await readFile(path.join(root, 'generated/dictionary.bin'));
+    const dictionary = decodeDictionary(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+    expect(dictionary.ids()).toContain('fixture-lee');
+    // Only the generated files remain: temporary files are renamed or removed.
+    expect((await readdir(path.join(root, 'generated'))).sort()).toEqual(['cards', 'dictionary.bin', 'index.json']);
+    expect((await readdir(path.join(root, 'generated/cards'))).length).toBe(CARD_SHARD_COUNT);
   });
 
   it('is deterministic: the same input gives byte-identical files', async () => {
     await buildIndexFiles({ root });
     const first = await readFile(path.join(root, 'generated/index.json'));
-    const firstDictionary = await readFile(path.join(root, 'generated/dictionary.json'));
+    const firstDictionary = await readFile(path.join(root, 'generated/dictionary.bin'));
     await buildIndexFiles({ root });
     expect((await readFile(path.join(root, 'generated/index.json'))).equals(first)).toBe(true);
-    expect((await readFile(path.join(root, 'generated/dictionary.json'))).equals(firstDictionary)).toBe(true);
+    expect((await readFile(path.join(root, 'generated/dictionary.bin'))).equals(firstDictionary)).toBe(true);
   });
 
   it('keeps the previous output when a later build fails', async () => {
@@ -127,12 +131,12 @@ describe('index builder rejects bad data with path:line: message', () => {
     expect(await buildErrors()).toEqual(['data/dramas/moonlit-bakery.yaml:10: unknown time zone "Asia/Busan"']);
   });
 
-  it('a weekly schedule without slots', async () => {
+  it('a weekly schedule with neither a slot nor a premiere', async () => {
     await edit('data/dramas/moonlit-bakery.yaml', (t) =>
-      t.replace("  slots:\n    - days: [sat]\n      time: '23:00'\n", ''),
+      t.replace("  slots:\n    - days: [sat]\n      time: '23:00'\n", '').replace(/  premiere: '[^']*'\n/, ''),
     );
     expect(await buildErrors()).toEqual([
-      'data/dramas/moonlit-bakery.yaml:9: a weekly schedule needs at least one slot',
+      'data/dramas/moonlit-bakery.yaml:9: a weekly schedule needs at least one slot or a premiere',
     ]);
   });
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compileDictionary, type DictionaryEntityInput } from '../../lib/match/compile';
 import { DROP, foldKey, foldUnit, TABLE_END } from '../../lib/match/fold';
-import { BLOCK_BREAK, findMatches, loadDictionary, type Matcher } from '../../lib/match/matcher';
+import { BLOCK_BREAK, findMatches, loadDictionary, type MatchContext, type Matcher } from '../../lib/match/matcher';
+import { isOrdinaryName } from '../../scripts/index-builder/ordinary-names';
 import { dictionaryInput } from '../../lib/match/dictionary-input';
 
 // A small dictionary with the names the product cares about (real names, made-up ids).
@@ -41,9 +42,12 @@ const DICTIONARY = dictionaryInput(
 
 const matcher = loadDictionary(compileDictionary(DICTIONARY));
 
-function found(text: string, m: Matcher = matcher): string[] {
-  return findMatches(m, text).map((x) => `${m.entities[x.entity].id}:${text.slice(x.start, x.end)}`);
+function found(text: string, m: Matcher = matcher, context?: MatchContext): string[] {
+  return findMatches(m, text, context).map((x) => `${m.entityId(x.entity)}:${text.slice(x.start, x.end)}`);
 }
+
+/** A page that has shown it is about K-drama (a strong cue or a distinctive name elsewhere). */
+const KDRAMA_PAGE = (): MatchContext => ({ kdrama: true });
 
 describe('normalisation', () => {
   it('finds romanised names whatever the spacing, hyphens and case', () => {
@@ -125,34 +129,156 @@ describe('boundaries', () => {
 });
 
 describe('ordinary-word titles ("Nevertheless")', () => {
-  const nevertheless = (text: string) => found(text).filter((f) => f.startsWith('nevertheless:'));
+  const nevertheless = (text: string, context?: MatchContext) =>
+    found(text, matcher, context).filter((f) => f.startsWith('nevertheless:'));
 
-  it('is the drama when quoted', () => {
-    expect(nevertheless('I watched “Nevertheless” last night.')).toHaveLength(1);
-    expect(nevertheless("Sets of 'Nevertheless'")).toHaveLength(1);
-    expect(nevertheless('The drama "Nevertheless," she said.')).toHaveLength(1);
+  it('is the drama when quoted, on a page about K-drama', () => {
+    expect(nevertheless('I watched “Nevertheless” last night.', KDRAMA_PAGE())).toHaveLength(1);
+    expect(nevertheless("Sets of 'Nevertheless'", KDRAMA_PAGE())).toHaveLength(1);
+    expect(nevertheless('The drama "Nevertheless," she said.')).toHaveLength(1); // "drama" is near
   });
 
-  it('is the drama when capitalised mid-sentence', () => {
-    expect(nevertheless('Fans of Nevertheless are waiting.')).toHaveLength(1);
+  it('is the drama when capitalised mid-sentence, on a page about K-drama', () => {
+    expect(nevertheless('Fans of Nevertheless are waiting.', KDRAMA_PAGE())).toHaveLength(1);
+  });
+
+  it('needs more than quotes or capitals on a page that is not about K-drama', () => {
+    expect(nevertheless('I watched “Nevertheless” last night.')).toHaveLength(0);
+    expect(nevertheless('Fans of Nevertheless are waiting.')).toHaveLength(0);
+    // Options > General > Startup: a menu path is not a sentence start.
+    expect(nevertheless('Settings > Nevertheless > Advanced')).toHaveLength(0);
+  });
+
+  it('learns what the page is about from the text: a strong cue or a distinctive name', () => {
+    const page: MatchContext = { kdrama: false };
+    expect(nevertheless('The tvN schedule is out. Fans of Nevertheless are waiting.', page)).toHaveLength(1);
+    expect(page.kdrama).toBe(true);
+    const other: MatchContext = { kdrama: false };
+    found('Han So-hee smiled.', matcher, other);
+    expect(other.kdrama).toBe(true);
+    expect(nevertheless('Fans of Nevertheless are waiting.', other)).toHaveLength(1);
   });
 
   it('is the drama at a sentence start only with a cue or related name nearby', () => {
     expect(nevertheless('Nevertheless released a making video with Song Kang.')).toHaveLength(1);
     expect(nevertheless('Nevertheless has ten episodes.')).toHaveLength(1);
-    expect(nevertheless('Nevertheless remains true.')).toHaveLength(0);
+    expect(nevertheless('Nevertheless remains true.', KDRAMA_PAGE())).toHaveLength(0);
   });
 
   it('is never the adverb', () => {
-    expect(nevertheless('Nevertheless, the vote passed.')).toHaveLength(0);
-    expect(nevertheless('The vote nevertheless passed.')).toHaveLength(0);
-    expect(nevertheless('It rained. Nevertheless, the episode aired on JTBC.')).toHaveLength(0);
-    expect(nevertheless('and nevertheless the drama continued')).toHaveLength(0);
+    for (const context of [undefined, KDRAMA_PAGE()]) {
+      expect(nevertheless('Nevertheless, the vote passed.', context)).toHaveLength(0);
+      expect(nevertheless('The vote nevertheless passed.', context)).toHaveLength(0);
+      expect(nevertheless('It rained. Nevertheless, the episode aired on JTBC.', context)).toHaveLength(0);
+      expect(nevertheless('and nevertheless the drama continued', context)).toHaveLength(0);
+    }
   });
 
   it('its Hangul title needs no context', () => {
     expect(nevertheless('알고있지만 재밌다')).toHaveLength(1);
     expect(nevertheless('알고 있지만 재밌다')).toHaveLength(1);
+  });
+});
+
+describe('names that are ordinary words, decided per name (made-up sentences)', () => {
+  // The builder's decision (scripts/index-builder/ordinary-names.ts) with real names.
+  const m = loadDictionary(
+    compileDictionary(
+      dictionaryInput(
+        [
+          {
+            id: 'the-world-of-the-married',
+            title: 'The World of the Married',
+            hangul: '부부의 세계',
+            aliases: [],
+            titleIsCommonWord: false,
+            castIds: ['kim-hee-ae'],
+          },
+          { id: 'mouse', title: 'Mouse', hangul: '마우스', aliases: [], titleIsCommonWord: false, castIds: [] },
+          {
+            id: 'queen-of-tears',
+            title: 'Queen of Tears',
+            hangul: '눈물의 여왕',
+            aliases: [],
+            titleIsCommonWord: false,
+            castIds: [],
+          },
+          {
+            id: 'hotel-del-luna',
+            title: 'Hotel Del Luna',
+            hangul: '호텔델루나',
+            aliases: [],
+            titleIsCommonWord: false,
+            castIds: [],
+          },
+        ],
+        [
+          {
+            id: 'kim-hee-ae',
+            name: 'Kim Hee-ae',
+            hangul: '김희애',
+            aliases: [],
+            dramaIds: ['the-world-of-the-married'],
+          },
+          { id: 'rain', name: 'Rain', hangul: '비', aliases: [], dramaIds: [] },
+          { id: 'suho', name: 'Suho', hangul: '수호', aliases: [], dramaIds: [] },
+        ],
+        isOrdinaryName,
+      ),
+    ),
+  );
+  const names = (text: string, context?: MatchContext) => found(text, m, context).map((f) => f.split(':')[1]);
+
+  it('decides English names: one-word titles and all-common-word titles, common-word stage names', () => {
+    expect(isOrdinaryName('Mouse', 'title')).toBe(true);
+    expect(isOrdinaryName('Vincenzo', 'title')).toBe(true);
+    expect(isOrdinaryName('Queen of Tears', 'title')).toBe(true);
+    expect(isOrdinaryName('Hotel Del Luna', 'title')).toBe(false);
+    expect(isOrdinaryName('Rain', 'person')).toBe(true);
+    expect(isOrdinaryName('Song Kang', 'person')).toBe(false);
+    expect(isOrdinaryName('IU', 'person')).toBe(false);
+  });
+
+  it('decides Hangul names: short or spaced titles, one- or two-syllable people', () => {
+    expect(isOrdinaryName('부부의 세계', 'title')).toBe(true);
+    expect(isOrdinaryName('마우스', 'title')).toBe(true);
+    expect(isOrdinaryName('알고있지만', 'title')).toBe(false);
+    expect(isOrdinaryName('비', 'person')).toBe(true);
+    expect(isOrdinaryName('수호', 'person')).toBe(true);
+    expect(isOrdinaryName('김희애', 'person')).toBe(false);
+  });
+
+  it('does not light an ordinary Korean phrase, but does the quoted title or the title with its cast', () => {
+    expect(names('두 부부의 세계가 달랐다.')).toEqual([]);
+    expect(names('오늘 비가 온다.')).toEqual([]);
+    expect(names('우리는 수호를 맹세했다.')).toEqual([]);
+    expect(names("드라마 '부부의 세계'가 화제다.")).toEqual(['부부의 세계']);
+    expect(names('김희애 주연의 부부의 세계가 끝났다.')).toEqual(['김희애', '부부의 세계']);
+    expect(names('<눈물의 여왕>이 방송된다.')).toEqual(['눈물의 여왕']);
+  });
+
+  it('does not light everyday English, but does the drama and the singer where the page is about K-drama', () => {
+    expect(names('Weather: sunny, then rain.')).toEqual([]);
+    expect(names('Rain stopped play at Lords.')).toEqual([]);
+    expect(names('The mouse ran under the desk.')).toEqual([]);
+    expect(names('A Mouse is a small rodent.')).toEqual([]);
+    expect(names('Fans of Mouse and Queen of Tears', KDRAMA_PAGE())).toEqual(['Mouse', 'Queen of Tears']);
+    expect(names('the queen of tears in the old song', KDRAMA_PAGE())).toEqual([]);
+    expect(names('The drama stars Rain as a detective.')).toEqual(['Rain']);
+  });
+});
+
+describe('a hyphen continues a romanised name', () => {
+  // No Song Kang-hyun in this dictionary: only the rule keeps "Song Kang" out of his name.
+  const m = loadDictionary(
+    compileDictionary(dictionaryInput([], [{ id: 'song-kang', name: 'Song Kang', aliases: [], dramaIds: [] }])),
+  );
+  it('does not find Song Kang inside Song Kang-hyun, but does before other punctuation', () => {
+    expect(found('Actor Song Kang-hyun joined.', m)).toEqual([]);
+    expect(found('Actor Song Kang-Hyun joined.', m)).toEqual([]);
+    expect(found('Song Kang - the actor - joined.', m)).toEqual(['song-kang:Song Kang']);
+    expect(found('Song Kang-led drama', m)).toEqual([]);
+    expect(found('Song Kang, Han So-hee', m)).toEqual(['song-kang:Song Kang']);
   });
 });
 
@@ -237,7 +363,7 @@ describe('automaton against an obviously correct oracle', () => {
         names: [{ text: key }],
       }));
       const m = loadDictionary(compileDictionary(inputs));
-      const actual = findMatches(m, text).map((x) => `${m.entities[x.entity].id}@${x.start}-${x.end}`);
+      const actual = findMatches(m, text).map((x) => `${m.entityId(x.entity)}@${x.start}-${x.end}`);
       const expected = oracle(
         [...names].map(([key, id]) => ({ id, key })),
         text,

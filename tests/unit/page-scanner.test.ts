@@ -4,8 +4,10 @@ import { compileDictionary } from '../../lib/match/compile';
 import { dictionaryInput } from '../../lib/match/dictionary-input';
 import { BLOCK_BREAK, findMatches, loadDictionary } from '../../lib/match/matcher';
 import { collectText } from '../../lib/page/text-collector';
-import { DEFAULT_TUNING, PageScanner, type Detection, type PageScannerEnvironment } from '../../lib/page/page-scanner';
-import { visibleEntityPredicate } from '../../lib/page/visible-entities';
+import { DEFAULT_TUNING, PageScanner, type PageScannerEnvironment } from '../../lib/page/engine/page-scanner';
+import { DetectionsReport } from '../../lib/page/names/detections-report';
+import { NamePainter, type Detection } from '../../lib/page/names/name-painter';
+import { visibleEntityPredicate } from '../../lib/page/names/visible-entities';
 
 const matcher = loadDictionary(
   compileDictionary(
@@ -57,30 +59,53 @@ describe('collectText', () => {
   });
 });
 
-/** A scanner on happy-dom with a fake highlight registry and synchronous scheduling. */
+/**
+ * A scanner on happy-dom with a fake highlight registry and synchronous scheduling, put
+ * together with its painter and report as the names module does on a page with names.
+ */
 function createScanner(tuning = DEFAULT_TUNING) {
   const registry = new Map<string, Set<AbstractRange>>();
   const reports: Detection[][] = [];
   const timers: (() => void)[] = [];
   const batches: (() => void)[] = [];
+  const timerEnv = {
+    setTimeout: (callback: () => void) => timers.push(callback),
+    clearTimeout: () => {},
+  };
+  let reporter: DetectionsReport | undefined;
   const env: PageScannerEnvironment = {
     document,
-    highlights: {
-      registry: registry as unknown as HighlightRegistry,
-      createHighlight: () => new Set<AbstractRange>() as unknown as Highlight,
-    },
     now: () => 0,
     yieldToPage: () => Promise.resolve(),
     scheduleBatch: (callback) => batches.push(callback),
-    setTimeout: (callback) => timers.push(callback),
-    clearTimeout: () => {},
+    ...timerEnv,
     MutationObserver,
     // happy-dom has no StaticRange; the scanner only needs its four fields.
     createStaticRange: (init) => ({ ...init, collapsed: false }) as StaticRange,
     isOwnUi: (e) => e.localName === 'dramalens-ui',
-    report: (d) => reports.push(d),
+    onOccurrencesChanged: () => reporter?.schedule(),
   };
   const scanner = new PageScanner(matcher, env, tuning);
+  const painter = new NamePainter(
+    matcher,
+    scanner.found,
+    {
+      registry: registry as unknown as HighlightRegistry,
+      createHighlight: () => new Set<AbstractRange>() as unknown as Highlight,
+    },
+    () => true,
+  );
+  scanner.attachPainter(painter);
+  reporter = new DetectionsReport(
+    () => painter.detections(),
+    (d) => reports.push(d),
+    timerEnv,
+    0,
+  );
+  const setVisible = (isVisible: (entity: number) => boolean) => {
+    painter.setVisible(isVisible);
+    reporter!.schedule();
+  };
   const painted = (name: string) =>
     [...(registry.get(name) ?? [])].map((r) => {
       const range = document.createRange();
@@ -93,7 +118,7 @@ function createScanner(tuning = DEFAULT_TUNING) {
     while (batches.length > 0) batches.shift()!();
     while (timers.length > 0) timers.shift()!();
   };
-  return { scanner, painted, reports, flush };
+  return { scanner, painted, reports, flush, setVisible };
 }
 
 describe('PageScanner', () => {
@@ -141,14 +166,14 @@ describe('PageScanner', () => {
 
   it('paints only tracked dramas and their cast, live', async () => {
     document.body.innerHTML = '<p>IU in My Mister; Song Kang in “Nevertheless”.</p>';
-    const { scanner, painted, reports, flush } = createScanner();
+    const { scanner, painted, reports, flush, setVisible } = createScanner();
     await scanner.start();
-    scanner.setVisibleEntities(visibleEntityPredicate(matcher, { mode: 'all-except', ids: ['nevertheless'] }));
+    setVisible(visibleEntityPredicate(matcher, { mode: 'all-except', ids: ['nevertheless'] }));
     await flush();
     expect(painted('dramalens-drama')).toEqual(['My Mister']);
     expect(painted('dramalens-actor')).toEqual(['IU']);
     expect(reports.at(-1)!.map((d) => d.entityId)).toEqual(['iu', 'my-mister']);
-    scanner.setVisibleEntities(visibleEntityPredicate(matcher, { mode: 'all-except', ids: [] }));
+    setVisible(visibleEntityPredicate(matcher, { mode: 'all-except', ids: [] }));
     expect(painted('dramalens-actor')).toEqual(['IU', 'Song Kang']);
   });
 
@@ -222,7 +247,7 @@ describe('PageScanner', () => {
       const exact = collectText(document.body, { isOwnUi: (e) => e.localName === 'dramalens-ui' });
       const comparable = (name: string) => !small || !name.startsWith('nevertheless:');
       const expected = findMatches(matcher, exact.text)
-        .map((m) => `${matcher.entities[m.entity].id}:${exact.text.slice(m.start, m.end)}`)
+        .map((m) => `${matcher.entityId(m.entity)}:${exact.text.slice(m.start, m.end)}`)
         .filter(comparable);
       const { scanner } = createScanner({ ...DEFAULT_TUNING, sliceChars: small ? 1 + rand(400) : 16_000 });
       await scanner.start();
@@ -231,7 +256,7 @@ describe('PageScanner', () => {
           const range = document.createRange();
           range.setStart(o.range.startContainer, o.range.startOffset);
           range.setEnd(o.range.endContainer, o.range.endOffset);
-          return `${matcher.entities[o.entity].id}:${range.toString()}`;
+          return `${matcher.entityId(o.entity)}:${range.toString()}`;
         })
         .filter(comparable);
       scanner.dispose();

@@ -125,6 +125,19 @@ describe('nextAirTime: airing', () => {
     expect(air.finale).toBeUndefined();
   });
 
+  it('premiere only: past 26 weeks whether it still airs is unknown, never "airing" for years', () => {
+    const schedule: DramaSchedule = { ...nevertheless, finale: undefined, episodes: undefined };
+    // 26 weeks after 2021-06-19 is 2021-12-18.
+    expect(nextAirTime(schedule, kst('2021-12-17', '23:59'), 'Asia/Seoul').state).toBe('airing');
+    const later = nextAirTime(schedule, kst('2021-12-18'), 'Asia/Seoul');
+    expect(later.state).toBe('unknown');
+    expect(later.next).toBeUndefined();
+    expect(later.premiere?.date).toBe('2021-06-19');
+    expect(nextAirTime(schedule, kst('2030-01-01'), 'Asia/Seoul').state).toBe('unknown');
+    // With an episode count the end is known, whatever the length.
+    expect(nextAirTime({ ...schedule, episodes: 120 }, kst('2022-01-01'), 'Asia/Seoul').state).toBe('airing');
+  });
+
   it('finale only (premiere unknown): next slot without an episode number', () => {
     const schedule: DramaSchedule = { ...nevertheless, premiere: undefined, episodes: undefined };
     const air = nextAirTime(schedule, kst('2021-08-01'), 'Asia/Seoul');
@@ -411,10 +424,12 @@ describe('nextAirTime: slots that land on another day in the viewer zone', () =>
 
 describe('nextAirTime: DST in the viewer zone (Korea has none)', () => {
   // A long weekly run so the same Sat 23:00 KST slot spans both 2021 changes in New York.
+  // A year-long weekly run (its end known, so it airs all year).
   const weekly: DramaSchedule = {
     timeZone: 'Asia/Seoul',
     slots: [{ days: ['sat'], time: '23:00' }],
     premiere: '2021-01-02',
+    episodes: 52,
   };
   const localAt = (now: number) => nextAirTime(weekly, now, 'America/New_York').next?.local;
 
@@ -460,6 +475,7 @@ describe('nextAirTime: long runs', () => {
       timeZone: 'Asia/Seoul',
       slots: [{ days: ['sat'], time: '23:00' }],
       premiere: '2000-01-01', // a Saturday
+      episodes: 5000,
     };
     // 2000-01-01 → 2040-01-07 is 2088 weeks: that Saturday is episode 2089.
     const air = nextAirTime(schedule, kst('2040-01-01', '12:00'), 'Asia/Seoul');

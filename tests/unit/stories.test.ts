@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentWords, groupStories, stem, type StoryCandidate } from '../../lib/index/stories';
+import { contentWords, groupStories, stem, type StoryCandidate } from '../../scripts/index-builder/stories';
 
 // Three real fan-news articles about JTBC's "Nevertheless", kept outside the repository (they are
 // outlets' text, not ours), read in place from ../shared (which every checkout and CI has); never copied.

@@ -1,7 +1,8 @@
 // Reads air-time statements ("airs every Saturday at 11 p.m. KST", "the final episode airs on
-// August 21 at 11 PM KST") out of English article text, and checks them against the catalog.
-// Pure: no I/O; only type imports, so the builder can run it under plain Node.
-import type { AirTimeClaim, DramaSchedule, Weekday } from './types';
+// August 21 at 11 PM KST") out of English article text; schedule-check.ts compares them with the
+// catalog. Pure: no I/O.
+import type { AirTimeClaim, Weekday } from '../../lib/index/types';
+import { MONTH_SHORT_NAMES, WEEKDAYS } from '../../lib/schedule/calendar';
 
 /** A claim found in text; `phrase` is exactly `text.slice(start, end)`, `timeZone` an IANA zone (`KST` → `Asia/Seoul`). */
 export interface AirStatement extends AirTimeClaim {
@@ -11,8 +12,6 @@ export interface AirStatement extends AirTimeClaim {
   /** `stated`: the text names the zone; `network`: no zone, but the sentence names a Korean broadcaster. */
   zoneSource?: 'stated' | 'network';
 }
-
-const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
 // Day names with their usual abbreviations; a trailing "s" ("Saturdays") marks a weekly habit.
 const DAY_NAME =
@@ -120,7 +119,7 @@ const EPISODE_MENTION = new RegExp(
   'gi',
 );
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTHS = MONTH_SHORT_NAMES.map((name) => name.toLowerCase());
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 // Patterns around a time: what may come right before it, and right after its zone.
@@ -369,205 +368,4 @@ function sentenceEnd(text: string, position: number): number {
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
-}
-
-// ---------------------------------------------------------------------------------------------
-// Checking statements against the catalog.
-
-const DAY_LABELS: Record<Weekday, string> = {
-  mon: 'Mon',
-  tue: 'Tue',
-  wed: 'Wed',
-  thu: 'Thu',
-  fri: 'Fri',
-  sat: 'Sat',
-  sun: 'Sun',
-};
-
-/**
- * A human-readable contradiction between a statement and the catalog schedule, or undefined
- * when they agree or cannot be compared (no schedule, or a foreign zone without a known year).
- */
-export function compareWithSchedule(statement: AirStatement, schedule: DramaSchedule | undefined): string | undefined {
-  if (!schedule || !statement.time) return undefined;
-  const slotsText = schedule.slots.map(describeSlot).join('; ');
-  const foreignZone = statement.timeZone !== schedule.timeZone;
-
-  if (statement.kind === 'weekly') {
-    if (!statement.days?.length || schedule.slots.length === 0) return undefined;
-    const local: { day: Weekday; time: string }[] = [];
-    for (const day of statement.days) {
-      const converted = toScheduleZone(day, statement.time, statement.timeZone, schedule);
-      if (!converted) return undefined;
-      local.push(converted);
-    }
-    const said =
-      `${statement.days.map((d) => DAY_LABELS[d]).join(', ')} ${statement.time}` +
-      (foreignZone
-        ? ` ${statement.timeZone} (${local.map((l) => `${DAY_LABELS[l.day]} ${l.time}`).join(', ')} in ${schedule.timeZone})`
-        : '');
-    const missing = local.filter((l) => !schedule.slots.some((s) => s.days.includes(l.day)));
-    if (missing.length > 0) {
-      return `says ${said}, but the schedule has no ${missing.map((l) => DAY_LABELS[l.day]).join(', ')} slot (${slotsText})`;
-    }
-    if (local.some((l) => !schedule.slots.some((s) => s.days.includes(l.day) && s.time === l.time))) {
-      return `says ${said}, but the schedule's slot is ${slotsText}`;
-    }
-    return undefined;
-  }
-
-  if (!statement.monthDay) return undefined;
-  // Without a year there is no weekday and no daylight-saving rule, so a foreign zone cannot be compared.
-  const year = yearOfMonthDay(statement.monthDay, statement.episode, schedule);
-  if (year === undefined && foreignZone) return undefined;
-  let date: string | undefined;
-  let time = statement.time;
-  if (year !== undefined) {
-    const local = convert(`${year}-${statement.monthDay}`, statement.time, statement.timeZone, schedule.timeZone);
-    if (!local) return undefined;
-    date = local.date;
-    time = local.time;
-  }
-  const monthDay = date ? date.slice(5) : statement.monthDay;
-  const said =
-    `${statement.monthDay} ${statement.time}` +
-    (foreignZone ? ` ${statement.timeZone} (${date} ${time} in ${schedule.timeZone})` : '');
-
-  if (statement.episode === 'final' && schedule.finale) {
-    return schedule.finale.slice(5) === monthDay
-      ? compareTime(said, time, date, schedule, slotsText)
-      : `says the final episode airs ${said}, but the catalog's finale is ${schedule.finale}`;
-  }
-  if (statement.episode === 1 && schedule.premiere) {
-    return schedule.premiere.slice(5) === monthDay
-      ? compareTime(said, time, date, schedule, slotsText)
-      : `says the first episode airs ${said}, but the catalog's premiere is ${schedule.premiere}`;
-  }
-  if (date && schedule.premiere && schedule.finale && (date < schedule.premiere || date > schedule.finale)) {
-    return `says ${said}, which is outside the run (${schedule.premiere} to ${schedule.finale})`;
-  }
-  return compareTime(said, time, date, schedule, slotsText);
-}
-
-// A dated broadcast should fall on a slot's day (when the year, hence the weekday, is known) at its time.
-function compareTime(
-  said: string,
-  time: string,
-  date: string | undefined,
-  schedule: DramaSchedule,
-  slotsText: string,
-): string | undefined {
-  if (schedule.slots.length === 0) return undefined;
-  if (!date) {
-    return schedule.slots.some((s) => s.time === time)
-      ? undefined
-      : `says ${said}, but the schedule's slot is ${slotsText}`;
-  }
-  const weekday = weekdayOf(date);
-  const daySlots = schedule.slots.filter((s) => s.days.includes(weekday));
-  if (daySlots.length === 0) {
-    return `says ${said}, but ${date} is a ${DAY_LABELS[weekday]} and the schedule has no ${DAY_LABELS[weekday]} slot (${slotsText})`;
-  }
-  if (!daySlots.some((s) => s.time === time)) return `says ${said}, but the schedule's slot is ${slotsText}`;
-  return undefined;
-}
-
-function describeSlot(slot: { days: Weekday[]; time: string }): string {
-  return `${slot.days.map((d) => DAY_LABELS[d]).join(', ')} ${slot.time}`;
-}
-
-// Which year a month-day without a year belongs to: inside the run when the run is known.
-function yearOfMonthDay(
-  monthDay: string,
-  episode: AirStatement['episode'],
-  schedule: DramaSchedule,
-): number | undefined {
-  const premiere = schedule.premiere;
-  const finale = schedule.finale;
-  if (episode === 'final' && finale) return Number(finale.slice(0, 4));
-  if (premiere) {
-    const year = Number(premiere.slice(0, 4));
-    return monthDay >= premiere.slice(5) ? year : year + 1;
-  }
-  if (finale) {
-    const year = Number(finale.slice(0, 4));
-    return monthDay <= finale.slice(5) ? year : year - 1;
-  }
-  return undefined;
-}
-
-// A weekly (day, time) in another zone, read as it falls in the schedule's zone. Needs a date
-// for daylight saving: the premiere week, else the finale week.
-function toScheduleZone(
-  day: Weekday,
-  time: string,
-  timeZone: string,
-  schedule: DramaSchedule,
-): { day: Weekday; time: string } | undefined {
-  if (timeZone === schedule.timeZone) return { day, time };
-  const reference = schedule.premiere ?? schedule.finale;
-  if (!reference) return undefined;
-  const offset = (WEEKDAYS.indexOf(day) - WEEKDAYS.indexOf(weekdayOf(reference)) + 7) % 7;
-  const date = addDays(reference, offset);
-  const local = convert(date, time, timeZone, schedule.timeZone);
-  return local ? { day: weekdayOf(local.date), time: local.time } : undefined;
-}
-
-// Wall-clock `date time` in `fromZone` as wall-clock date and time in `toZone`.
-function convert(
-  date: string,
-  time: string,
-  fromZone: string,
-  toZone: string,
-): { date: string; time: string } | undefined {
-  if (fromZone === toZone) return { date, time };
-  const [y, mo, d] = date.split('-').map(Number);
-  const [h, mi] = time.split(':').map(Number);
-  const wall = Date.UTC(y, mo - 1, d, h, mi);
-  const fromOffset = zoneOffsetMinutes(fromZone, wall);
-  if (fromOffset === undefined) return undefined;
-  // Two passes settle the offset when the guess lands on the other side of a DST change.
-  let instant = wall - fromOffset * 60_000;
-  const corrected = zoneOffsetMinutes(fromZone, instant);
-  if (corrected === undefined) return undefined;
-  instant = wall - corrected * 60_000;
-  const toOffset = zoneOffsetMinutes(toZone, instant);
-  if (toOffset === undefined) return undefined;
-  const there = new Date(instant + toOffset * 60_000);
-  return {
-    date: `${there.getUTCFullYear()}-${pad(there.getUTCMonth() + 1)}-${pad(there.getUTCDate())}`,
-    time: `${pad(there.getUTCHours())}:${pad(there.getUTCMinutes())}`,
-  };
-}
-
-function zoneOffsetMinutes(timeZone: string, instant: number): number | undefined {
-  let parts: Intl.DateTimeFormatPart[];
-  try {
-    parts = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-    }).formatToParts(new Date(instant));
-  } catch {
-    return undefined;
-  }
-  const value = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const wall = Date.UTC(value('year'), value('month') - 1, value('day'), value('hour'), value('minute'));
-  return Math.round((wall - Math.floor(instant / 60_000) * 60_000) / 60_000);
-}
-
-function weekdayOf(date: string): Weekday {
-  const [y, m, d] = date.split('-').map(Number);
-  // getUTCDay: 0 = Sunday.
-  return WEEKDAYS[(new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7];
-}
-
-function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  const next = new Date(Date.UTC(y, m - 1, d + days));
-  return `${next.getUTCFullYear()}-${pad(next.getUTCMonth() + 1)}-${pad(next.getUTCDate())}`;
 }

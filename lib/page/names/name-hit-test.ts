@@ -1,7 +1,8 @@
 // Which highlighted name is under a point, without touching the DOM: the browser's own
 // `CSS.highlights.highlightsFromPoint()` where present, else the caret position at the point plus
 // a binary search over the names in that text node. Both are O(log n) or better in our code.
-import type { NameOccurrence } from './page-scanner';
+import type { NameOccurrence } from '../engine/found-names';
+import { liveRange } from '../static-range';
 
 interface HighlightHit {
   highlight: Highlight;
@@ -37,10 +38,7 @@ function caretAt(doc: Document, x: number, y: number): { node: Node; offset: num
 
 /** The caret lands next to the nearest character even in margins: check the glyphs are really there. */
 export function rangeContainsPoint(doc: Document, range: AbstractRange, x: number, y: number): boolean {
-  const live = doc.createRange();
-  live.setStart(range.startContainer, range.startOffset);
-  live.setEnd(range.endContainer, range.endOffset);
-  for (const rect of live.getClientRects()) {
+  for (const rect of liveRange(doc, range).getClientRects()) {
     if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return true;
   }
   return false;
