@@ -30,6 +30,8 @@ export default defineConfig({
           relativeDest: `${CARD_SHARD_DIR}/${shard}`,
         });
       }
+      // The index carries data imported from MaybeS/DramaDatabase (MIT): its notice ships too.
+      files.push({ absoluteSrc: `${ROOT}/NOTICE`, relativeDest: 'NOTICE.txt' });
       for (const module of await buildPageModules(ROOT)) {
         files.push({ contents: new TextDecoder().decode(module.contents), relativeDest: module.relative });
       }

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DictionaryEntityInput } from '../lib/match/compile';
 import { foldKey } from '../lib/match/fold';
-import { DRAMADB_DIR, DRAMADB_FILES, parseCsvRecords } from '../tests/support/dramadb';
+import { DRAMADB_DIR, DRAMADB_FILES, parseCsvRecords } from '../scripts/index-builder/dramadb';
 
 export interface BenchDictionarySource {
   inputs: DictionaryEntityInput[];

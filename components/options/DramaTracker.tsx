@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import { isDramaTracked, rebalanceTracking, withDramasTracked, type Tracking } from '../../lib/settings';
-import { ALL_DRAMAS, filterRows, networksOf, STATUS_LABELS, type DramaFilter, type DramaRow } from './drama-rows';
+import { DEFAULT_FILTER, filterRows, networksOf, STATUS_LABELS, type DramaFilter, type DramaRow } from './drama-rows';
 
 export interface DramaTrackerProps {
   rows: DramaRow[];
@@ -13,7 +13,7 @@ const STATUS_ORDER = ['airing', 'upcoming', 'finished', 'unknown'] as const;
 
 /** Every drama of the index with its status, filters, and track/untrack for one, the shown ones, or all. */
 export function DramaTracker({ rows, tracking, onChange }: DramaTrackerProps) {
-  const [filter, setFilter] = useState<DramaFilter>(ALL_DRAMAS);
+  const [filter, setFilter] = useState<DramaFilter>(DEFAULT_FILTER);
   const allIds = useMemo(() => rows.map((row) => row.id), [rows]);
   const networks = useMemo(() => networksOf(rows), [rows]);
   const statuses = STATUS_ORDER.filter((status) => rows.some((row) => row.status === status));
@@ -36,6 +36,17 @@ export function DramaTracker({ rows, tracking, onChange }: DramaTrackerProps) {
             value={filter.text}
             onInput={(e) => setFilter({ ...filter, text: e.currentTarget.value })}
           />
+        </label>
+        <label class="field">
+          <span>Catalog</span>
+          <select
+            value={filter.catalog}
+            onChange={(e) => setFilter({ ...filter, catalog: e.currentTarget.value as DramaFilter['catalog'] })}
+          >
+            <option value="curated">Curated ({rows.filter((row) => !row.imported).length})</option>
+            <option value="imported">Korean Wikipedia, 2000–2020 ({rows.filter((row) => row.imported).length})</option>
+            <option value="all">Both ({rows.length})</option>
+          </select>
         </label>
         <label class="field">
           <span>Status</span>
@@ -119,7 +130,11 @@ export function DramaTracker({ rows, tracking, onChange }: DramaTrackerProps) {
       {shown.length === 0 ? (
         <p class="empty">
           No drama matches these filters.{' '}
-          <button type="button" class="link-button" onClick={() => setFilter(ALL_DRAMAS)}>
+          <button
+            type="button"
+            class="link-button"
+            onClick={() => setFilter({ ...DEFAULT_FILTER, catalog: filter.catalog })}
+          >
             Clear filters
           </button>
         </p>

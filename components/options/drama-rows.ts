@@ -10,18 +10,23 @@ export interface DramaRow {
   /** `2021`, `2019–2020`, `2024–` (no end yet) or empty when unknown. */
   years: string;
   status: AirState;
+  /** From the Korean-Wikipedia tier (2000–2020, imported) rather than the curated catalog. */
+  imported: boolean;
   /** Lower-cased title, Hangul, aliases and network, without spaces or hyphens. */
   searchText: string;
 }
 
 export interface DramaFilter {
   text: string;
+  /** `curated` (the default: the catalog kept by hand), `imported` (2000–2020 from Korean Wikipedia) or `all`. */
+  catalog: 'curated' | 'imported' | 'all';
   status: AirState | 'all';
   /** A network name, `all`, or `none` for dramas without a known network. */
   network: string;
 }
 
-export const ALL_DRAMAS: DramaFilter = { text: '', status: 'all', network: 'all' };
+/** What the page shows at first: the curated catalog; the 2000–2020 tier is one choice away. */
+export const DEFAULT_FILTER: DramaFilter = { text: '', catalog: 'curated', status: 'all', network: 'all' };
 
 /** Folds text for matching: case, spaces, hyphens and dots do not matter ("Han So-hee" = "hansohee"). */
 export const foldForSearch = (text: string) => text.toLowerCase().replace(/[\s\-.·:,'’]/g, '');
@@ -45,6 +50,7 @@ export function dramaRows(dramas: readonly DramaEntry[], now: number, timeZone: 
         network: drama.network,
         years: yearsOf(drama, status),
         status,
+        imported: drama.tier === 'dramadb',
         searchText: foldForSearch(
           [drama.title, drama.hangul, ...drama.aliases, drama.network].filter(Boolean).join('|'),
         ),
@@ -57,6 +63,7 @@ export function filterRows(rows: readonly DramaRow[], filter: DramaFilter): Dram
   const text = foldForSearch(filter.text);
   return rows.filter(
     (row) =>
+      (filter.catalog === 'all' || row.imported === (filter.catalog === 'imported')) &&
       (filter.status === 'all' || row.status === filter.status) &&
       (filter.network === 'all' || (row.network ?? 'none') === filter.network) &&
       (text === '' || row.searchText.includes(text)),

@@ -21,8 +21,27 @@ export function cardShardOf(id: string): number {
 /** The part of the index one entity's card reads: itself, its cast or dramas, its stories. */
 export type CardSource = Pick<DramaIndex, 'dramas' | 'people' | 'articles' | 'stories'>;
 
-/** Related entities carry what a card shows of them, not their own news or sources. */
-const related = <T extends DramaEntry | PersonEntry>(entity: T): T => ({ ...entity, articleIds: [], sources: [] });
+/** A person in a drama's card: the name, nothing of their own filmography, news or sources. */
+const castMember = (p: PersonEntry): PersonEntry => ({
+  id: p.id,
+  kind: 'person',
+  name: p.name,
+  ...(p.hangul ? { hangul: p.hangul } : {}),
+  aliases: [],
+  dramaIds: [],
+  sources: [],
+  articleIds: [],
+});
+
+/** A drama in a person's filmography: what the row shows, and only that person's role. */
+const filmographyDrama = (d: DramaEntry, personId: string): DramaEntry => ({
+  ...d,
+  aliases: [],
+  platforms: [],
+  cast: d.cast.filter((c) => c.personId === personId),
+  sources: [],
+  articleIds: [],
+});
 
 export function cardShards(index: DramaIndex): Record<string, CardSource>[] {
   const dramas = new Map(index.dramas.map((d) => [d.id, d]));
@@ -52,14 +71,14 @@ export function cardShards(index: DramaIndex): Record<string, CardSource>[] {
     const cast = drama.cast.map((c) => people.get(c.personId)).filter((p): p is PersonEntry => p !== undefined);
     shards[cardShardOf(drama.id)][drama.id] = {
       dramas: [drama],
-      people: cast.map(related),
+      people: cast.map(castMember),
       ...newsOf(drama.articleIds),
     };
   }
   for (const person of index.people) {
     const filmography = person.dramaIds.map((id) => dramas.get(id)).filter((d): d is DramaEntry => d !== undefined);
     shards[cardShardOf(person.id)][person.id] = {
-      dramas: filmography.map(related),
+      dramas: filmography.map((d) => filmographyDrama(d, person.id)),
       people: [person],
       ...newsOf(person.articleIds),
     };

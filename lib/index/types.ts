@@ -9,11 +9,25 @@ export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
 export type PartialDate = string;
 
 export interface Source {
-  /** Where the facts come from (a page anyone can open). */
+  /** Where the facts come from (a page anyone can open; for a dataset row, the dataset's page). */
   url: string;
   /** Which facts of the record this source supports, e.g. `schedule`, `cast`. */
   supports?: string[];
+  /** A row of a dataset (the imported tier): the dataset's name, e.g. `MaybeS/DramaDatabase`. */
+  dataset?: string;
+  /** The dataset's file, e.g. `wikipedia.csv`. */
+  file?: string;
+  /** 1-based data row of that file (the header is not a row). */
+  row?: number;
+  /** 1-based line of the file where that row starts. */
+  line?: number;
 }
+
+/**
+ * Where an entry comes from when it is not the curated catalog (data/dramas, data/people):
+ * `dramadb` is the Korean-Wikipedia tier imported from MaybeS/DramaDatabase (dramas 2000–2020).
+ */
+export type Tier = 'dramadb';
 
 export interface WeeklySlot {
   days: Weekday[];
@@ -49,6 +63,8 @@ export interface CastMember {
 export interface DramaEntry {
   id: string;
   kind: 'drama';
+  /** Absent for the curated catalog. */
+  tier?: Tier;
   title: string;
   hangul?: string;
   /** Further names a page may use: romanisations, Hangul spacing variants, short titles. */
@@ -57,6 +73,8 @@ export interface DramaEntry {
   titleIsCommonWord: boolean;
   network?: string;
   platforms: string[];
+  /** Premiere year, when known (also when the premiere date is not). */
+  year?: number;
   schedule?: DramaSchedule;
   cast: CastMember[];
   sources: Source[];
@@ -67,8 +85,12 @@ export interface DramaEntry {
 export interface PersonEntry {
   id: string;
   kind: 'person';
+  /** Absent for the curated catalog. */
+  tier?: Tier;
   name: string;
   hangul?: string;
+  /** Tells apart people who share a name (`actor, born 1986`; imported: the table's `배우`, `1987년`). */
+  disambiguation?: string;
   aliases: string[];
   /** Dramas in the index this person is cast in, newest first. */
   dramaIds: string[];

@@ -273,8 +273,9 @@ export interface MatchContext {
 
 /**
  * The rule for names that are also ordinary words or phrases ("Nevertheless", "Rain", "Good
- * Job", 부부의 세계): the name stands when a cue word or a related name (its cast, their dramas)
- * is near, or, on a page about K-drama, when it is quoted or capitalised inside a sentence.
+ * Job", 부부의 세계): the name stands when a cue word or a related name (its cast, their dramas,
+ * co-stars) is near, or, on a page about K-drama, when it is quoted or capitalised inside a
+ * sentence.
  * A Latin name in lowercase and a sentence-initial "Nevertheless," never are (so the rough pass
  * can drop lowercase hits of such names at once); a Hangul name, which has no capitals, needs
  * quotes or something near.
@@ -284,14 +285,16 @@ function contextSaysName(
   start: number,
   end: number,
   kdramaPage: boolean,
-  nearby: () => boolean,
+  nearby: (cuesCount: boolean) => boolean,
 ): boolean {
   const quoted = isQuoted(text, start, end);
-  if (isHangul(foldUnit(text.charCodeAt(start)))) return (kdramaPage && quoted) || nearby();
+  // Korean entertainment text says 드라마 and 방송 everywhere: beside an unquoted Hangul word
+  // only a related name (its cast, a co-star) is context.
+  if (isHangul(foldUnit(text.charCodeAt(start)))) return (quoted && (kdramaPage || nearby(true))) || nearby(false);
   if (!startsWithCapital(text, start)) return false;
-  if (quoted || !isSentenceStart(text, start)) return kdramaPage || nearby();
+  if (quoted || !isSentenceStart(text, start)) return kdramaPage || nearby(true);
   if (text.charCodeAt(end) === 0x2c) return false;
-  return nearby();
+  return nearby(true);
 }
 
 /** Whether two ascending index lists share an entry. */
@@ -340,10 +343,10 @@ export function findMatches(matcher: Matcher, text: string, context: MatchContex
   if (valid.length > 0) context.kdrama = true;
 
   for (const match of contextual) {
-    const nearby = () => {
+    const nearby = (cuesCount: boolean) => {
       const lo = match.start - CONTEXT_WINDOW;
       const hi = match.end + CONTEXT_WINDOW;
-      for (const cue of cues) if (cue.end >= lo && cue.start <= hi) return true;
+      if (cuesCount) for (const cue of cues) if (cue.end >= lo && cue.start <= hi) return true;
       const related = matcher.related(match.entity);
       if (related.length === 0) return false;
       for (const other of valid) {

@@ -2,7 +2,7 @@
 // Problems that make the data wrong (dangling references, duplicate ids, clashing names) are
 // errors; air-time statements that contradict the catalog are warnings.
 import type { AirFact, ArticleEntry, DramaEntry, DramaIndex, Mention, PersonEntry, Story } from '../../lib/index/types';
-import { compileDictionary, type CompiledDictionary } from '../../lib/match/compile';
+import { compileDictionary, type CompiledDictionary, type DictionaryEntityInput } from '../../lib/match/compile';
 import { foldKey } from '../../lib/match/fold';
 import { BLOCK_BREAK, findMatches, KIND_DRAMA, loadDictionary } from '../../lib/match/matcher';
 import { dictionaryInput } from '../../lib/match/dictionary-input';
@@ -11,11 +11,37 @@ import { compareWithSchedule } from './schedule-check';
 import { groupStories } from './stories';
 import type { DataProblem, LoadedData, Located } from './load';
 import { isOrdinaryName } from './ordinary-names';
+import { mergeDramadb, type MergeStats } from './merge-dramadb';
+
+/** What the imported tier added, for the build summary. */
+export interface ImportStats extends MergeStats {
+  /** Names of the imported tier left out of the matcher dictionary, by reason (see importedDictionaryNames). */
+  sharedNames: SharedNameCounts;
+}
+
+export interface SharedNameCounts {
+  /** An imported person's name is a curated person's name (different people). */
+  personWithCurated: number;
+  /** An imported person's name is an earlier imported person's (different people). */
+  personWithImported: number;
+  /** An imported title is a curated drama's title, Hangul title or alias (another drama). */
+  titleWithCurated: number;
+  /** An imported title is an earlier imported drama's (homonyms). */
+  titleWithImported: number;
+  /** An imported name reads the same as a name of the other kind (a title that is a person's name). */
+  acrossKinds: number;
+  /** Names of one character (`궁`, `W`, `비`): left out, they would match everywhere. */
+  singleCharacter: number;
+  /** Names that are also ordinary words ('비밀', 해피엔딩): matched only with context (ordinary-names.ts). */
+  contextOnly: number;
+}
 
 export interface BuildResult {
   index: DramaIndex;
   dictionary: CompiledDictionary;
   warnings: DataProblem[];
+  /** Present when data/imported/dramadb.json was read. */
+  imported?: ImportStats;
 }
 
 export interface BuildFailure {
@@ -44,6 +70,22 @@ export function buildIndex(data: LoadedData): BuildResult | BuildFailure {
         message: `duplicate id "${located.value.id}" (already used by ${previous.file})`,
       });
     } else firstSeen.set(located.value.id, located);
+  }
+
+  if (data.imported) {
+    const imported = data.imported;
+    (['dramas', 'people'] as const).forEach((list) =>
+      imported.value[list].forEach((entry, i) => {
+        const previous = firstSeen.get(entry.id);
+        if (previous) {
+          problems.push({
+            file: imported.file,
+            line: imported.lineOf([list, i]),
+            message: `duplicate id "${entry.id}" (already used by ${previous.file})`,
+          });
+        } else firstSeen.set(entry.id, { value: entry, file: imported.file, lineOf: () => imported.lineOf([list, i]) });
+      }),
+    );
   }
 
   const personIds = new Set(data.people.map((p) => p.value.id));
@@ -106,42 +148,119 @@ export function buildIndex(data: LoadedData): BuildResult | BuildFailure {
 
   if (problems.length > 0) return { problems, warnings };
 
-  const dramas = [...data.dramas].map((d) => d.value).sort(byId);
-  const people = [...data.people].map((p) => p.value).sort(byId);
-  const premiereOf = new Map(dramas.map((d) => [d.id, d.schedule?.premiere ?? '']));
+  const curatedDramas: DramaEntry[] = [...data.dramas]
+    .map((d) => d.value)
+    .sort(byId)
+    .map((d) => ({
+      id: d.id,
+      kind: 'drama',
+      title: d.title,
+      ...(d.hangul ? { hangul: d.hangul } : {}),
+      aliases: d.aliases,
+      titleIsCommonWord: d.titleIsCommonWord,
+      ...(d.network ? { network: d.network } : {}),
+      platforms: d.platforms,
+      ...(d.year !== undefined || d.schedule?.premiere
+        ? { year: d.year ?? Number(d.schedule!.premiere!.slice(0, 4)) }
+        : {}),
+      ...(d.schedule
+        ? {
+            schedule: {
+              timeZone: d.schedule.timeZone,
+              ...(d.schedule.release === 'all-at-once' ? { release: 'all-at-once' as const } : {}),
+              slots: d.schedule.slots.map((s) => ({ days: s.days, time: s.time })),
+              ...(d.schedule.premiere ? { premiere: d.schedule.premiere } : {}),
+              ...(d.schedule.finale ? { finale: d.schedule.finale } : {}),
+              ...(d.schedule.episodes ? { episodes: d.schedule.episodes } : {}),
+              ...(d.schedule.runtimeMinutes ? { runtimeMinutes: d.schedule.runtimeMinutes } : {}),
+            },
+          }
+        : {}),
+      cast: d.cast.map((c) => ({
+        personId: c.person,
+        ...(c.character ? { character: c.character } : {}),
+        role: c.role,
+      })),
+      sources: d.sources.map((s) => ({ url: s.url, ...(s.supports ? { supports: s.supports } : {}) })),
+      articleIds: [],
+    }));
+  const curatedPeople: PersonEntry[] = [...data.people]
+    .map((p) => p.value)
+    .sort(byId)
+    .map((p) => ({
+      id: p.id,
+      kind: 'person',
+      name: p.name,
+      ...(p.hangul ? { hangul: p.hangul } : {}),
+      ...(p.disambiguation ? { disambiguation: p.disambiguation } : {}),
+      aliases: sortedUnique(p.aliases),
+      dramaIds: [],
+      sources: p.sources.map((s) => ({ url: s.url, ...(s.supports ? { supports: s.supports } : {}) })),
+      articleIds: [],
+    }));
+
+  // The imported tier, merged into the catalog (merge-dramadb.ts).
+  let dramas = curatedDramas;
+  let people = curatedPeople;
+  let mergeStats: MergeStats | undefined;
+  if (data.imported) {
+    const imported = data.imported;
+    const dramaFiles = new Map(data.dramas.map((d) => [d.value.id, d]));
+    const merged = mergeDramadb(curatedDramas, curatedPeople, imported.value, {
+      locate: (id, keyPath) => {
+        const located = dramaFiles.get(id)!;
+        return { file: located.file, line: located.lineOf(keyPath) };
+      },
+      importedFile: imported.file,
+      importedLine: (list, i) => imported.lineOf([list, i]),
+    });
+    dramas = merged.dramas;
+    people = merged.people;
+    warnings.push(...merged.warnings);
+    mergeStats = merged.stats;
+  }
+
+  const premiereOf = new Map(dramas.map((d) => [d.id, d.schedule?.premiere ?? (d.year ? String(d.year) : '')]));
   const dramaIdsByPerson = new Map<string, string[]>();
   for (const d of dramas) {
     for (const member of d.cast) {
-      const list = dramaIdsByPerson.get(member.person) ?? [];
+      const list = dramaIdsByPerson.get(member.personId) ?? [];
       list.push(d.id);
-      dramaIdsByPerson.set(member.person, list);
+      dramaIdsByPerson.set(member.personId, list);
     }
   }
   // A filmography reads newest first; unknown premieres go last.
   for (const list of dramaIdsByPerson.values()) {
     list.sort((a, b) => (premiereOf.get(b)! || '0').localeCompare(premiereOf.get(a)! || '0') || a.localeCompare(b));
   }
+  for (const p of people) p.dramaIds = dramaIdsByPerson.get(p.id) ?? [];
 
-  const dictionary = compileDictionary(
-    dictionaryInput(
-      dramas.map((d) => ({
-        id: d.id,
-        title: d.title,
-        hangul: d.hangul,
-        aliases: d.aliases,
-        titleIsCommonWord: d.titleIsCommonWord,
-        castIds: d.cast.map((c) => c.person),
-      })),
-      people.map((p) => ({
-        id: p.id,
-        name: p.name,
-        hangul: p.hangul,
-        aliases: p.aliases,
-        dramaIds: dramaIdsByPerson.get(p.id) ?? [],
-      })),
-      isOrdinaryName,
-    ),
+  const castOf = new Map(dramas.map((d) => [d.id, d.cast.map((c) => c.personId)]));
+  const curatedInputs = dictionaryInput(
+    curatedDramas.map((d) => ({
+      id: d.id,
+      title: d.title,
+      hangul: d.hangul,
+      aliases: d.aliases,
+      titleIsCommonWord: d.titleIsCommonWord,
+      castIds: castOf.get(d.id)!,
+    })),
+    curatedPeople.map((p) => ({
+      id: p.id,
+      name: p.name,
+      hangul: p.hangul,
+      aliases: p.aliases,
+      // The merged filmography (the merge returns new entries, so not `p.dramaIds`).
+      dramaIds: dramaIdsByPerson.get(p.id) ?? [],
+    })),
+    isOrdinaryName,
   );
+  const imported = importedDictionaryNames(
+    curatedInputs,
+    dramas.filter((d) => d.tier === 'dramadb'),
+    people.filter((p) => p.tier === 'dramadb'),
+  );
+  const dictionary = compileDictionary([...curatedInputs, ...imported.inputs]);
   const matcher = loadDictionary(dictionary);
   const dramaById = new Map(dramas.map((d) => [d.id, d]));
 
@@ -241,50 +360,79 @@ export function buildIndex(data: LoadedData): BuildResult | BuildFailure {
       )
       .map((x) => x.id);
 
-  const dramaEntries: DramaEntry[] = dramas.map((d) => ({
-    id: d.id,
-    kind: 'drama',
-    title: d.title,
-    ...(d.hangul ? { hangul: d.hangul } : {}),
-    aliases: d.aliases,
-    titleIsCommonWord: d.titleIsCommonWord,
-    ...(d.network ? { network: d.network } : {}),
-    platforms: d.platforms,
-    ...(d.schedule
-      ? {
-          schedule: {
-            timeZone: d.schedule.timeZone,
-            ...(d.schedule.release === 'all-at-once' ? { release: 'all-at-once' as const } : {}),
-            slots: d.schedule.slots.map((s) => ({ days: s.days, time: s.time })),
-            ...(d.schedule.premiere ? { premiere: d.schedule.premiere } : {}),
-            ...(d.schedule.finale ? { finale: d.schedule.finale } : {}),
-            ...(d.schedule.episodes ? { episodes: d.schedule.episodes } : {}),
-            ...(d.schedule.runtimeMinutes ? { runtimeMinutes: d.schedule.runtimeMinutes } : {}),
-          },
-        }
-      : {}),
-    cast: d.cast.map((c) => ({
-      personId: c.person,
-      ...(c.character ? { character: c.character } : {}),
-      role: c.role,
-    })),
-    sources: d.sources.map((s) => ({ url: s.url, ...(s.supports ? { supports: s.supports } : {}) })),
-    articleIds: rankedArticles(d.id),
-  }));
-  const personEntries: PersonEntry[] = people.map((p) => ({
-    id: p.id,
-    kind: 'person',
-    name: p.name,
-    ...(p.hangul ? { hangul: p.hangul } : {}),
-    aliases: sortedUnique(p.aliases),
-    dramaIds: dramaIdsByPerson.get(p.id) ?? [],
-    sources: p.sources.map((s) => ({ url: s.url, ...(s.supports ? { supports: s.supports } : {}) })),
-    articleIds: rankedArticles(p.id),
-  }));
+  for (const d of dramas) d.articleIds = rankedArticles(d.id);
+  for (const p of people) p.articleIds = rankedArticles(p.id);
 
   return {
-    index: { version: 1, dramas: dramaEntries, people: personEntries, articles, stories },
+    index: { version: 1, dramas: [...dramas].sort(byId), people: [...people].sort(byId), articles, stories },
     dictionary,
     warnings,
+    ...(mergeStats ? { imported: { ...mergeStats, sharedNames: imported.counts } } : {}),
   };
+}
+
+const characters = (text: string) => [...text.replace(/\s+/g, '')].length;
+
+/**
+ * The imported tier's names for the matcher dictionary. The curated names come first and keep
+ * theirs; an imported name that reads the same as a name already taken is left out (two people
+ * who share a name are still two people; the first keeps the name, as compileDictionary does for
+ * people) and counted. Among imported dramas the newest keeps a shared title; among imported
+ * people the one cast most often keeps a shared name. Names of one character are left out; names
+ * of two characters match only in quotes (most are ordinary words: 비밀, 약속, 엄마).
+ */
+export function importedDictionaryNames(
+  curated: DictionaryEntityInput[],
+  dramas: DramaEntry[],
+  people: PersonEntry[],
+): { inputs: DictionaryEntityInput[]; counts: SharedNameCounts } {
+  const counts: SharedNameCounts = {
+    personWithCurated: 0,
+    personWithImported: 0,
+    titleWithCurated: 0,
+    titleWithImported: 0,
+    acrossKinds: 0,
+    singleCharacter: 0,
+    contextOnly: 0,
+  };
+  const owner = new Map<string, { kind: 'drama' | 'person' | 'cue'; curated: boolean }>();
+  for (const input of curated)
+    for (const name of input.names) {
+      const key = foldKey(name.text);
+      if (key.length > 0 && !owner.has(key)) owner.set(key, { kind: input.kind, curated: true });
+    }
+  const inputs: DictionaryEntityInput[] = [];
+  const add = (id: string, kind: 'drama' | 'person', text: string, related: string[]) => {
+    const key = foldKey(text);
+    if (characters(text) <= 1 || key.length <= 1) {
+      counts.singleCharacter++;
+      return;
+    }
+    const taken = owner.get(key);
+    if (taken && taken.kind !== 'cue') {
+      if (taken.kind !== kind) counts.acrossKinds++;
+      else if (kind === 'person') counts[taken.curated ? 'personWithCurated' : 'personWithImported']++;
+      else counts[taken.curated ? 'titleWithCurated' : 'titleWithImported']++;
+      return;
+    }
+    owner.set(key, { kind, curated: false });
+    const needsContext = isOrdinaryName(text, kind === 'drama' ? 'title' : 'person');
+    if (needsContext) counts.contextOnly++;
+    inputs.push({ id, kind, names: [{ text, ...(needsContext ? { needsContext } : {}) }], related });
+  };
+  const newestFirst = [...dramas].sort(
+    (a, b) =>
+      (b.schedule?.premiere ?? String(b.year ?? '')).localeCompare(a.schedule?.premiere ?? String(a.year ?? '')) ||
+      a.id.localeCompare(b.id),
+  );
+  for (const d of newestFirst)
+    add(
+      d.id,
+      'drama',
+      d.title,
+      d.cast.map((c) => c.personId),
+    );
+  const mostCastFirst = [...people].sort((a, b) => b.dramaIds.length - a.dramaIds.length || a.id.localeCompare(b.id));
+  for (const p of mostCastFirst) add(p.id, 'person', p.name, p.dramaIds);
+  return { inputs, counts };
 }

@@ -57,10 +57,27 @@ export async function buildIndexFiles({ root, outDir, log = () => {} }: BuildInd
   } finally {
     await Promise.all([...temps, shardTemp].map((t) => rm(t, { recursive: true, force: true })));
   }
-  const { index } = result;
+  const { index, imported } = result;
+  const tiers = (total: number, own: number, merged: number, into: number) =>
+    imported ? ` (${total - own} curated, ${own} imported; ${merged} more imported merged into ${into} curated)` : '';
+  const i = imported;
   log(
-    `index: ${index.dramas.length} dramas, ${index.people.length} people, ${index.articles.length} articles, ` +
-      `${index.stories.length} stories → ${path.relative(root, out) || '.'}/`,
+    `index: ${index.dramas.length} dramas${tiers(index.dramas.length, i?.importedDramas ?? 0, i?.mergedDramas ?? 0, i?.curatedDramasMerged ?? 0)}, ` +
+      `${index.people.length} people${tiers(index.people.length, i?.importedPeople ?? 0, i?.mergedPeople ?? 0, i?.curatedPeopleMerged ?? 0)}, ` +
+      `${index.articles.length} articles, ${index.stories.length} stories` +
+      (imported ? `, ${imported.conflicts} conflicts with dramadb` : '') +
+      ` → ${path.relative(root, out) || '.'}/`,
   );
+  if (imported) {
+    const n = imported.sharedNames;
+    log(
+      `dramadb names: shared by different people ${n.personWithCurated + n.personWithImported} ` +
+        `(${n.personWithCurated} with a curated person, ${n.personWithImported} among imported people), ` +
+        `titles shared ${n.titleWithCurated + n.titleWithImported} (${n.titleWithCurated} with a curated name, ` +
+        `${n.titleWithImported} among imported dramas), ${n.acrossKinds} shared between a title and a person, ` +
+        `${n.singleCharacter} of one character left out, ${n.contextOnly} matched only with context (ordinary words); ` +
+        `${imported.keptApart} same-title dramas kept apart`,
+    );
+  }
   return result;
 }

@@ -7,11 +7,16 @@ import * as v from 'valibot';
 import {
   articleFrontMatterSchema,
   dramaFileSchema,
+  importedDatasetSchema,
   personFileSchema,
   type ArticleFrontMatter,
   type DramaFile,
+  type ImportedDatasetFile,
   type PersonFile,
 } from './schema';
+
+/** The imported Korean-Wikipedia tier (`npm run import:dramadb`), relative to the root. */
+export const IMPORTED_DRAMADB_FILE = 'data/imported/dramadb.json';
 
 export interface DataProblem {
   /** Path relative to the project root, with forward slashes. */
@@ -34,6 +39,8 @@ export interface LoadedData {
   dramas: Located<DramaFile>[];
   people: Located<PersonFile>[];
   articles: Located<ArticleFrontMatter & { summary: string }>[];
+  /** data/imported/dramadb.json, when the file exists; `lineOf(['dramas', 3])` is that entry's line. */
+  imported?: Located<ImportedDatasetFile>;
   problems: DataProblem[];
 }
 
@@ -185,5 +192,49 @@ export async function loadData(root: string): Promise<LoadedData> {
     }
     articles.push({ ...located, value: { ...located.value, summary } });
   }
-  return { dramas, people, articles, problems };
+  const imported = await loadImported(root, problems);
+  return { dramas, people, articles, ...(imported ? { imported } : {}), problems };
+}
+
+/**
+ * The imported file is JSON with one entry per line (dramadb-import.ts writes it so): an entry's
+ * line is the line of its list's opening bracket plus its position.
+ */
+async function loadImported(root: string, problems: DataProblem[]): Promise<Located<ImportedDatasetFile> | undefined> {
+  const file = IMPORTED_DRAMADB_FILE;
+  let text: string;
+  try {
+    text = await readFile(path.join(root, file), 'utf8');
+  } catch {
+    return undefined;
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const position = /position (\d+)/.exec((error as Error).message);
+    const line = position ? text.slice(0, Number(position[1])).split('\n').length : 1;
+    problems.push({ file, line, message: `malformed JSON: ${(error as Error).message.split('\n')[0]}` });
+    return undefined;
+  }
+  const lines = text.split('\n');
+  const listLine = new Map<string, number>();
+  lines.forEach((l, i) => {
+    const m = /^"(\w+)": \[$/.exec(l);
+    if (m) listLine.set(m[1], i + 1);
+  });
+  const lineOf = (keyPath: (string | number)[]) => {
+    const start = typeof keyPath[0] === 'string' ? listLine.get(keyPath[0]) : undefined;
+    if (start === undefined) return 1;
+    return typeof keyPath[1] === 'number' ? start + 1 + keyPath[1] : start;
+  };
+  const result = v.safeParse(importedDatasetSchema, data);
+  if (!result.success) {
+    for (const issue of result.issues.slice(0, 20)) {
+      const keyPath = (issue.path ?? []).map((p) => p.key as string | number);
+      problems.push({ file, line: lineOf(keyPath), message: `${describeIssue(issue)} (run npm run import:dramadb)` });
+    }
+    return undefined;
+  }
+  return { value: result.output, file, lineOf };
 }

@@ -137,3 +137,60 @@ export const articleFrontMatterSchema = v.strictObject({
 export type DramaFile = v.InferOutput<typeof dramaFileSchema>;
 export type PersonFile = v.InferOutput<typeof personFileSchema>;
 export type ArticleFrontMatter = v.InferOutput<typeof articleFrontMatterSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// data/imported/dramadb.json: written by `npm run import:dramadb` (dramadb-import.ts), checked
+// here like the hand-written files so a hand edit or a stale format is caught with its line.
+
+const DRAMADB_FILES = ['wikipedia.csv', 'namuwiki.csv', 'results.csv'] as const;
+const importedId = (prefix: string) =>
+  v.pipe(v.string('id must be text'), v.regex(new RegExp(`^${prefix}[a-z0-9-]+$`), `id must start with "${prefix}"`));
+const rowRef = {
+  file: v.picklist(DRAMADB_FILES, `file must be one of ${DRAMADB_FILES.join(', ')}`),
+  row: v.pipe(v.number('row must be a number'), v.integer(), v.minValue(1)),
+  line: v.pipe(v.number('line must be a number'), v.integer(), v.minValue(1)),
+};
+const importedSource = v.strictObject({ ...rowRef, supports: v.array(nonEmptyText('supports entry')) });
+
+export const importedDramaSchema = v.strictObject({
+  id: importedId('db-'),
+  title: nonEmptyText('title'),
+  year: v.pipe(v.number('year must be a number'), v.integer(), v.minValue(1950), v.maxValue(2100)),
+  premiere: v.optional(fullDate('premiere')),
+  finale: v.optional(fullDate('finale')),
+  episodes: v.optional(v.pipe(v.number('episodes must be a number'), v.integer(), v.minValue(1))),
+  slots: v.optional(v.array(slot)),
+  network: v.optional(nonEmptyText('network')),
+  platforms: v.optional(v.array(nonEmptyText('platform'))),
+  cast: v.array(importedId('db-p-')),
+  sources: v.pipe(v.array(importedSource), v.minLength(1, 'sources needs at least one entry')),
+  unsettled: v.optional(
+    v.array(
+      v.strictObject({
+        field: nonEmptyText('field'),
+        values: v.array(v.strictObject({ ...rowRef, value: v.string() })),
+      }),
+    ),
+  ),
+});
+
+export const importedPersonSchema = v.strictObject({
+  id: importedId('db-p-'),
+  name: nonEmptyText('name'),
+  disambiguation: v.optional(nonEmptyText('disambiguation')),
+  sources: v.pipe(v.array(importedSource), v.minLength(1, 'sources needs at least one entry')),
+});
+
+export const importedDatasetSchema = v.strictObject({
+  dataset: nonEmptyText('dataset'),
+  url: v.pipe(v.string('url must be text'), v.url('url is not a valid URL')),
+  licence: nonEmptyText('licence'),
+  years: v.tuple([v.number(), v.number()]),
+  dramas: v.array(importedDramaSchema),
+  people: v.array(importedPersonSchema),
+  leftOut: v.array(
+    v.strictObject({ ...rowRef, title: v.string(), premiere: v.optional(fullDate('premiere')), reason: v.string() }),
+  ),
+});
+
+export type ImportedDatasetFile = v.InferOutput<typeof importedDatasetSchema>;

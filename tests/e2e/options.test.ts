@@ -60,6 +60,13 @@ describe('the options page', () => {
     await expect.poll(() => row.textContent()).toMatch(/Nevertheless.*알고있지만.*JTBC.*2021.*Finished/);
     await expect.poll(() => page.locator('[data-drama-id="hotel-del-luna"]').textContent()).toContain('tvN');
     expect(await page.getByTestId('tracking-counts').textContent()).toMatch(/^(\d+) of \1 dramas tracked/);
+    // The curated catalog first; the 2000–2020 Korean Wikipedia tier is one choice away.
+    const curatedRows = await page.locator('[data-drama-id]').count();
+    await page.getByLabel('Catalog').selectOption('imported');
+    await expect.poll(() => page.locator('[data-drama-id^="db-"]').count()).toBeGreaterThan(1000);
+    expect(await page.locator('[data-drama-id]').count()).toBe(await page.locator('[data-drama-id^="db-"]').count());
+    await page.getByLabel('Catalog').selectOption('curated');
+    await expect.poll(() => page.locator('[data-drama-id]').count()).toBe(curatedRows);
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       await page.evaluate(() => window.scrollTo(0, 0));

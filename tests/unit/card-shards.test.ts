@@ -25,7 +25,7 @@ describe('card shards', () => {
         entityCard(full, entity.id, context),
       );
     }
-  });
+  }, 60_000);
 
   it('spread ids over the shards and stay put (a stable hash)', () => {
     expect(cardShardOf('queen-of-tears')).toBe(cardShardOf('queen-of-tears'));

@@ -1,4 +1,4 @@
-// The dramadb readers (tests/support/dramadb.ts) on the real Korean Wikipedia / Namuwiki rows they
+// The dramadb readers (scripts/index-builder/dramadb.ts) on the real Korean Wikipedia / Namuwiki rows they
 // meet in ../shared/corpus/dramadb, and on the shapes that must NOT turn into a value.
 import { describe, it, expect } from 'vitest';
 import {
@@ -11,7 +11,7 @@ import {
   parseSlot,
   normalizeTitle,
   type DramadbRow,
-} from '../support/dramadb';
+} from '../../scripts/index-builder/dramadb';
 
 const slot = (text: string) => {
   const s = parseSlot(text);
@@ -49,7 +49,7 @@ describe('parseCsv', () => {
   it('gives records keyed by the header (as the benchmark uses them)', async () => {
     const { readFileSync } = await import('node:fs');
     const { join } = await import('node:path');
-    const { DRAMADB_DIR } = await import('../support/dramadb');
+    const { DRAMADB_DIR } = await import('../../scripts/index-builder/dramadb');
     const records = parseCsvRecords(readFileSync(join(DRAMADB_DIR, 'wikipedia.csv'), 'utf8'));
     const myMister = records.find((r) => normalizeTitle(r['제목']) === '나의아저씨');
     expect(myMister?.['방송 시간']?.trim()).toBe('수요일, 목요일 밤 (시간) 9시 30분');

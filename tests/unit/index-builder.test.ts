@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildIndexFiles, IndexBuildError } from '../../scripts/index-builder/index';
 import type { DramaIndex } from '../../lib/index/types';
 import { decodeDictionary } from '../../lib/match/dictionary-binary';
+import { loadDictionary } from '../../lib/match/matcher';
 import { CARD_SHARD_COUNT } from '../../lib/index/card-shards';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/index-data');
@@ -57,6 +58,12 @@ describe('index builder on valid data', () => {
     const bytes = await readFile(path.join(root, 'generated/dictionary.bin'));
     const dictionary = decodeDictionary(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
     expect(dictionary.ids()).toContain('fixture-lee');
+    // Each person is related to their dramas (context for names that are ordinary words, and
+    // which names show when a drama is untracked).
+    const matcher = loadDictionary(dictionary);
+    const related = (id: string) => [...matcher.related(matcher.entityIndex(id)!)].map((e) => matcher.entityId(e));
+    expect(related('fixture-kim')).toEqual(expect.arrayContaining(['moonlit-bakery', 'regardless']));
+    expect(related('moonlit-bakery')).toContain('fixture-kim');
     // Only the generated files remain: temporary files are renamed or removed.
     expect((await readdir(path.join(root, 'generated'))).sort()).toEqual(['cards', 'dictionary.bin', 'index.json']);
     expect((await readdir(path.join(root, 'generated/cards'))).length).toBe(CARD_SHARD_COUNT);

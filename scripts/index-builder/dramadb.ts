@@ -1,5 +1,6 @@
 // Reads the Korean drama tables in ../shared/corpus/dramadb (MaybeS/DramaDatabase, MIT: Korean
-// Wikipedia and Namuwiki infoboxes) and parses their Korean fields: the air period
+// Wikipedia and Namuwiki infoboxes) and parses their Korean fields. Used by the importer
+// (`npm run import:dramadb`, dramadb-import.ts), the data cross-check test and the benchmarks: the air period
 // (`2018년 3월 21일 ~ 2018년 5월 17일`), the episode count (`16부작`) and the broadcast slot
 // (`매주 토요일, 일요일 밤 9시`). Every parser returns undefined when the text does not say a value
 // plainly: a test that compares our data against this table must never compare against a guess.
@@ -375,14 +376,21 @@ function parseSlotLine(text: string): Slot | undefined {
 
 export interface DramadbRow {
   file: DramadbFile;
+  /** 1-based number of the row among the file's data rows (the header is not a row). */
+  row: number;
   /** 1-based line of the row's start in its file (for messages). */
   line: number;
+  /** The title as the file writes it, spaces removed (see normalizeTitle). */
   title: string;
   channel: string;
   periodText: string;
   episodesText: string;
   /** Only wikipedia.csv and namuwiki.csv have a slot column. */
   slotText?: string;
+  /** Only results.csv has a cast column (`출연자`). */
+  castText?: string;
+  /** Every field of the row as written, by header name (for what the parsed fields leave out). */
+  fields: Record<string, string>;
   period?: AirPeriod;
   episodes?: number;
   slot?: Slot;
@@ -393,31 +401,52 @@ export function normalizeTitle(title: string): string {
   return title.replace(/\s+/g, '');
 }
 
-export function loadDramadb(dir: string = DRAMADB_DIR): DramadbRow[] {
+/**
+ * The key titles are matched on: letters and digits only, so spacing and punctuation do not
+ * count (쌈, 마이웨이 = 쌈마이웨이, 또 오해영 = 또!오해영).
+ */
+export function titleKey(title: string): string {
+  return title.normalize('NFC').replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/** Reads the three tables' texts (file name → CSV text) into rows, in file order. */
+export function readDramadbRows(texts: Record<DramadbFile, string>): DramadbRow[] {
   const out: DramadbRow[] = [];
   for (const file of DRAMADB_FILES) {
-    const text = readFileSync(join(dir, file), 'utf8');
-    const rows = parseCsv(text);
+    const rows = parseCsv(texts[file]);
+    if (rows.length === 0) throw new Error(`${file}: empty table`);
     const header = rows[0].map((h) => h.trim());
     const col = (name: string) => header.indexOf(name);
-    const [title, period, slot, episodes, channel] = ['제목', '방송 기간', '방송 시간', '방송 횟수', '채널'].map(col);
+    const [title, period, slot, episodes, channel, cast] = [
+      '제목',
+      '방송 기간',
+      '방송 시간',
+      '방송 횟수',
+      '채널',
+      '출연자',
+    ].map(col);
     if (title < 0 || period < 0 || episodes < 0) throw new Error(`${file}: unexpected header ${header.join(',')}`);
     // line numbers: count newlines consumed by each row (quoted fields may span lines)
     let line = 1 + 1 + (rows[0].join(',').match(/\n/g)?.length ?? 0);
+    let rowNumber = 0;
     for (const r of rows.slice(1)) {
       const startLine = line;
       line += 1 + (r.join(',').match(/\n/g)?.length ?? 0);
+      rowNumber++;
       if (r.length === 1 && r[0].trim() === '') continue;
       const get = (k: number) => (k >= 0 && k < r.length ? r[k] : '');
       const row: DramadbRow = {
         file,
+        row: rowNumber,
         line: startLine,
         title: normalizeTitle(get(title)),
         channel: get(channel).trim(),
         periodText: get(period).trim(),
         episodesText: get(episodes).trim(),
+        fields: Object.fromEntries(header.map((h, k) => [h, get(k)])),
       };
       if (slot >= 0) row.slotText = get(slot).trim();
+      if (cast >= 0) row.castText = get(cast).trim();
       row.period = parseAirPeriod(row.periodText);
       row.episodes = parseEpisodeCount(row.episodesText);
       if (row.slotText !== undefined) row.slot = parseSlot(row.slotText);
@@ -425,4 +454,16 @@ export function loadDramadb(dir: string = DRAMADB_DIR): DramadbRow[] {
     }
   }
   return out;
+}
+
+/** The three tables' texts, read from `dir` (../shared/corpus/dramadb by default). */
+export function readDramadbTexts(dir: string = DRAMADB_DIR): Record<DramadbFile, string> {
+  return Object.fromEntries(DRAMADB_FILES.map((file) => [file, readFileSync(join(dir, file), 'utf8')])) as Record<
+    DramadbFile,
+    string
+  >;
+}
+
+export function loadDramadb(dir: string = DRAMADB_DIR): DramadbRow[] {
+  return readDramadbRows(readDramadbTexts(dir));
 }
