@@ -21,7 +21,7 @@ const LOADS_PER_PAGE = Number(process.env.BENCH_LOADS ?? 3);
 const SETTLE_MS = 500;
 const TOP_PAGES = 20;
 /** Pages beyond the 20 largest get one load, and three more if that one looks over this ratio. */
-const RECHECK_RATIO = 2.5;
+const RECHECK_RATIO = Number(process.env.BENCH_RECHECK_RATIO ?? 2.5);
 const EMPTY_FRAME = '<!doctype html><html><head></head><body></body></html>';
 const SYNTHETIC = 'synthetic-5MB';
 const EMPTY_FRAMES = 'twenty-empty-frames';
