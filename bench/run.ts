@@ -7,10 +7,8 @@ import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
-import { compileDictionary, type CompiledDictionary } from '../lib/match/compile';
+import { compileDictionary, type CompiledDictionary, type DictionaryEntityInput } from '../lib/match/compile';
 import { encodeDictionary } from '../lib/match/dictionary-binary';
-import { dictionaryInput } from '../lib/match/dictionary-input';
-import type { DramaIndex } from '../lib/index/types';
 import { buildIndexFiles } from '../scripts/index-builder/index';
 import { chromiumPath } from '../tests/e2e/browser-path';
 import { dramadbDictionary, type BenchDictionarySource } from './dramadb-dictionary';
@@ -62,18 +60,8 @@ function prepareDictionary(key: string, label: string, source: BenchDictionarySo
   };
 }
 
-function bundledSource(index: DramaIndex): BenchDictionarySource {
-  const inputs = dictionaryInput(
-    index.dramas.map((d) => ({
-      id: d.id,
-      title: d.title,
-      hangul: d.hangul,
-      aliases: d.aliases,
-      titleIsCommonWord: d.titleIsCommonWord,
-      castIds: d.cast.map((c) => c.personId),
-    })),
-    index.people.map((p) => ({ id: p.id, name: p.name, hangul: p.hangul, aliases: p.aliases, dramaIds: p.dramaIds })),
-  );
+/** The shipped dictionary's inputs (the builder's), with every name's text for the rivals. */
+function bundledSource(inputs: DictionaryEntityInput[]): BenchDictionarySource {
   const names = inputs.filter((i) => i.kind !== 'cue').flatMap((i) => i.names.map((n) => n.text));
   return { inputs, names };
 }
@@ -101,15 +89,15 @@ interface PageResult {
 }
 
 async function main() {
-  const { index } = (await buildIndexFiles({ root: ROOT })) as { index: DramaIndex };
-  const bundled = bundledSource(index);
+  const built = await buildIndexFiles({ root: ROOT });
+  const bundled = bundledSource(built.dictionaryInputs);
   const dictionaries = [
     prepareDictionary('bundled', `bundled (${bundled.names.length} names)`, bundled),
     (() => {
       const big = dramadbDictionary(bundled);
       return prepareDictionary(
         'dramadb',
-        `dramadb (${big.names.length} names: ${big.real} real, the rest recombined)`,
+        `large (${big.names.length} names: the bundled ones, ${big.real} more from dramadb, the rest recombined)`,
         big,
       );
     })(),

@@ -39,6 +39,8 @@ export interface SharedNameCounts {
 export interface BuildResult {
   index: DramaIndex;
   dictionary: CompiledDictionary;
+  /** What the dictionary was compiled from (benchmarks build variants of it). */
+  dictionaryInputs: DictionaryEntityInput[];
   warnings: DataProblem[];
   /** Present when data/imported/dramadb.json was read. */
   imported?: ImportStats;
@@ -366,6 +368,7 @@ export function buildIndex(data: LoadedData): BuildResult | BuildFailure {
   return {
     index: { version: 1, dramas: [...dramas].sort(byId), people: [...people].sort(byId), articles, stories },
     dictionary,
+    dictionaryInputs: [...curatedInputs, ...imported.inputs],
     warnings,
     ...(mergeStats ? { imported: { ...mergeStats, sharedNames: imported.counts } } : {}),
   };
