@@ -39,6 +39,9 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // CI machines are slower than this one: an extension page that shows its list in one
+          // second here may take several there. Polls wait up to 5 s unless a test says otherwise.
+          expect: { poll: { timeout: 5000 } },
         },
       },
     ],

@@ -81,10 +81,16 @@ async function openBrowser(contender: Contender): Promise<Browser> {
 }
 
 let loadNumber = 0;
+/** Loads whose load event never came (a corpus page that keeps a frame loading); measured all the same. */
+export const loadsWithoutLoadEvent: string[] = [];
 async function tracedLoad(browser: Browser, html: string): Promise<LoadCost> {
   browser.html = html;
   const stop = await startTrace(browser.cdp);
-  await browser.page.goto(`http://bench.invalid/page-${loadNumber++}.html`, { waitUntil: 'load' });
+  const url = `http://bench.invalid/page-${loadNumber++}.html`;
+  await browser.page.goto(url, { waitUntil: 'domcontentloaded' });
+  await browser.page.waitForLoadState('load', { timeout: 10_000 }).catch(() => {
+    loadsWithoutLoadEvent.push(`${browser.contender.key} ${url}`);
+  });
   await browser.page.waitForTimeout(SETTLE_MS);
   return loadCost(await stop());
 }
@@ -243,6 +249,9 @@ export function pageLoadMarkdown(
       )}x | ${fmt(worst.perContender[c.key].ratio)}x (${worst.page}) | ${fmt(Math.max(...per(real).map((x) => x.ms)))} | ${fmt(Math.max(...per(real).map((x) => x.longestTaskMs)), 1)} ms | ${fmt(big?.floorMs ?? NaN, 1)} / ${fmt(big?.perContender[c.key].ms ?? NaN, 1)} | ${fmt(big?.perContender[c.key].longestTaskMs ?? NaN, 1)} ms |`;
     }),
     '',
+    loadsWithoutLoadEvent.length > 0
+      ? `Loads whose load event had not come 10 s after DOMContentLoaded (measured as they stood): ${loadsWithoutLoadEvent.length}.`
+      : '',
     ...contenders.map((c) => {
       const x = empty?.perContender[c.key];
       return x

@@ -1,6 +1,6 @@
 // The options page's drama list as plain data: what each row shows and how the filters narrow it.
 import type { DramaEntry } from '../../lib/index/types';
-import { nextAirTime, type AirState } from '../../lib/schedule';
+import { airState, type AirState } from '../../lib/schedule';
 
 export interface DramaRow {
   id: string;
@@ -42,7 +42,7 @@ function yearsOf(drama: DramaEntry, status: AirState): string {
 export function dramaRows(dramas: readonly DramaEntry[], now: number, timeZone: string): DramaRow[] {
   return dramas
     .map((drama) => {
-      const status = nextAirTime(drama.schedule, now, timeZone).state;
+      const status = airState(drama.schedule, now, timeZone);
       return {
         id: drama.id,
         title: drama.title,

@@ -2,7 +2,7 @@
 // settings and the clock: the names on the page, the dramas airing next, and whether the page
 // can be read.
 import type { DirectoryDrama, DirectoryPerson, EntityDirectory, TabDetections } from '../../lib/messages';
-import { nextAirTime, type AirTime } from '../../lib/schedule';
+import { airState, nextAirTime, type AirTime } from '../../lib/schedule';
 import { hostnameOf, isDramaTracked, isSiteDisabled, type Settings } from '../../lib/settings';
 
 export interface DirectoryLookup {
@@ -63,6 +63,11 @@ export interface AiringDrama {
 export function airingNext(maps: DirectoryLookup, settings: Settings, now: number, timeZone: string): AiringDrama[] {
   return maps.directory.dramas
     .filter((drama) => isDramaTracked(settings.tracking, drama.id))
+    // Most of the catalog ended long ago: airState says so without nextAirTime's time-zone work.
+    .filter((drama) => {
+      const state = airState(drama.schedule, now, timeZone);
+      return state === 'airing' || state === 'upcoming';
+    })
     .map((drama) => ({
       dramaId: drama.id,
       title: drama.title,

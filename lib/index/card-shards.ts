@@ -29,7 +29,6 @@ const castMember = (p: PersonEntry): PersonEntry => ({
   ...(p.hangul ? { hangul: p.hangul } : {}),
   aliases: [],
   dramaIds: [],
-  sources: [],
   articleIds: [],
 });
 
@@ -39,7 +38,6 @@ const filmographyDrama = (d: DramaEntry, personId: string): DramaEntry => ({
   aliases: [],
   platforms: [],
   cast: d.cast.filter((c) => c.personId === personId),
-  sources: [],
   articleIds: [],
 });
 

@@ -77,7 +77,6 @@ export interface DramaEntry {
   year?: number;
   schedule?: DramaSchedule;
   cast: CastMember[];
-  sources: Source[];
   /** Articles that mention this drama, most relevant first. */
   articleIds: string[];
 }
@@ -94,7 +93,6 @@ export interface PersonEntry {
   aliases: string[];
   /** Dramas in the index this person is cast in, newest first. */
   dramaIds: string[];
-  sources: Source[];
   articleIds: string[];
 }
 
@@ -152,3 +150,18 @@ export interface DramaIndex {
   articles: ArticleEntry[];
   stories: Story[];
 }
+
+// The builder's index also carries every record's provenance. The shipped index.json leaves it
+// out (scripts/index-builder/index.ts): nothing in the extension shows it, and it was more than half the file
+// every extension page and the background read at startup.
+export interface SourcedDramaEntry extends DramaEntry {
+  sources: Source[];
+}
+export interface SourcedPersonEntry extends PersonEntry {
+  sources: Source[];
+}
+export interface SourcedIndex extends Omit<DramaIndex, 'dramas' | 'people'> {
+  dramas: SourcedDramaEntry[];
+  people: SourcedPersonEntry[];
+}
+

@@ -260,7 +260,16 @@ function streamingRelease(schedule: DramaSchedule, now: number): AirTime {
   };
 }
 
-export function nextAirTime(schedule: DramaSchedule | undefined, now: number, viewerTimeZone: string): AirTime {
+interface RunContext {
+  schedule: DramaSchedule;
+  plan: EpisodePlan;
+  zone: string;
+  nowWall: number;
+  premiereDay?: number;
+}
+
+/** The run counted in the schedule's wall clock, or the answer when there is nothing to count. */
+function readRun(schedule: DramaSchedule | undefined, now: number): RunContext | AirTime {
   const unknown: AirTime = { state: 'unknown', onAirNow: false };
   if (!schedule || !Number.isFinite(now) || !isValidTimeZone(schedule.timeZone)) return unknown;
   if (schedule.release === 'all-at-once') return streamingRelease(schedule, now);
@@ -274,7 +283,6 @@ export function nextAirTime(schedule: DramaSchedule | undefined, now: number, vi
   if (premiereDay === undefined && finaleDay === undefined) return unknown;
 
   const zone = schedule.timeZone;
-  const viewerZone = isValidTimeZone(viewerTimeZone) ? viewerTimeZone : 'UTC';
   const nowWall = instantToWallMinutes(now, zone);
   const endUnknown = finaleDay === undefined && positiveInteger(schedule.episodes) === undefined;
   if (endUnknown && premiereDay !== undefined && nowWall >= (premiereDay + OPEN_RUN_DAYS) * MINUTES_PER_DAY) {
@@ -282,9 +290,33 @@ export function nextAirTime(schedule: DramaSchedule | undefined, now: number, vi
   }
   const plan = planEpisodes(pattern, premiereDay, finaleDay, positiveInteger(schedule.episodes), nowWall);
   if (!plan) return unknown;
+  return { schedule, plan, zone, nowWall, premiereDay };
+}
+
+/**
+ * Only the state, for lists of every drama (the options page): a run that ended or starts days
+ * away from now is decided in wall minutes, without the instant conversions nextAirTime makes.
+ * Always equal to `nextAirTime(...).state`.
+ */
+export function airState(schedule: DramaSchedule | undefined, now: number, viewerTimeZone: string): AirState {
+  const run = readRun(schedule, now);
+  if ('state' in run) return run.state;
+  // Two days of margin cover any difference between wall minutes and instants (DST, runtime).
+  const margin = 2 * MINUTES_PER_DAY;
+  const { plan, nowWall, premiereDay } = run;
+  if (Number.isFinite(plan.last) && nowWall > episodeWall(plan, plan.last) + margin) return 'finished';
+  if (premiereDay !== undefined && nowWall < episodeWall(plan, 1) - margin) return 'upcoming';
+  return nextAirTime(schedule, now, viewerTimeZone).state;
+}
+
+export function nextAirTime(schedule: DramaSchedule | undefined, now: number, viewerTimeZone: string): AirTime {
+  const run = readRun(schedule, now);
+  if ('state' in run) return run;
+  const { plan, zone, nowWall, premiereDay } = run;
+  const runtime = run.schedule.runtimeMinutes;
+  const viewerZone = isValidTimeZone(viewerTimeZone) ? viewerTimeZone : 'UTC';
 
   const premiereKnown = premiereDay !== undefined;
-  const runtime = schedule.runtimeMinutes;
   const onAirMinutes =
     runtime !== undefined && Number.isFinite(runtime) && runtime > 0 ? runtime : DEFAULT_ON_AIR_MINUTES;
   const onAirMs = onAirMinutes * MS_PER_MINUTE;

@@ -1,7 +1,7 @@
 // Turns validated data files into the bundled index and the content script's compact dictionary.
 // Problems that make the data wrong (dangling references, duplicate ids, clashing names) are
 // errors; air-time statements that contradict the catalog are warnings.
-import type { AirFact, ArticleEntry, DramaEntry, DramaIndex, Mention, PersonEntry, Story } from '../../lib/index/types';
+import type { AirFact, ArticleEntry, Mention, SourcedDramaEntry, SourcedIndex, SourcedPersonEntry, Story } from '../../lib/index/types';
 import { compileDictionary, type CompiledDictionary, type DictionaryEntityInput } from '../../lib/match/compile';
 import { foldKey } from '../../lib/match/fold';
 import { BLOCK_BREAK, findMatches, KIND_DRAMA, loadDictionary } from '../../lib/match/matcher';
@@ -37,7 +37,7 @@ export interface SharedNameCounts {
 }
 
 export interface BuildResult {
-  index: DramaIndex;
+  index: SourcedIndex;
   dictionary: CompiledDictionary;
   /** What the dictionary was compiled from (benchmarks build variants of it). */
   dictionaryInputs: DictionaryEntityInput[];
@@ -150,7 +150,7 @@ export function buildIndex(data: LoadedData): BuildResult | BuildFailure {
 
   if (problems.length > 0) return { problems, warnings };
 
-  const curatedDramas: DramaEntry[] = [...data.dramas]
+  const curatedDramas: SourcedDramaEntry[] = [...data.dramas]
     .map((d) => d.value)
     .sort(byId)
     .map((d) => ({
@@ -186,7 +186,7 @@ export function buildIndex(data: LoadedData): BuildResult | BuildFailure {
       sources: d.sources.map((s) => ({ url: s.url, ...(s.supports ? { supports: s.supports } : {}) })),
       articleIds: [],
     }));
-  const curatedPeople: PersonEntry[] = [...data.people]
+  const curatedPeople: SourcedPersonEntry[] = [...data.people]
     .map((p) => p.value)
     .sort(byId)
     .map((p) => ({
@@ -386,8 +386,8 @@ const characters = (text: string) => [...text.replace(/\s+/g, '')].length;
  */
 export function importedDictionaryNames(
   curated: DictionaryEntityInput[],
-  dramas: DramaEntry[],
-  people: PersonEntry[],
+  dramas: SourcedDramaEntry[],
+  people: SourcedPersonEntry[],
 ): { inputs: DictionaryEntityInput[]; counts: SharedNameCounts } {
   const counts: SharedNameCounts = {
     personWithCurated: 0,

@@ -4,6 +4,7 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CARD_SHARD_DIR, cardShards } from '../../lib/index/card-shards';
 import { encodeDictionary } from '../../lib/match/dictionary-binary';
+import type { DramaIndex, SourcedIndex } from '../../lib/index/types';
 import { buildIndex } from './build';
 import { formatProblem, loadData, type DataProblem } from './load';
 
@@ -22,6 +23,15 @@ export interface BuildIndexOptions {
 }
 
 export const INDEX_FILE = 'index.json';
+
+/** The index as the extension ships it: the builder's, without provenance (it stays in data/). */
+export function shippedIndex(index: SourcedIndex): DramaIndex {
+  return {
+    ...index,
+    dramas: index.dramas.map(({ sources: _, ...d }) => d),
+    people: index.people.map(({ sources: _, ...p }) => p),
+  };
+}
 export const DICTIONARY_FILE = 'dictionary.bin';
 
 /** Builds and writes both files, or throws IndexBuildError having written nothing. */
@@ -32,8 +42,9 @@ export async function buildIndexFiles({ root, outDir, log = () => {} }: BuildInd
   if ('problems' in result) throw new IndexBuildError(result.problems);
 
   await mkdir(out, { recursive: true });
+  const shipped = shippedIndex(result.index);
   const files: [string, string | Uint8Array][] = [
-    [INDEX_FILE, `${JSON.stringify(result.index)}\n`],
+    [INDEX_FILE, `${JSON.stringify(shipped)}\n`],
     [DICTIONARY_FILE, encodeDictionary(result.dictionary)],
   ];
   // Write everything to temporary names first, then rename: a reader never sees half a file,
@@ -47,7 +58,7 @@ export async function buildIndexFiles({ root, outDir, log = () => {} }: BuildInd
       await writeFile(temp, content);
     }
     await mkdir(shardTemp, { recursive: true });
-    const shards = cardShards(result.index);
+    const shards = cardShards(shipped);
     for (let n = 0; n < shards.length; n++) {
       await writeFile(path.join(shardTemp, `${n}.json`), `${JSON.stringify(shards[n])}\n`);
     }

@@ -9,7 +9,7 @@
 // - The imported rows become extra sources of the curated drama.
 // - An imported person with the Hangul name of a curated person cast in the same (merged) drama
 //   is that person: every drama the import casts them in is theirs. Others stay separate people.
-import type { CastMember, DramaEntry, DramaSchedule, PersonEntry, Source, WeeklySlot } from '../../lib/index/types';
+import type { CastMember, SourcedDramaEntry, DramaSchedule, SourcedPersonEntry, Source, WeeklySlot } from '../../lib/index/types';
 import { titleKey } from './dramadb';
 import type { DataProblem } from './load';
 import type { ImportedDatasetFile } from './schema';
@@ -64,8 +64,8 @@ export interface MergeStats {
 }
 
 export interface MergeResult {
-  dramas: DramaEntry[];
-  people: PersonEntry[];
+  dramas: SourcedDramaEntry[];
+  people: SourcedPersonEntry[];
   /** Imported drama id → the curated drama it was merged into. */
   mergedInto: Map<string, string>;
   warnings: DataProblem[];
@@ -79,8 +79,8 @@ const slotText = (slots: WeeklySlot[]) =>
     .join('; ');
 
 export function mergeDramadb(
-  curatedDramas: DramaEntry[],
-  curatedPeople: PersonEntry[],
+  curatedDramas: SourcedDramaEntry[],
+  curatedPeople: SourcedPersonEntry[],
   imported: ImportedDatasetFile,
   options: MergeOptions,
 ): MergeResult {
@@ -107,7 +107,7 @@ export function mergeDramadb(
     sources.map((s) => `${s.file} row ${s.row}, line ${s.line}`).join('; ');
 
   // Curated dramas by title key.
-  const curatedByTitle = new Map<string, DramaEntry[]>();
+  const curatedByTitle = new Map<string, SourcedDramaEntry[]>();
   for (const d of curatedDramas) {
     const titles = [d.hangul, ...d.aliases, ...(DRAMADB_TITLE_ALIASES[d.id]?.titles ?? [])].filter(
       (t): t is string => !!t && hasHangul(t),
@@ -118,11 +118,11 @@ export function mergeDramadb(
       curatedByTitle.set(key, list);
     }
   }
-  const curatedYear = (d: DramaEntry) =>
+  const curatedYear = (d: SourcedDramaEntry) =>
     d.year ?? (d.schedule?.premiere ? Number(d.schedule.premiere.slice(0, 4)) : undefined);
   const importedPeopleById = new Map(imported.people.map((p) => [p.id, p]));
   const curatedHangul = new Map(curatedPeople.filter((p) => p.hangul).map((p) => [p.id, nameKey(p.hangul!)]));
-  const sameDrama = (c: DramaEntry, i: ImportedDrama) => {
+  const sameDrama = (c: SourcedDramaEntry, i: ImportedDrama) => {
     const cp = c.schedule?.premiere;
     if (cp && i.premiere) return cp === i.premiere;
     const year = curatedYear(c);
@@ -135,7 +135,7 @@ export function mergeDramadb(
   };
 
   // 1. Which imported dramas are curated ones.
-  const mergedInto = new Map<string, DramaEntry>();
+  const mergedInto = new Map<string, SourcedDramaEntry>();
   imported.dramas.forEach((i, index) => {
     const candidates = curatedByTitle.get(titleKey(i.title)) ?? [];
     const same = candidates.filter((c) => sameDrama(c, i));
@@ -219,7 +219,7 @@ export function mergeDramadb(
       const cast: CastMember[] = i.cast.map((personId) => ({ personId: finalPersonId(personId), role: 'main' }));
       for (const personId of i.cast) if (!personMap.has(personId)) importedPeopleUsed.add(personId);
       const hasSchedule = i.premiere || i.finale || i.episodes || i.slots;
-      const entry: DramaEntry = {
+      const entry: SourcedDramaEntry = {
         id: i.id,
         kind: 'drama',
         tier: 'dramadb',

@@ -21,7 +21,7 @@ import { readChannel } from '../../scripts/index-builder/dramadb-import';
 import { DRAMADB_TITLE_ALIASES } from '../../scripts/index-builder/merge-dramadb';
 import { buildIndex, type BuildResult } from '../../scripts/index-builder/build';
 import { loadData } from '../../scripts/index-builder/load';
-import type { DramaEntry, PersonEntry } from '../../lib/index/types';
+import type { DramaEntry, PersonEntry, SourcedDramaEntry } from '../../lib/index/types';
 
 const DATA = resolve(import.meta.dirname, '../../data');
 
@@ -329,7 +329,7 @@ describe('our 2000–2020 dramas against the imported tier (data/imported/dramad
 
   const rowKey = (s: { file?: string; row?: number }) => `${s.file}:${s.row}`;
   /** The imported entries the build merged into a drama: their rows are among its sources. */
-  const mergedInto = (entry: DramaEntry) => {
+  const mergedInto = (entry: SourcedDramaEntry) => {
     const rows = new Set(entry.sources.filter((s) => s.dataset).map(rowKey));
     return imported.filter((i) => i.sources.every((s) => rows.has(rowKey(s))));
   };

@@ -5,8 +5,8 @@ import { promisify } from 'node:util';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildIndexFiles, IndexBuildError } from '../../scripts/index-builder/index';
-import type { DramaIndex } from '../../lib/index/types';
+import { buildIndexFiles, IndexBuildError, shippedIndex } from '../../scripts/index-builder/index';
+import type { SourcedIndex } from '../../lib/index/types';
 import { decodeDictionary } from '../../lib/match/dictionary-binary';
 import { loadDictionary } from '../../lib/match/matcher';
 import { CARD_SHARD_COUNT } from '../../lib/index/card-shards';
@@ -41,7 +41,7 @@ async function buildErrors(): Promise<string[]> {
 
 describe('index builder on valid data', () => {
   it('builds the index with mentions, stories, air facts and a dictionary', async () => {
-    const { index } = (await buildIndexFiles({ root })) as { index: DramaIndex };
+    const { index } = (await buildIndexFiles({ root })) as { index: SourcedIndex };
     expect(index.dramas.map((d) => d.id)).toEqual(['moonlit-bakery', 'regardless']);
     const kim = index.people.find((p) => p.id === 'fixture-kim')!;
     expect(kim.dramaIds).toEqual(['moonlit-bakery', 'regardless']);
@@ -54,7 +54,10 @@ describe('index builder on valid data', () => {
     const interview = index.articles.find((a) => a.id === 'fixture-regardless-interview')!;
     expect(interview.mentions).toContainEqual({ entityId: 'regardless', count: 1 });
     const written = JSON.parse(await readFile(path.join(root, 'generated/index.json'), 'utf8'));
-    expect(written).toEqual(index);
+    // The shipped file is the index without provenance, which stays with the builder.
+    expect(index.dramas.every((d) => d.sources.length > 0)).toBe(true);
+    expect(written).toEqual(shippedIndex(index));
+    expect(JSON.stringify(written)).not.toContain('"sources"');
     const bytes = await readFile(path.join(root, 'generated/dictionary.bin'));
     const dictionary = decodeDictionary(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
     expect(dictionary.ids()).toContain('fixture-lee');

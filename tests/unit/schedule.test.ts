@@ -1,7 +1,8 @@
 // Schedule module: every test passes its own fixed clock (`now`); nothing reads Date.now().
 import { describe, expect, it } from 'vitest';
 import type { DramaSchedule } from '../../lib/index/types';
-import { formatClock, formatCountdown, formatDate, nextAirTime } from '../../lib/schedule';
+import bundledIndex from '../../generated/index.json';
+import { airState, formatClock, formatCountdown, formatDate, nextAirTime } from '../../lib/schedule';
 
 /** Epoch ms of a wall-clock time in Korea (UTC+9 all year: Korea has no DST). */
 function kst(date: string, time = '00:00'): number {
@@ -566,5 +567,45 @@ describe('all-at-once streaming releases', () => {
   it('without a release date is unknown', () => {
     const { premiere: _premiere, ...undated } = myName;
     expect(nextAirTime(undated, Date.parse('2021-10-15T00:00:00+09:00'), 'UTC').state).toBe('unknown');
+  });
+});
+
+describe('airState (the options list’s status of every drama)', () => {
+  const schedules = (bundledIndex as { dramas: { id: string; schedule?: DramaSchedule }[] }).dramas.map((d) => d.schedule);
+  // Around every premiere and finale in the index, and a spread of ordinary days.
+  const instants = [...new Set(schedules.flatMap((s) => [s?.premiere, s?.finale]).filter((d): d is string => !!d))]
+    .flatMap((date) => [-3 * DAY, -DAY, -HOUR, 0, 22 * HOUR + 30 * MINUTE, DAY + 2 * HOUR, 3 * DAY].map((d) => kst(date) + d))
+    .filter((_, i) => i % 5 === 0);
+
+  it('says what nextAirTime says for every drama in the index, at instants around premieres and finales', () => {
+    expect(schedules.length).toBeGreaterThan(1000);
+    expect(instants.length).toBeGreaterThan(500);
+    let checked = 0;
+    for (const [i, schedule] of schedules.entries()) {
+      // Every drama at a handful of the instants (all of them would be a minute of work).
+      for (let j = i % 7; j < instants.length; j += 397) {
+        const now = instants[j];
+        expect(airState(schedule, now, 'America/New_York'), `${i} at ${new Date(now).toISOString()}`).toBe(
+          nextAirTime(schedule, now, 'America/New_York').state,
+        );
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(5000);
+  });
+
+  it('agrees at the edges: the finale night, the premiere night, bad data', () => {
+    const cases: [DramaSchedule | undefined, number][] = [
+      [nevertheless, kst('2021-06-19', '23:00')],
+      [nevertheless, kst('2021-08-21', '23:30')],
+      [nevertheless, kst('2021-08-23', '23:30')],
+      [nevertheless, kst('2021-06-17', '23:00')],
+      [{ ...nevertheless, finale: '2021-05-01' }, kst('2021-09-01')],
+      [{ ...nevertheless, premiere: 'soon' }, kst('2021-09-01')],
+      [undefined, kst('2021-09-01')],
+    ];
+    for (const [schedule, now] of cases) expect(airState(schedule, now, 'UTC')).toBe(nextAirTime(schedule, now, 'UTC').state);
+    expect(airState(nevertheless, kst('2021-09-01'), 'UTC')).toBe('finished');
+    expect(airState(nevertheless, kst('2021-06-01'), 'UTC')).toBe('upcoming');
   });
 });
