@@ -61,21 +61,23 @@ export interface AiringDrama {
 
 /** Tracked dramas on air or announced, the soonest episode first. */
 export function airingNext(maps: DirectoryLookup, settings: Settings, now: number, timeZone: string): AiringDrama[] {
-  return maps.directory.dramas
-    .filter((drama) => isDramaTracked(settings.tracking, drama.id))
-    // Most of the catalog ended long ago: airState says so without nextAirTime's time-zone work.
-    .filter((drama) => {
-      const state = airState(drama.schedule, now, timeZone);
-      return state === 'airing' || state === 'upcoming';
-    })
-    .map((drama) => ({
-      dramaId: drama.id,
-      title: drama.title,
-      ...hangulOf(drama),
-      air: nextAirTime(drama.schedule, now, timeZone),
-    }))
-    .filter(({ air }) => (air.state === 'airing' || air.state === 'upcoming') && air.next !== undefined)
-    .sort((a, b) => a.air.next!.at - b.air.next!.at || a.title.localeCompare(b.title));
+  return (
+    maps.directory.dramas
+      .filter((drama) => isDramaTracked(settings.tracking, drama.id))
+      // Most of the catalog ended long ago: airState says so without nextAirTime's time-zone work.
+      .filter((drama) => {
+        const state = airState(drama.schedule, now, timeZone);
+        return state === 'airing' || state === 'upcoming';
+      })
+      .map((drama) => ({
+        dramaId: drama.id,
+        title: drama.title,
+        ...hangulOf(drama),
+        air: nextAirTime(drama.schedule, now, timeZone),
+      }))
+      .filter(({ air }) => (air.state === 'airing' || air.state === 'upcoming') && air.next !== undefined)
+      .sort((a, b) => a.air.next!.at - b.air.next!.at || a.title.localeCompare(b.title))
+  );
 }
 
 /**

@@ -164,4 +164,3 @@ export interface SourcedIndex extends Omit<DramaIndex, 'dramas' | 'people'> {
   dramas: SourcedDramaEntry[];
   people: SourcedPersonEntry[];
 }
-

@@ -1,7 +1,15 @@
 // Turns validated data files into the bundled index and the content script's compact dictionary.
 // Problems that make the data wrong (dangling references, duplicate ids, clashing names) are
 // errors; air-time statements that contradict the catalog are warnings.
-import type { AirFact, ArticleEntry, Mention, SourcedDramaEntry, SourcedIndex, SourcedPersonEntry, Story } from '../../lib/index/types';
+import type {
+  AirFact,
+  ArticleEntry,
+  Mention,
+  SourcedDramaEntry,
+  SourcedIndex,
+  SourcedPersonEntry,
+  Story,
+} from '../../lib/index/types';
 import { compileDictionary, type CompiledDictionary, type DictionaryEntityInput } from '../../lib/match/compile';
 import { foldKey } from '../../lib/match/fold';
 import { BLOCK_BREAK, findMatches, KIND_DRAMA, loadDictionary } from '../../lib/match/matcher';

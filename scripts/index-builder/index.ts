@@ -24,12 +24,18 @@ export interface BuildIndexOptions {
 
 export const INDEX_FILE = 'index.json';
 
+function withoutSources<T extends { sources: unknown }>(entry: T): Omit<T, 'sources'> {
+  const { sources, ...rest } = entry;
+  void sources;
+  return rest;
+}
+
 /** The index as the extension ships it: the builder's, without provenance (it stays in data/). */
 export function shippedIndex(index: SourcedIndex): DramaIndex {
   return {
     ...index,
-    dramas: index.dramas.map(({ sources: _, ...d }) => d),
-    people: index.people.map(({ sources: _, ...p }) => p),
+    dramas: index.dramas.map(withoutSources),
+    people: index.people.map(withoutSources),
   };
 }
 export const DICTIONARY_FILE = 'dictionary.bin';

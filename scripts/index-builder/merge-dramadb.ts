@@ -9,7 +9,14 @@
 // - The imported rows become extra sources of the curated drama.
 // - An imported person with the Hangul name of a curated person cast in the same (merged) drama
 //   is that person: every drama the import casts them in is theirs. Others stay separate people.
-import type { CastMember, SourcedDramaEntry, DramaSchedule, SourcedPersonEntry, Source, WeeklySlot } from '../../lib/index/types';
+import type {
+  CastMember,
+  SourcedDramaEntry,
+  DramaSchedule,
+  SourcedPersonEntry,
+  Source,
+  WeeklySlot,
+} from '../../lib/index/types';
 import { titleKey } from './dramadb';
 import type { DataProblem } from './load';
 import type { ImportedDatasetFile } from './schema';

@@ -21,7 +21,7 @@ import { readChannel } from '../../scripts/index-builder/dramadb-import';
 import { DRAMADB_TITLE_ALIASES } from '../../scripts/index-builder/merge-dramadb';
 import { buildIndex, type BuildResult } from '../../scripts/index-builder/build';
 import { loadData } from '../../scripts/index-builder/load';
-import type { DramaEntry, PersonEntry, SourcedDramaEntry } from '../../lib/index/types';
+import type { PersonEntry, SourcedDramaEntry } from '../../lib/index/types';
 
 const DATA = resolve(import.meta.dirname, '../../data');
 

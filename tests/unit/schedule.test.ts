@@ -571,10 +571,14 @@ describe('all-at-once streaming releases', () => {
 });
 
 describe('airState (the options list’s status of every drama)', () => {
-  const schedules = (bundledIndex as { dramas: { id: string; schedule?: DramaSchedule }[] }).dramas.map((d) => d.schedule);
+  const schedules = (bundledIndex as { dramas: { id: string; schedule?: DramaSchedule }[] }).dramas.map(
+    (d) => d.schedule,
+  );
   // Around every premiere and finale in the index, and a spread of ordinary days.
   const instants = [...new Set(schedules.flatMap((s) => [s?.premiere, s?.finale]).filter((d): d is string => !!d))]
-    .flatMap((date) => [-3 * DAY, -DAY, -HOUR, 0, 22 * HOUR + 30 * MINUTE, DAY + 2 * HOUR, 3 * DAY].map((d) => kst(date) + d))
+    .flatMap((date) =>
+      [-3 * DAY, -DAY, -HOUR, 0, 22 * HOUR + 30 * MINUTE, DAY + 2 * HOUR, 3 * DAY].map((d) => kst(date) + d),
+    )
     .filter((_, i) => i % 5 === 0);
 
   it('says what nextAirTime says for every drama in the index, at instants around premieres and finales', () => {
@@ -604,7 +608,8 @@ describe('airState (the options list’s status of every drama)', () => {
       [{ ...nevertheless, premiere: 'soon' }, kst('2021-09-01')],
       [undefined, kst('2021-09-01')],
     ];
-    for (const [schedule, now] of cases) expect(airState(schedule, now, 'UTC')).toBe(nextAirTime(schedule, now, 'UTC').state);
+    for (const [schedule, now] of cases)
+      expect(airState(schedule, now, 'UTC')).toBe(nextAirTime(schedule, now, 'UTC').state);
     expect(airState(nevertheless, kst('2021-09-01'), 'UTC')).toBe('finished');
     expect(airState(nevertheless, kst('2021-06-01'), 'UTC')).toBe('upcoming');
   });
