@@ -16,7 +16,6 @@ export const STRONG_CUE_WORDS = [
   'TVING',
   'Wavve',
   'Coupang Play',
-  'Disney+',
   '드라마',
   '방송',
   '시청률',
@@ -54,6 +53,8 @@ export const WEAK_CUE_WORDS = [
   'rom-com',
   'ENA',
   'Netflix',
+  // US streamers are on every business and entertainment page: they say TV, not K-drama.
+  'Disney+',
   'Viki',
   'Viu',
   '회차',

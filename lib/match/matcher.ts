@@ -261,6 +261,31 @@ export function startsWithCapital(text: string, start: number): boolean {
   return ch === ch.toUpperCase();
 }
 
+const isLetter = (ch: string) => ch.toLowerCase() !== ch.toUpperCase();
+const isCapital = (ch: string) => isLetter(ch) && ch === ch.toUpperCase();
+const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0xa0;
+
+/** Four or more capitals in a row ("58 TIMES in a rant") are emphasis, not a title's capital. */
+function isShouted(text: string, start: number, end: number): boolean {
+  if (end - start < 4) return false; // IU, VIP, OCN: short names are written in capitals
+  const word = text.slice(start, end);
+  return word === word.toUpperCase();
+}
+
+/** Whether the word just before `start` or just after `end` (same line) begins with a capital. */
+export function inCapitalisedRun(text: string, start: number, end: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && isSpace(text.charCodeAt(i))) i--;
+  if (i >= 0 && i < start - 1 && isLetter(text[i])) {
+    while (i > 0 && (isLetter(text[i - 1]) || text[i - 1] === '.' || text[i - 1] === '-')) i--;
+    if (isCapital(text[i])) return true;
+  }
+  let j = end;
+  if (text[j] === '.') j++; // "L.A.": the initial's own dot
+  while (j < text.length && isSpace(text.charCodeAt(j))) j++;
+  return j < text.length && (j > end || text[end] === '.') && isCapital(text[j]);
+}
+
 /**
  * What decides an ordinary-word name, beyond the text around it: whether the page has shown it
  * is about K-drama (a strong cue such as "K-drama", "tvN" or "드라마", or a name that is not an
@@ -292,7 +317,11 @@ function contextSaysName(
   // only a related name (its cast, a co-star) is context.
   if (isHangul(foldUnit(text.charCodeAt(start)))) return (quoted && (kdramaPage || nearby(true))) || nearby(false);
   if (!startsWithCapital(text, start)) return false;
-  if (quoted || !isSentenceStart(text, start)) return kdramaPage || nearby(true);
+  if (quoted) return kdramaPage || nearby(true);
+  // Inside a run of capitalised words (a headline, "Los Angeles Times", "L.A.") a capital says
+  // nothing: only a related name makes it the drama or the person.
+  if (inCapitalisedRun(text, start, end) || isShouted(text, start, end)) return nearby(false);
+  if (!isSentenceStart(text, start)) return kdramaPage || nearby(true);
   if (text.charCodeAt(end) === 0x2c) return false;
   return nearby(true);
 }

