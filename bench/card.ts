@@ -2,7 +2,7 @@
 // and with the service worker stopped first), and the cost of the pointer-move handler on a page
 // with 5,000 highlighted names.
 import type { Page } from 'playwright-core';
-import { launchWithExtension, serveFixtures } from '../tests/e2e/harness';
+import { launchWithExtension, serveFixtures } from '../scripts/browser/harness';
 import { percentile } from './stats';
 
 const NAMES = [

@@ -10,9 +10,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
-import { chromiumPath } from '../tests/e2e/browser-path';
+import { chromiumPath } from '../scripts/browser/browser-path';
 import { corpusPageFiles, PAGES_DIR, readCorpusPage, syntheticPage } from './corpus';
-import { percentile } from './stats';
+import { median } from './stats';
 import { loadCost, startTrace, type LoadCost } from './trace';
 
 export const FLOOR_EXTENSION = path.resolve(import.meta.dirname, '../../shared/bench/floor-extension');
@@ -136,14 +136,14 @@ export async function runPageLoadBench(options: { contenders: Contender[]; pages
     const loadAll = async (times: number) => {
       for (let k = 0; k < times; k++) for (const b of all) costs.get(b)!.push(await tracedLoad(b, html));
     };
-    const median = (b: Browser, pick: (c: LoadCost) => number) => percentile(costs.get(b)!.map(pick), 50);
-    const worstRatio = () => Math.max(...ours.map((b) => median(b, (c) => c.ms) / median(floor, (c) => c.ms)));
+    const medianOf = (b: Browser, pick: (c: LoadCost) => number) => median(costs.get(b)!.map(pick));
+    const worstRatio = () => Math.max(...ours.map((b) => medianOf(b, (c) => c.ms) / medianOf(floor, (c) => c.ms)));
     await loadAll(top ? LOADS_PER_PAGE : 1);
     if (!top && worstRatio() > RECHECK_RATIO) await loadAll(LOADS_PER_PAGE);
-    const floorMs = median(floor, (c) => c.ms);
+    const floorMs = medianOf(floor, (c) => c.ms);
     const perContender: PageFigures['perContender'] = {};
     for (const b of ours) {
-      const ms = median(b, (c) => c.ms);
+      const ms = medianOf(b, (c) => c.ms);
       perContender[b.contender.key] = {
         ms,
         ratio: ms / floorMs,
@@ -231,21 +231,10 @@ export function pageLoadMarkdown(
     ...contenders.map((c) => {
       const per = (rs: PageFigures[]) => rs.map((r) => r.perContender[c.key]);
       const worst = real.reduce((w, r) => (r.perContender[c.key].ratio > w.perContender[c.key].ratio ? r : w), real[0]);
-      return `| ${c.label} | ${real.length} | ${fmt(
-        percentile(
-          top.map((r) => r.floorMs),
-          50,
-        ),
+      return `| ${c.label} | ${real.length} | ${fmt(median(top.map((r) => r.floorMs)))} | ${fmt(
+        median(per(top).map((x) => x.ms)),
       )} | ${fmt(
-        percentile(
-          per(top).map((x) => x.ms),
-          50,
-        ),
-      )} | ${fmt(
-        percentile(
-          per(top).map((x) => x.ratio),
-          50,
-        ),
+        median(per(top).map((x) => x.ratio)),
       )}x | ${fmt(worst.perContender[c.key].ratio)}x (${worst.page}) | ${fmt(Math.max(...per(real).map((x) => x.ms)))} | ${fmt(Math.max(...per(real).map((x) => x.longestTaskMs)), 1)} ms | ${fmt(big?.floorMs ?? NaN, 1)} / ${fmt(big?.perContender[c.key].ms ?? NaN, 1)} | ${fmt(big?.perContender[c.key].longestTaskMs ?? NaN, 1)} ms |`;
     }),
     '',

@@ -9,8 +9,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import type { ArticleEntry, DramaIndex, Story } from '../lib/index/types';
 import { createEntitySearch } from '../lib/search/entity-search';
 import { dramadbDictionary } from './dramadb-dictionary';
-import { launchWithExtension, serveFixtures } from '../tests/e2e/harness';
-import { seedPageHtml } from '../tests/e2e/pages';
+import { launchWithExtension, serveFixtures } from '../scripts/browser/harness';
+import { seedPageHtml } from '../scripts/browser/pages';
 import { percentile } from './stats';
 
 const ROOT = path.resolve(import.meta.dirname, '..');

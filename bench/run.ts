@@ -10,9 +10,10 @@ import { chromium } from 'playwright-core';
 import { compileDictionary, type CompiledDictionary, type DictionaryEntityInput } from '../lib/match/compile';
 import { encodeDictionary } from '../lib/match/dictionary-binary';
 import { buildIndexFiles } from '../scripts/index-builder/index';
-import { chromiumPath } from '../tests/e2e/browser-path';
+import { chromiumPath } from '../scripts/browser/browser-path';
 import { dramadbDictionary, type BenchDictionarySource } from './dramadb-dictionary';
 import { corpusPageFiles, readCorpusPage, syntheticPage } from './corpus';
+import { median } from './stats';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(ROOT, 'artifacts');
@@ -22,12 +23,6 @@ const MARK_TIMEOUT_MS = 20_000;
 /** Each contender repeats on a page for at least this long per run, for a stable average. */
 const MIN_MS_PER_RUN = Number(process.env.BENCH_MIN_MS ?? 15);
 
-const median = (xs: number[]) => {
-  const s = [...xs].filter(Number.isFinite).sort((a, b) => a - b);
-  if (s.length === 0) return NaN;
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const fmt = (x: number, digits = 2) => (Number.isFinite(x) ? x.toFixed(digits) : '—');
 
 interface BenchDictionary {

@@ -11,8 +11,8 @@ import {
   serveFixtures,
   type ExtensionSession,
   type FixtureServer,
-} from './harness';
-import { pageRoutes } from './pages';
+} from '../../scripts/browser/harness';
+import { pageRoutes } from '../../scripts/browser/pages';
 
 const CARD = 'dramalens-ui .hover-card';
 const CORNERS = ['top-left', 'top-right', 'bottom-left', 'bottom-right'] as const;

@@ -4,7 +4,7 @@
 // "now" pinned inside its run and the viewer in New York.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { collectPageErrors, highlightTexts, pinNow, screenshot } from './harness';
+import { collectPageErrors, highlightTexts, pinNow, screenshot } from '../../scripts/browser/harness';
 import { useExtensionSuite } from './suite';
 
 const html = (body: string) => (_req: unknown, res: import('node:http').ServerResponse) => {

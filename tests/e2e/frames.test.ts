@@ -4,7 +4,7 @@
 // the page logs no error.
 import { describe, expect, it } from 'vitest';
 import type { Frame } from 'playwright-core';
-import { highlightTexts, screenshot } from './harness';
+import { highlightTexts, screenshot } from '../../scripts/browser/harness';
 import { useExtensionSuite } from './suite';
 
 const html = (body: string) => (_req: unknown, res: import('node:http').ServerResponse) => {

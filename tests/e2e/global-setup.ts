@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromiumPath } from './browser-path';
+import { chromiumPath } from '../../scripts/browser/browser-path';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 

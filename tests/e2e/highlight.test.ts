@@ -1,8 +1,8 @@
 /// <reference types="chrome" />
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { highlightTexts, screenshot } from './harness';
-import { pageRoutes } from './pages';
+import { highlightTexts, screenshot } from '../../scripts/browser/harness';
+import { pageRoutes } from '../../scripts/browser/pages';
 import { useExtensionSuite } from './suite';
 
 const suite = useExtensionSuite(pageRoutes);
@@ -143,7 +143,7 @@ describe('messy and dynamic pages', () => {
     await expect.poll(() => actors(page)).toHaveLength(0);
   });
 
-  it('a suite.server-rendered React page hydrates with no console errors', async () => {
+  it('a server-rendered React page hydrates with no console errors', async () => {
     const { page, errors } = await open('/react.html');
     await expect.poll(() => page.evaluate(() => (window as unknown as { __hydrated?: boolean }).__hydrated)).toBe(true);
     expect(await actors(page)).toContain('Song Kang');

@@ -6,8 +6,8 @@ import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { collectPageErrors, highlightTexts, ROOT, screenshot, SCREENSHOTS } from './harness';
-import { pageRoutes } from './pages';
+import { collectPageErrors, highlightTexts, ROOT, screenshot, SCREENSHOTS } from '../../scripts/browser/harness';
+import { pageRoutes } from '../../scripts/browser/pages';
 import { useExtensionSuite } from './suite';
 
 const suite = useExtensionSuite(pageRoutes);

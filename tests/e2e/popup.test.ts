@@ -5,8 +5,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { collectPageErrors, highlightTexts, launchWithExtension, pinNow, screenshot } from './harness';
-import { pageRoutes } from './pages';
+import {
+  collectPageErrors,
+  highlightTexts,
+  launchWithExtension,
+  pinNow,
+  screenshot,
+} from '../../scripts/browser/harness';
+import { pageRoutes } from '../../scripts/browser/pages';
 import { useExtensionSuite } from './suite';
 
 const html = (body: string) => async (_req: IncomingMessage, res: ServerResponse) => {

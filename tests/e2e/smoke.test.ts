@@ -1,6 +1,6 @@
 /// <reference types="chrome" />
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, screenshot, type ExtensionSession } from './harness';
+import { launchWithExtension, screenshot, type ExtensionSession } from '../../scripts/browser/harness';
 
 let session: ExtensionSession;
 

@@ -11,7 +11,7 @@ import {
   type FixtureRoute,
   type FixtureServer,
   type LaunchOptions,
-} from './harness';
+} from '../../scripts/browser/harness';
 
 export interface ExtensionSuite {
   readonly session: ExtensionSession;

@@ -54,7 +54,7 @@ export const pageRoutes: Record<string, Route> = {
       'content-security-policy': "default-src 'none'",
     }),
   '/react.html': async (_req, res) => {
-    const { App } = await import('../fixtures/react-app/app.mjs');
+    const { App } = await import('../../tests/fixtures/react-app/app.mjs');
     const markup = renderToString(createElement(App));
     return html(
       res,

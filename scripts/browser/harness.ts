@@ -1,6 +1,6 @@
 /// <reference types="chrome" />
-// E2E harness: the built extension in real Chromium (playwright-core, no downloaded browser),
-// fixture pages served on 127.0.0.1, screenshots in artifacts/screenshots (git-ignored).
+// The built extension in real Chromium, for the e2e tests and the benches (playwright-core, no
+// downloaded browser): fixture pages served on 127.0.0.1, screenshots in artifacts/screenshots.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
