@@ -272,6 +272,18 @@ function isShouted(text: string, start: number, end: number): boolean {
   return word === word.toUpperCase();
 }
 
+const isBlank = (c: number) => c === 0x20 || (c >= 9 && c <= 13) || c === 0xa0;
+
+/** Whether only blanks separate the name from its block's edges (BLOCK_BREAK or the text's ends). */
+function isWholeBlock(text: string, start: number, end: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && isBlank(text.charCodeAt(i))) i--;
+  if (i >= 0 && text.charCodeAt(i) !== 0x1f) return false;
+  let j = end;
+  while (j < text.length && isBlank(text.charCodeAt(j))) j++;
+  return j === text.length || text.charCodeAt(j) === 0x1f;
+}
+
 /** Whether the word just before `start` or just after `end` (same line) begins with a capital. */
 export function inCapitalisedRun(text: string, start: number, end: number): boolean {
   let i = start - 1;
@@ -320,7 +332,11 @@ function contextSaysName(
   if (quoted) return kdramaPage || nearby(true);
   // Inside a run of capitalised words (a headline, "Los Angeles Times", "L.A.") a capital says
   // nothing: only a related name makes it the drama or the person.
-  if (inCapitalisedRun(text, start, end) || isShouted(text, start, end)) return nearby(false);
+  // So is a name that is its block's whole text (a menu item, a button: "Connect", "Exit"),
+  // whose neighbours' cue words ("Series", "Stars") are other menu items.
+  if (inCapitalisedRun(text, start, end) || isShouted(text, start, end) || isWholeBlock(text, start, end)) {
+    return nearby(false);
+  }
   if (!isSentenceStart(text, start)) return kdramaPage || nearby(true);
   if (text.charCodeAt(end) === 0x2c) return false;
   return nearby(true);

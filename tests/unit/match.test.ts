@@ -296,6 +296,14 @@ describe('general news pages (what lit on the corpus pages before these rules)',
     expect(names('The manager swore 58 TIMES in a rant on TV.', { kdrama: true })).toEqual([]);
   });
 
+  it('a name that is a whole block (a menu item) needs a related name, not the cue words of its neighbours', () => {
+    const B = BLOCK_BREAK;
+    expect(names(`Weather${B}Connect${B}Series${B}Stars${B}Times`, { kdrama: true })).toEqual([]);
+    expect(names(`Weather${B}  L  ${B}Times`)).toEqual([]);
+    // Inside a sentence the same cue is context.
+    expect(names(`Menu${B}The series Times is back.`)).toEqual(['Times']);
+  });
+
   it('one-word stage names and letter-and-word titles need context', () => {
     expect(names('Junho (170)')).toEqual([]); // a Portuguese month in a calendar widget
     expect(names('Krystal Ball issues warning to voters')).toEqual([]);
