@@ -11,6 +11,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { chromiumPath } from '../scripts/browser/browser-path';
+import { extensionLaunchArgs } from '../scripts/browser/harness';
 import { corpusPageFiles, PAGES_DIR, readCorpusPage, syntheticPage } from './corpus';
 import { median } from './stats';
 import { loadCost, startTrace, type LoadCost } from './trace';
@@ -50,17 +51,7 @@ async function openBrowser(contender: Contender): Promise<Browser> {
     executablePath: chromiumPath(),
     headless: true,
     viewport: { width: 1100, height: 800 },
-    args: [
-      `--disable-extensions-except=${contender.extensionDir}`,
-      `--load-extension=${contender.extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+    args: extensionLaunchArgs(contender.extensionDir),
   });
   // The extension is ready once its worker runs.
   if (context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker', { timeout: 15_000 });

@@ -245,10 +245,12 @@ function isQuoted(text: string, start: number, end: number): boolean {
   return QUOTES.has(after);
 }
 
+const isBlank = (c: number) => c === 0x20 || (c >= 9 && c <= 13) || c === 0xa0;
+
 function isSentenceStart(text: string, start: number): boolean {
   for (let i = start - 1; i >= 0; i--) {
     const c = text.charCodeAt(i);
-    if (c === 0x20 || (c >= 9 && c <= 13) || c === 0xa0) continue;
+    if (isBlank(c)) continue;
     if (QUOTES.has(c) || c === 0x28) continue; // opening quote or bracket before the word
     return SENTENCE_END.has(c) || c === 0x1f;
   }
@@ -271,8 +273,6 @@ function isShouted(text: string, start: number, end: number): boolean {
   const word = text.slice(start, end);
   return word === word.toUpperCase();
 }
-
-const isBlank = (c: number) => c === 0x20 || (c >= 9 && c <= 13) || c === 0xa0;
 
 /** Whether only blanks separate the name from its block's edges (BLOCK_BREAK or the text's ends). */
 function isWholeBlock(text: string, start: number, end: number): boolean {

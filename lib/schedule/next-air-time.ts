@@ -306,12 +306,16 @@ export function airState(schedule: DramaSchedule | undefined, now: number, viewe
   const { plan, nowWall, premiereDay } = run;
   if (Number.isFinite(plan.last) && nowWall > episodeWall(plan, plan.last) + margin) return 'finished';
   if (premiereDay !== undefined && nowWall < episodeWall(plan, 1) - margin) return 'upcoming';
-  return nextAirTime(schedule, now, viewerTimeZone).state;
+  return airTimeOfRun(run, now, viewerTimeZone).state;
 }
 
 export function nextAirTime(schedule: DramaSchedule | undefined, now: number, viewerTimeZone: string): AirTime {
   const run = readRun(schedule, now);
-  if ('state' in run) return run;
+  return 'state' in run ? run : airTimeOfRun(run, now, viewerTimeZone);
+}
+
+/** nextAirTime for a run readRun has counted: the instants of the episodes around now. */
+function airTimeOfRun(run: RunContext, now: number, viewerTimeZone: string): AirTime {
   const { plan, zone, nowWall, premiereDay } = run;
   const runtime = run.schedule.runtimeMinutes;
   const viewerZone = isValidTimeZone(viewerTimeZone) ? viewerTimeZone : 'UTC';

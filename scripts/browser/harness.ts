@@ -33,6 +33,21 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
 }
 
+/** Chromium flags that load one unpacked extension and keep the browser quiet (no updates, sync or QUIC). */
+export function extensionLaunchArgs(extensionDir: string): string[] {
+  return [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ];
+}
+
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   const context = await chromium.launchPersistentContext('', {
@@ -42,17 +57,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     hasTouch: options.hasTouch ?? false,
     viewport: options.viewport ?? { width: 1100, height: 800 },
     env: { ...process.env, TZ: options.timeZone ?? 'Asia/Seoul' },
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+    args: extensionLaunchArgs(extensionDir),
   });
   // After a worker was stopped Playwright may still list the old one for a while: the newest
   // listed is the live one.

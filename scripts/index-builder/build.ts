@@ -158,6 +158,10 @@ export function buildIndex(data: LoadedData): BuildResult | BuildFailure {
 
   if (problems.length > 0) return { problems, warnings };
 
+  const indexSource = (s: { url: string; supports?: string[] }) => ({
+    url: s.url,
+    ...(s.supports ? { supports: s.supports } : {}),
+  });
   const curatedDramas: SourcedDramaEntry[] = [...data.dramas]
     .map((d) => d.value)
     .sort(byId)
@@ -191,7 +195,7 @@ export function buildIndex(data: LoadedData): BuildResult | BuildFailure {
         ...(c.character ? { character: c.character } : {}),
         role: c.role,
       })),
-      sources: d.sources.map((s) => ({ url: s.url, ...(s.supports ? { supports: s.supports } : {}) })),
+      sources: d.sources.map(indexSource),
       articleIds: [],
     }));
   const curatedPeople: SourcedPersonEntry[] = [...data.people]
@@ -205,7 +209,7 @@ export function buildIndex(data: LoadedData): BuildResult | BuildFailure {
       ...(p.disambiguation ? { disambiguation: p.disambiguation } : {}),
       aliases: sortedUnique(p.aliases),
       dramaIds: [],
-      sources: p.sources.map((s) => ({ url: s.url, ...(s.supports ? { supports: s.supports } : {}) })),
+      sources: p.sources.map(indexSource),
       articleIds: [],
     }));
 
