@@ -1,15 +1,17 @@
+import { useState } from 'preact/hooks';
 import type { EntityCardData } from '../lib/index/entity-card';
-import type { DisplaySettings } from '../lib/settings';
+import type { LibraryChange } from '../lib/messages';
+import { FOLLOW_STATUS_LABELS, type DisplaySettings } from '../lib/settings';
 import { AirStatus } from './AirStatus';
+import { LibraryControls } from './LibraryControls';
 import { NewsCard, formatPartialDate } from './NewsCard';
-import { TrackToggle } from './TrackToggle';
 
 export interface EntityCardProps {
   card: EntityCardData;
   display: Pick<DisplaySettings, 'timeDisplay' | 'hourCycle'>;
   viewerTimeZone: string;
-  /** Saves tracking at once; the card shows the new state when settings change. */
-  onToggleTrack?: (dramaId: string, tracked: boolean) => void;
+  /** Saves a follow, status, progress or mute at once; the card shows the new state when settings change. */
+  onLibraryChange?: (change: LibraryChange) => void;
   /** Opens another entity's card (a cast chip, a drama in a filmography). */
   onSelectEntity?: (entityId: string) => void;
   /** id of the heading, for aria-labelledby on the surrounding dialog or region. */
@@ -21,15 +23,23 @@ function period(premiere?: string, finale?: string): string | undefined {
   return `${premiere ? formatPartialDate(premiere) : '?'} – ${finale ? formatPartialDate(finale) : 'ongoing'}`;
 }
 
+/** Cast chips shown before "N more" (the main cast is always shown whole). */
+export const CAST_PREVIEW = 6;
+/** Dramas of a filmography shown before "N more": airing and upcoming first, then newest. */
+export const FILMOGRAPHY_PREVIEW = 6;
+
 /** The header, air time, cast or filmography, and fan news of one drama or person. */
 export function EntityCard({
   card,
   display,
   viewerTimeZone,
-  onToggleTrack,
+  onLibraryChange,
   onSelectEntity,
   headingId,
 }: EntityCardProps) {
+  // Long lists start short: the main cast, the airing and newest dramas; the rest one click away.
+  const [allCast, setAllCast] = useState(false);
+  const [allDramas, setAllDramas] = useState(false);
   const entityLink = (id: string, label: string, hangul?: string) =>
     onSelectEntity ? (
       <button type="button" class="chip" onClick={() => onSelectEntity(id)}>
@@ -42,6 +52,14 @@ export function EntityCard({
         {hangul && <span class="hangul"> {hangul}</span>}
       </span>
     );
+  const cast = card.drama ? [...card.drama.mainCast, ...card.drama.supportingCast] : [];
+  // Main cast always; supporting cast up to a short list until expanded.
+  const castLimit = allCast ? cast.length : Math.max(card.drama?.mainCast.length ?? 0, CAST_PREVIEW);
+  const castShown = cast.slice(0, castLimit);
+  const castHidden = cast.length - castShown.length;
+  const dramas = card.person?.dramas ?? [];
+  const dramasShown = allDramas ? dramas : dramas.slice(0, FILMOGRAPHY_PREVIEW);
+  const dramasHidden = dramas.length - dramasShown.length;
   return (
     <div class={`entity-card kind-${card.kind}`} data-entity-id={card.id}>
       <header class="card-header">
@@ -59,29 +77,35 @@ export function EntityCard({
             {card.drama?.episodes && ` · ${card.drama.episodes} episodes`}
           </p>
         </div>
-        {card.drama && onToggleTrack && (
-          <TrackToggle
-            title={card.name}
-            tracked={card.drama.tracked}
-            onChange={(tracked) => onToggleTrack(card.id, tracked)}
-          />
-        )}
       </header>
+      {onLibraryChange && <LibraryControls card={card} onChange={onLibraryChange} />}
+      {card.muted && (
+        <p class="muted-note" role="note">
+          Muted: Dramalens does not highlight this {card.kind === 'drama' ? 'drama' : 'actor'} or count it.
+        </p>
+      )}
 
       {card.drama && (
         <>
           <p class="card-air">
             <AirStatus air={card.drama.air} display={display} viewerTimeZone={viewerTimeZone} />
           </p>
-          {card.drama.mainCast.length > 0 && (
-            <section class="card-section" aria-label="Main cast">
+          {castShown.length > 0 && (
+            <section class="card-section" aria-label="Cast">
               <h3 class="section-title">Cast</h3>
               <ul class="chips">
-                {card.drama.mainCast.map((member) => (
+                {castShown.map((member) => (
                   <li key={member.personId} title={member.character ? `as ${member.character}` : undefined}>
                     {entityLink(member.personId, member.name)}
                   </li>
                 ))}
+                {castHidden > 0 && (
+                  <li>
+                    <button type="button" class="more" aria-expanded="false" onClick={() => setAllCast(true)}>
+                      {castHidden} more
+                    </button>
+                  </li>
+                )}
               </ul>
             </section>
           )}
@@ -92,11 +116,12 @@ export function EntityCard({
         <section class="card-section" aria-label="Dramas">
           <h3 class="section-title">Dramas</h3>
           <ul class="filmography">
-            {card.person.dramas.map((drama) => (
+            {dramasShown.map((drama) => (
               <li key={drama.dramaId} data-drama-id={drama.dramaId}>
                 <div class="filmography-title">
                   {entityLink(drama.dramaId, drama.title)}
                   {drama.character && <span class="muted"> as {drama.character}</span>}
+                  {drama.followStatus && <span class="status-tag"> {FOLLOW_STATUS_LABELS[drama.followStatus]}</span>}
                 </div>
                 <div class="filmography-air">
                   <AirStatus air={drama.air} display={display} viewerTimeZone={viewerTimeZone} />
@@ -104,6 +129,11 @@ export function EntityCard({
               </li>
             ))}
           </ul>
+          {dramasHidden > 0 && (
+            <button type="button" class="more" aria-expanded="false" onClick={() => setAllDramas(true)}>
+              {dramasHidden} more {dramasHidden === 1 ? 'drama' : 'dramas'}
+            </button>
+          )}
         </section>
       )}
 

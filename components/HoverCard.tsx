@@ -1,4 +1,5 @@
 import type { EntityCardData } from '../lib/index/entity-card';
+import type { LibraryChange } from '../lib/messages';
 import type { DisplaySettings } from '../lib/settings';
 import { EntityCard } from './EntityCard';
 
@@ -9,7 +10,7 @@ export interface HoverCardProps {
   state: HoverCardState;
   display: DisplaySettings;
   viewerTimeZone: string;
-  onToggleTrack: (dramaId: string, tracked: boolean) => void;
+  onLibraryChange: (change: LibraryChange) => void;
   onSelectEntity: (entityId: string) => void;
   onClose: () => void;
 }
@@ -17,7 +18,7 @@ export interface HoverCardProps {
 const HEADING_ID = 'dramalens-card-heading';
 
 /** The card on the page: a non-modal dialog around the shared entity card. */
-export function HoverCard({ state, display, viewerTimeZone, onToggleTrack, onSelectEntity, onClose }: HoverCardProps) {
+export function HoverCard({ state, display, viewerTimeZone, onLibraryChange, onSelectEntity, onClose }: HoverCardProps) {
   return (
     <div class="hover-card" role="dialog" aria-modal="false" aria-labelledby={HEADING_ID} tabIndex={-1}>
       <button type="button" class="close" aria-label="Close card (Esc)" onClick={onClose}>
@@ -28,7 +29,7 @@ export function HoverCard({ state, display, viewerTimeZone, onToggleTrack, onSel
           card={state.card}
           display={display}
           viewerTimeZone={viewerTimeZone}
-          onToggleTrack={onToggleTrack}
+          onLibraryChange={onLibraryChange}
           onSelectEntity={onSelectEntity}
           headingId={HEADING_ID}
         />

@@ -4,6 +4,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import * as v from 'valibot';
 import type { EntityCardData } from './index/entity-card';
 import type { DramaEntry, PersonEntry } from './index/types';
+import { followSchema } from './settings/library';
 
 export const entityIdSchema = v.pipe(v.string(), v.maxLength(200), v.regex(/^[a-z0-9~-]+$/));
 
@@ -25,7 +26,17 @@ export type PageDetections = v.InferOutput<typeof pageDetectionsSchema>;
 
 export const tabRequestSchema = v.strictObject({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) });
 export const entityRequestSchema = v.strictObject({ entityId: entityIdSchema });
-export const trackRequestSchema = v.strictObject({ dramaId: entityIdSchema, tracked: v.boolean() });
+/** A change to the reader's dramas: follow (status, progress) or unfollow one, mute or unmute a name. */
+export const libraryChangeSchema = v.variant('change', [
+  v.strictObject({ change: v.literal('follow'), dramaId: entityIdSchema, follow: v.nullable(followSchema) }),
+  v.strictObject({
+    change: v.literal('mute'),
+    kind: v.picklist(['drama', 'person']),
+    id: entityIdSchema,
+    muted: v.boolean(),
+  }),
+]);
+export type LibraryChange = v.InferOutput<typeof libraryChangeSchema>;
 
 export interface TabDetections {
   url: string;
@@ -48,8 +59,8 @@ export interface ToBackgroundProtocol {
   getEntityCard(data: { entityId: string }): EntityCardData | null;
   /** The popup asks for every drama's and person's names and schedule (no articles), for its lists and search. */
   getEntityDirectory(): EntityDirectory | null;
-  /** The hover card's Track button: the background, the only writer of settings, saves it. */
-  setDramaTracked(data: { dramaId: string; tracked: boolean }): boolean;
+  /** The hover card's follow, status, progress and mute controls: the background saves them. */
+  changeLibrary(data: LibraryChange): boolean;
 }
 
 export const messenger = defineExtensionMessaging<ToBackgroundProtocol>();

@@ -1,6 +1,7 @@
 // The options page's drama list as plain data: what each row shows and how the filters narrow it.
-import type { DramaEntry } from '../../lib/index/types';
+import type { DramaEntry, PersonEntry } from '../../lib/index/types';
 import { airState, type AirState } from '../../lib/schedule';
+import type { FollowStatus, Follows, Muted } from '../../lib/settings';
 
 export interface DramaRow {
   id: string;
@@ -9,15 +10,24 @@ export interface DramaRow {
   network?: string;
   /** `2021`, `2019–2020`, `2024–` (no end yet) or empty when unknown. */
   years: string;
+  /** Premiere year (or the year data gives), for the year filter. */
+  year?: number;
+  episodes?: number;
   status: AirState;
   /** From the Korean-Wikipedia tier (2000–2020, imported) rather than the curated catalog. */
   imported: boolean;
-  /** Lower-cased title, Hangul, aliases and network, without spaces or hyphens. */
+  /** Lower-cased title, Hangul, aliases, network and cast names, without spaces or hyphens. */
   searchText: string;
 }
 
 export interface DramaFilter {
   text: string;
+  /** `all` dramas, or only the reader's: followed (any status) or muted. */
+  mine: 'all' | 'followed' | 'muted';
+  /** A follow status, `none` (not followed) or `any`. */
+  follow: FollowStatus | 'none' | 'any';
+  /** A premiere year, or `all`. */
+  year: number | 'all';
   /** `curated` (the default: the catalog kept by hand), `imported` (2000–2020 from Korean Wikipedia) or `all`. */
   catalog: 'curated' | 'imported' | 'all';
   status: AirState | 'all';
@@ -26,7 +36,15 @@ export interface DramaFilter {
 }
 
 /** What the page shows at first: the curated catalog; the 2000–2020 tier is one choice away. */
-export const DEFAULT_FILTER: DramaFilter = { text: '', catalog: 'curated', status: 'all', network: 'all' };
+export const DEFAULT_FILTER: DramaFilter = {
+  text: '',
+  mine: 'all',
+  follow: 'any',
+  year: 'all',
+  catalog: 'curated',
+  status: 'all',
+  network: 'all',
+};
 
 /** Folds text for matching: case, spaces, hyphens and dots do not matter ("Han So-hee" = "hansohee"). */
 export const foldForSearch = (text: string) => text.toLowerCase().replace(/[\s\-.·:,'’]/g, '');
@@ -39,31 +57,54 @@ function yearsOf(drama: DramaEntry, status: AirState): string {
   return from === to ? from : `${from}–${to}`;
 }
 
-export function dramaRows(dramas: readonly DramaEntry[], now: number, timeZone: string): DramaRow[] {
+export function dramaRows(
+  dramas: readonly DramaEntry[],
+  now: number,
+  timeZone: string,
+  people: readonly PersonEntry[] = [],
+): DramaRow[] {
+  const names = new Map(people.map((p) => [p.id, [p.name, p.hangul, ...p.aliases].filter(Boolean).join('|')]));
   return dramas
     .map((drama) => {
       const status = airState(drama.schedule, now, timeZone);
+      const year = Number(drama.schedule?.premiere?.slice(0, 4) ?? drama.year ?? NaN);
       return {
         id: drama.id,
         title: drama.title,
         hangul: drama.hangul,
         network: drama.network,
         years: yearsOf(drama, status),
+        ...(Number.isFinite(year) ? { year } : {}),
+        ...(drama.schedule?.episodes ? { episodes: drama.schedule.episodes } : {}),
         status,
         imported: drama.tier === 'dramadb',
         searchText: foldForSearch(
-          [drama.title, drama.hangul, ...drama.aliases, drama.network].filter(Boolean).join('|'),
+          [drama.title, drama.hangul, ...drama.aliases, drama.network, ...drama.cast.map((c) => names.get(c.personId))]
+            .filter(Boolean)
+            .join('|'),
         ),
       };
     })
     .sort((a, b) => a.title.localeCompare(b.title, 'en'));
 }
 
-export function filterRows(rows: readonly DramaRow[], filter: DramaFilter): DramaRow[] {
+export interface Library {
+  follows: Follows;
+  muted: Muted;
+}
+
+export function filterRows(rows: readonly DramaRow[], filter: DramaFilter, library: Library): DramaRow[] {
   const text = foldForSearch(filter.text);
+  const muted = new Set(library.muted.dramas);
+  const followOf = (id: string) => (Object.hasOwn(library.follows, id) ? library.follows[id].status : 'none');
   return rows.filter(
     (row) =>
-      (filter.catalog === 'all' || row.imported === (filter.catalog === 'imported')) &&
+      (filter.mine === 'all' ||
+        (filter.mine === 'muted' ? muted.has(row.id) : Object.hasOwn(library.follows, row.id))) &&
+      (filter.follow === 'any' || followOf(row.id) === filter.follow) &&
+      (filter.year === 'all' || row.year === filter.year) &&
+      // The reader's own dramas are theirs whichever catalog they come from.
+      (filter.mine !== 'all' || filter.catalog === 'all' || row.imported === (filter.catalog === 'imported')) &&
       (filter.status === 'all' || row.status === filter.status) &&
       (filter.network === 'all' || (row.network ?? 'none') === filter.network) &&
       (text === '' || row.searchText.includes(text)),
@@ -87,3 +128,8 @@ export const STATUS_LABELS: Record<AirState, string> = {
   finished: 'Finished',
   unknown: 'Schedule unknown',
 };
+
+/** Premiere years for the filter, newest first. */
+export function yearsOfRows(rows: readonly DramaRow[]): number[] {
+  return [...new Set(rows.flatMap((row) => (row.year ? [row.year] : [])))].sort((a, b) => b - a);
+}

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'preact/hooks';
 import { dramaRows } from '../../components/options/drama-rows';
-import { DramaTracker } from '../../components/options/DramaTracker';
+import { MyDramas } from '../../components/options/MyDramas';
 import { HighlightSettings } from '../../components/options/HighlightSettings';
 import { OptionsSection } from '../../components/options/OptionsSection';
 import { SettingsBackup } from '../../components/options/SettingsBackup';
@@ -8,7 +8,7 @@ import { ShortcutSettings, useShortcut } from '../../components/options/Shortcut
 import { SiteList } from '../../components/options/SiteList';
 import { TimeSettings } from '../../components/options/TimeSettings';
 import { useLiveSettings } from '../../components/options/use-live-settings';
-import { rebalanceTracking, settingLabels, type Settings } from '../../lib/settings';
+import { settingLabels, SETTINGS_VERSION, type Settings } from '../../lib/settings';
 import {
   MAX_SETTINGS_FILE_BYTES,
   parseSettingsFile,
@@ -28,7 +28,11 @@ export interface OptionsEnvironment {
 export function App({ env }: { env: OptionsEnvironment }) {
   const live = useLiveSettings();
   const { data } = env;
-  const rows = useMemo(() => dramaRows(data.index.dramas, data.clock.now(), data.timeZone), [data]);
+  const rows = useMemo(
+    () => dramaRows(data.index.dramas, data.clock.now(), data.timeZone, data.index.people),
+    [data],
+  );
+  const personNames = useMemo(() => new Map(data.index.people.map((p) => [p.id, p.name])), [data]);
   const shortcut = useShortcut(env.readShortcut);
   const [noticeDismissed, setNoticeDismissed] = useState(false);
 
@@ -41,17 +45,12 @@ export function App({ env }: { env: OptionsEnvironment }) {
       const parsed = parseSettingsFile(await file.text());
       if (!parsed.ok) return { ok: false, message: parsed.error };
       const patch: Partial<Settings> = { ...parsed.settings };
-      if (patch.tracking)
-        patch.tracking = rebalanceTracking(
-          patch.tracking,
-          rows.map((row) => row.id),
-        );
       const error = await live.save(patch);
       if (error) return { ok: false, message: `${error} Nothing was changed.` };
-      const migrated = parsed.fromVersion < 2 ? ' It came from an older Dramalens and was brought up to date.' : '';
+      const migrated = parsed.fromVersion < SETTINGS_VERSION ? ' It came from an older Dramalens and was brought up to date.' : '';
       return { ok: true, message: `Imported settings from ${file.name}.${migrated}` };
     },
-    [live, rows],
+    [live],
   );
 
   if (!live) return <p class="loading muted">Loading settings…</p>;
@@ -93,10 +92,17 @@ export function App({ env }: { env: OptionsEnvironment }) {
 
         <OptionsSection
           id="dramas"
-          title="Tracked dramas"
-          description="Dramalens highlights tracked dramas and their cast."
+          title="Dramas"
+          description="Follow the dramas you watch (they drive “Airing next” in the popup), keep your place, and mute any name you never want highlighted."
         >
-          <DramaTracker rows={rows} tracking={settings.tracking} onChange={(tracking) => void save({ tracking })} />
+          <MyDramas
+            rows={rows}
+            library={{ follows: settings.follows, muted: settings.muted }}
+            highlightScope={settings.highlightScope}
+            onChange={(patch) => void save(patch)}
+            onScopeChange={(highlightScope) => void save({ highlightScope })}
+            personName={(id) => personNames.get(id)}
+          />
         </OptionsSection>
 
         <OptionsSection id="highlighting" title="Highlighting">

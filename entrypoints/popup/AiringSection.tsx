@@ -1,9 +1,15 @@
 import { formatClock, formatDate } from '../../lib/schedule';
 import type { DisplaySettings } from '../../lib/settings';
-import type { AiringDrama } from './popup-model';
+import type { ComponentChildren } from 'preact';
+import type { AiringDrama, WeekDrama } from './popup-model';
 
 export interface AiringSectionProps {
-  dramas: AiringDrama[];
+  /** `airing` ("Airing next", followed dramas) or `week` ("On air in Korea this week", the catalog). */
+  id: 'airing' | 'week';
+  title: string;
+  dramas: (AiringDrama | WeekDrama)[];
+  /** What the section says when it lists nothing. */
+  empty: ComponentChildren;
   display: Pick<DisplaySettings, 'timeDisplay' | 'hourCycle'>;
   viewerTimeZone: string;
   onOpen: (dramaId: string) => void;
@@ -12,18 +18,13 @@ export interface AiringSectionProps {
 
 const KST = 'Asia/Seoul';
 
-/** "Airing next": tracked dramas on air or announced, soonest first, with a countdown. */
-export function AiringSection({ dramas, display, viewerTimeZone, onOpen, onOpenSettings }: AiringSectionProps) {
+/** A list of dramas with their next episode (or this week's), soonest first, with a countdown. */
+export function AiringSection({ id, title, dramas, empty, display, viewerTimeZone, onOpen }: AiringSectionProps) {
   return (
-    <section class="popup-section" aria-labelledby="airing-heading">
-      <h2 id="airing-heading">Airing next</h2>
+    <section class="popup-section" aria-labelledby={`${id}-heading`} data-section={id}>
+      <h2 id={`${id}-heading`}>{title}</h2>
       {dramas.length === 0 ? (
-        <p class="empty-state">
-          None of your tracked dramas is on air or has an announced premiere right now.{' '}
-          <button type="button" class="link-button" onClick={onOpenSettings}>
-            Choose dramas to track
-          </button>
-        </p>
+        <p class="empty-state">{empty}</p>
       ) : (
         <ul class="airing-list">
           {dramas.map((drama) => (
@@ -62,7 +63,8 @@ function AiringRow({
       : display.timeDisplay === 'kst' || sameAsKst
         ? kstWithDate
         : `${local} · ${sameDay ? kst : kstWithDate}`;
-  const what = air.onAirNow ? 'On air now' : air.state === 'upcoming' ? 'Premiere' : 'Next';
+  const aired = 'airedThisWeek' in drama && drama.airedThisWeek;
+  const what = aired ? 'Aired' : air.onAirNow ? 'On air now' : air.state === 'upcoming' ? 'Premiere' : 'Next';
   return (
     <li class="airing-row" data-drama-id={drama.dramaId}>
       <div class="airing-main">
@@ -70,8 +72,8 @@ function AiringRow({
           {drama.title}
           {drama.hangul && <span class="hangul"> {drama.hangul}</span>}
         </button>
-        <span class={`countdown-pill${air.onAirNow ? ' is-live' : ''}`}>
-          {air.onAirNow ? 'On air' : next.countdown}
+        <span class={`countdown-pill${air.onAirNow ? ' is-live' : ''}${aired ? ' is-past' : ''}`}>
+          {aired ? 'Aired' : air.onAirNow ? 'On air' : next.countdown}
         </span>
       </div>
       <p class="airing-when">

@@ -2,12 +2,13 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import { browser } from 'wxt/browser';
 import type { EntityCardData } from '../../lib/index/entity-card';
 import type { TabDetections } from '../../lib/messages';
-import { setDramaTracked, setSiteDisabled, type Settings } from '../../lib/settings';
+import type { LibraryChange } from '../../lib/messages';
+import { setFollow, setMuted, setSiteDisabled, type Settings } from '../../lib/settings';
 import { AiringSection } from './AiringSection';
 import { CardPanel } from './CardPanel';
 import { PageSection } from './PageSection';
 import { fetchEntityCard, watchPopupSources, type PopupData } from './popup-data';
-import { airingNext, entityName, pageAccess, rankPageEntities } from './popup-model';
+import { airingNext, entityName, onAirInKoreaThisWeek, pageAccess, rankPageEntities } from './popup-model';
 import { SearchBox, SearchResults } from './SearchBox';
 
 export interface AppProps {
@@ -186,7 +187,10 @@ export function App({ loading, initialQuery = '' }: AppProps) {
   const turnOffHere = () => access.kind === 'on' && access.hostname && void setSiteDisabled(access.hostname, true);
   // Removes every entry that keeps the page off, the hostname's own or a parent domain's.
   const turnOnHere = () => access.kind === 'off-here' && void setSiteDisabled(access.hostname, false);
-  const allDramaIds = directory.directory.dramas.map((drama) => drama.id);
+  const changeLibrary = (change: LibraryChange) =>
+    void (change.change === 'follow'
+      ? setFollow(change.dramaId, change.follow)
+      : setMuted(change.kind, change.id, change.muted));
 
   let body;
   if (openCard) {
@@ -205,7 +209,7 @@ export function App({ loading, initialQuery = '' }: AppProps) {
         }
         onBack={back}
         onSelectEntity={(entityId) => setOpenCard({ ...openCard, stack: [...openCard.stack, entityId] })}
-        onToggleTrack={(dramaId, tracked) => void setDramaTracked(dramaId, tracked, allDramaIds)}
+        onLibraryChange={changeLibrary}
       />
     );
   } else if (query.trim()) {
@@ -231,7 +235,27 @@ export function App({ loading, initialQuery = '' }: AppProps) {
           onOpenSettings={openSettings}
         />
         <AiringSection
+          id="airing"
+          title="Airing next"
           dramas={airingNext(directory, settings, now, timeZone)}
+          empty={
+            <>
+              None of the dramas you follow is on air or has an announced premiere.{' '}
+              <button type="button" class="link-button" onClick={openSettings}>
+                Find dramas to follow
+              </button>
+            </>
+          }
+          display={settings.display}
+          viewerTimeZone={timeZone}
+          onOpen={open}
+          onOpenSettings={openSettings}
+        />
+        <AiringSection
+          id="week"
+          title="On air in Korea this week"
+          dramas={onAirInKoreaThisWeek(directory, settings, now, timeZone)}
+          empty="No drama in the index airs in Korea this week."
           display={settings.display}
           viewerTimeZone={timeZone}
           onOpen={open}

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { EntityCard } from '../../components/EntityCard';
 import type { EntityCardData } from '../../lib/index/entity-card';
+import type { LibraryChange } from '../../lib/messages';
 import type { DisplaySettings } from '../../lib/settings';
 
 export interface CardPanelProps {
@@ -12,7 +13,7 @@ export interface CardPanelProps {
   backLabel: string;
   onBack: () => void;
   onSelectEntity: (entityId: string) => void;
-  onToggleTrack: (dramaId: string, tracked: boolean) => void;
+  onLibraryChange: (change: LibraryChange) => void;
 }
 
 const HEADING_ID = 'card-heading';
@@ -25,7 +26,7 @@ export function CardPanel({
   backLabel,
   onBack,
   onSelectEntity,
-  onToggleTrack,
+  onLibraryChange,
 }: CardPanelProps) {
   const region = useRef<HTMLElement>(null);
   const cardId = card && !(card instanceof Error) ? card.id : undefined;
@@ -58,7 +59,7 @@ export function CardPanel({
           viewerTimeZone={viewerTimeZone}
           headingId={HEADING_ID}
           onSelectEntity={onSelectEntity}
-          onToggleTrack={onToggleTrack}
+          onLibraryChange={onLibraryChange}
         />
       ) : null}
     </section>

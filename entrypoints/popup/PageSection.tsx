@@ -98,7 +98,7 @@ function PageBody({ access, entities, reported, error, onOpen, onTurnOnHere, onO
     return (
       <p class="empty-state">
         {reported
-          ? 'No tracked drama or actor is named on this page.'
+          ? 'No drama or actor Dramalens knows is named on this page.'
           : 'This page hasn’t been read yet. If it was open before Dramalens was installed or updated, reload it.'}
       </p>
     );

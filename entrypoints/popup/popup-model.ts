@@ -3,7 +3,8 @@
 // can be read.
 import type { DirectoryDrama, DirectoryPerson, EntityDirectory, TabDetections } from '../../lib/messages';
 import { airState, nextAirTime, type AirTime } from '../../lib/schedule';
-import { hostnameOf, isDramaTracked, isSiteDisabled, type Settings } from '../../lib/settings';
+import { instantToWallMinutes, MINUTES_PER_DAY, wallToInstant, weekdayIndexOfDay } from '../../lib/schedule/calendar';
+import { hostnameOf, isSiteDisabled, type FollowStatus, type Settings } from '../../lib/settings';
 
 export interface DirectoryLookup {
   directory: EntityDirectory;
@@ -59,11 +60,16 @@ export interface AiringDrama {
   air: AirTime;
 }
 
-/** Tracked dramas on air or announced, the soonest episode first. */
+/** Follow statuses "Airing next" lists: a completed or dropped drama needs no countdown. */
+export const AIRING_NEXT_STATUSES: readonly FollowStatus[] = ['watching', 'plan', 'on-hold'];
+
+/** Followed dramas (watching, planned, on hold) on air or announced, the soonest episode first. */
 export function airingNext(maps: DirectoryLookup, settings: Settings, now: number, timeZone: string): AiringDrama[] {
+  const listed = (id: string) =>
+    Object.hasOwn(settings.follows, id) && AIRING_NEXT_STATUSES.includes(settings.follows[id].status);
   return (
     maps.directory.dramas
-      .filter((drama) => isDramaTracked(settings.tracking, drama.id))
+      .filter((drama) => listed(drama.id) && !settings.muted.dramas.includes(drama.id))
       // Most of the catalog ended long ago: airState says so without nextAirTime's time-zone work.
       .filter((drama) => {
         const state = airState(drama.schedule, now, timeZone);
@@ -77,6 +83,54 @@ export function airingNext(maps: DirectoryLookup, settings: Settings, now: numbe
       }))
       .filter(({ air }) => (air.state === 'airing' || air.state === 'upcoming') && air.next !== undefined)
       .sort((a, b) => a.air.next!.at - b.air.next!.at || a.title.localeCompare(b.title))
+  );
+}
+
+const KOREA = 'Asia/Seoul';
+
+/** Monday 00:00 and the next Monday 00:00 in Korea, around `now` (epoch ms). */
+export function koreanWeek(now: number): { start: number; end: number } {
+  const day = Math.floor(instantToWallMinutes(now, KOREA) / MINUTES_PER_DAY);
+  const monday = day - weekdayIndexOfDay(day);
+  return { start: wallToInstant(monday * MINUTES_PER_DAY, KOREA), end: wallToInstant((monday + 7) * MINUTES_PER_DAY, KOREA) };
+}
+
+export interface WeekDrama extends AiringDrama {
+  /** Every episode of this week in Korea has aired already. */
+  airedThisWeek: boolean;
+}
+
+/**
+ * "On air in Korea this week", over the whole catalog (muted dramas aside): every drama with an
+ * episode between Monday and Sunday, Korean time. Episodes still to come first, soonest first;
+ * then the dramas whose episodes of the week have aired.
+ */
+export function onAirInKoreaThisWeek(maps: DirectoryLookup, settings: Settings, now: number, timeZone: string): WeekDrama[] {
+  const week = koreanWeek(now);
+  const weekStartDate = new Date(week.start + 9 * 3_600_000).toISOString().slice(0, 10);
+  const rows: WeekDrama[] = [];
+  for (const drama of maps.directory.dramas) {
+    if (settings.muted.dramas.includes(drama.id)) continue;
+    const state = airState(drama.schedule, now, timeZone);
+    const endedThisWeek = state === 'finished' && (drama.schedule?.finale ?? '') >= weekStartDate;
+    if (state !== 'airing' && state !== 'upcoming' && !endedThisWeek) continue;
+    const first = nextAirTime(drama.schedule, week.start, timeZone).next;
+    if (!first || first.at >= week.end) continue;
+    const air = nextAirTime(drama.schedule, now, timeZone);
+    const later = air.next !== undefined && air.next.at < week.end;
+    rows.push({
+      dramaId: drama.id,
+      title: drama.title,
+      ...hangulOf(drama),
+      air: later ? air : { ...air, onAirNow: false, next: first },
+      airedThisWeek: !later,
+    });
+  }
+  return rows.sort(
+    (a, b) =>
+      Number(a.airedThisWeek) - Number(b.airedThisWeek) ||
+      (a.airedThisWeek ? b.air.next!.at - a.air.next!.at : a.air.next!.at - b.air.next!.at) ||
+      a.title.localeCompare(b.title),
   );
 }
 

@@ -6,7 +6,7 @@ import { cardShardOf, cardShardPath, type CardSource } from '../index/card-shard
 import { entityCard, indexMaps, type EntityCardData, type IndexMaps } from '../index/entity-card';
 import { fetchIndex } from '../index/load-index';
 import { pinnedOrSystemClock, TEST_NOW_KEY } from '../clock';
-import { isDramaTracked, readSettings } from '../settings';
+import { readSettings } from '../settings';
 
 export interface CardServiceEnvironment {
   indexUrl: string;
@@ -53,7 +53,7 @@ export function createCardService(env: CardServiceEnvironment) {
         entityCard(indexMaps({ version: 1, ...source }), entityId, {
           now: pinnedOrSystemClock(pinned).now(),
           timeZone: env.timeZone(),
-          isTracked: (dramaId) => isDramaTracked(settings.tracking, dramaId),
+          library: settings,
         }) ?? null
       );
     },

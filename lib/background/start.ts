@@ -1,14 +1,15 @@
 // Wires the background: message handlers (validated, own extension only) and tab bookkeeping.
 import type { browser as extensionBrowser } from 'wxt/browser';
 import * as v from 'valibot';
-import { entityRequestSchema, messenger, trackRequestSchema } from '../messages';
+import { entityRequestSchema, libraryChangeSchema, messenger } from '../messages';
 import { INDEX_PATH } from '../index/load-index';
 import { createCardService, readPinnedNowFrom } from './entity-cards';
 import { registerCommands } from './commands';
 import { createBadge, type BadgeApi } from './badge';
 import { createDirectoryService } from './entity-directory';
 import { acceptReport, acceptTabRequest } from './message-guards';
-import { migrateStoredSettings, setDramaTracked } from '../settings';
+import { applyLibraryChange } from './library-change';
+import { migrateStoredSettings } from '../settings';
 import { createTabDetectionStore } from './tab-detections';
 
 export function startBackground(browser: typeof extensionBrowser) {
@@ -51,11 +52,11 @@ export function startBackground(browser: typeof extensionBrowser) {
     return tabId === undefined ? null : tabs.load(tabId);
   });
 
-  // The background is the only writer of settings: the card on a page asks it to track a drama.
-  messenger.onMessage('setDramaTracked', async ({ data, sender }) => {
-    const request = v.safeParse(trackRequestSchema, data);
+  // A page cannot write settings: the card on a page asks the background to follow or mute.
+  messenger.onMessage('changeLibrary', async ({ data, sender }) => {
+    const request = v.safeParse(libraryChangeSchema, data);
     if (!fromUs(sender) || !request.success) return false;
-    await setDramaTracked(request.output.dramaId, request.output.tracked);
+    await applyLibraryChange(request.output);
     return true;
   });
 

@@ -1,6 +1,8 @@
 // What a card shows for one drama or person: the same data for the hover card (sent by the
 // background) and the popup (computed in the page). Pure: the clock and zone are parameters.
 import { nextAirTime, type AirTime } from '../schedule';
+import type { LibraryChange } from '../messages';
+import { withFollow, type Follow, type FollowStatus, type Follows, type Muted } from '../settings/library';
 import type { ArticleEntry, DramaEntry, DramaIndex, Entity, PersonEntry } from './types';
 
 export interface NewsSource {
@@ -33,7 +35,8 @@ export interface FilmographyItem {
   network?: string;
   character?: string;
   air: AirTime;
-  tracked: boolean;
+  /** The reader's status when they follow this drama. */
+  followStatus?: FollowStatus;
 }
 
 export interface EntityCardData {
@@ -48,17 +51,24 @@ export interface EntityCardData {
     finale?: string;
     episodes?: number;
     air: AirTime;
+    /** Main cast in billing order. */
     mainCast: CastChip[];
-    tracked: boolean;
+    /** Supporting cast, after the main cast. */
+    supportingCast: CastChip[];
+    /** Set when the reader follows this drama. */
+    follow?: Follow;
   };
   person?: { dramas: FilmographyItem[] };
   news: NewsCardData[];
+  /** The reader muted this drama or person: it is not lit anywhere. */
+  muted: boolean;
 }
 
 export interface CardContext {
   now: number;
   timeZone: string;
-  isTracked: (dramaId: string) => boolean;
+  /** The reader's follows and mutes. */
+  library: { follows: Follows; muted: Muted };
 }
 
 export const MAX_NEWS_CARDS = 3;
@@ -124,8 +134,19 @@ export function entityCard(maps: IndexMaps, id: string, context: CardContext): E
   const entity = findEntity(maps, id);
   if (!entity) return undefined;
   const news = newsCards(maps, entity.articleIds);
+  const { follows, muted } = context.library;
+  const castChip = (c: { personId: string; character?: string }): CastChip => {
+    const person = maps.people.get(c.personId);
+    return {
+      personId: c.personId,
+      name: person?.name ?? c.personId,
+      ...(person?.hangul ? { hangul: person.hangul } : {}),
+      ...(c.character ? { character: c.character } : {}),
+    };
+  };
   if (entity.kind === 'drama') {
     const schedule = entity.schedule;
+    const follow = Object.hasOwn(follows, entity.id) ? follows[entity.id] : undefined;
     return {
       id: entity.id,
       kind: 'drama',
@@ -138,20 +159,12 @@ export function entityCard(maps: IndexMaps, id: string, context: CardContext): E
         ...(schedule?.finale ? { finale: schedule.finale } : {}),
         ...(schedule?.episodes ? { episodes: schedule.episodes } : {}),
         air: nextAirTime(schedule, context.now, context.timeZone),
-        mainCast: entity.cast
-          .filter((c) => c.role === 'main')
-          .map((c) => {
-            const person = maps.people.get(c.personId);
-            return {
-              personId: c.personId,
-              name: person?.name ?? c.personId,
-              ...(person?.hangul ? { hangul: person.hangul } : {}),
-              ...(c.character ? { character: c.character } : {}),
-            };
-          }),
-        tracked: context.isTracked(entity.id),
+        mainCast: entity.cast.filter((c) => c.role === 'main').map(castChip),
+        supportingCast: entity.cast.filter((c) => c.role !== 'main').map(castChip),
+        ...(follow ? { follow } : {}),
       },
       news,
+      muted: muted.dramas.includes(entity.id),
     };
   }
   const dramas: FilmographyItem[] = entity.dramaIds
@@ -167,7 +180,7 @@ export function entityCard(maps: IndexMaps, id: string, context: CardContext): E
           ...(drama.network ? { network: drama.network } : {}),
           ...(character ? { character } : {}),
           air: nextAirTime(drama.schedule, context.now, context.timeZone),
-          tracked: context.isTracked(dramaId),
+          ...(Object.hasOwn(follows, dramaId) ? { followStatus: follows[dramaId].status } : {}),
         },
       };
     })
@@ -186,5 +199,26 @@ export function entityCard(maps: IndexMaps, id: string, context: CardContext): E
     ...(entity.hangul ? { hangul: entity.hangul } : {}),
     person: { dramas },
     news,
+    muted: muted.people.includes(entity.id),
   };
+}
+
+/** The card as it reads once `change` is saved: shown at once, before the settings round trip. */
+export function withLibraryChange(card: EntityCardData, change: LibraryChange): EntityCardData {
+  if (change.change === 'mute') return change.id === card.id && change.kind === card.kind ? { ...card, muted: change.muted } : card;
+  if (card.drama && change.dramaId === card.id) {
+    const follow = withFollow({}, card.id, change.follow)[card.id];
+    const { follow: _old, ...drama } = card.drama;
+    return { ...card, drama: follow ? { ...drama, follow } : drama };
+  }
+  if (card.person) {
+    const status = change.follow?.status;
+    const dramas = card.person.dramas.map((item) => {
+      if (item.dramaId !== change.dramaId) return item;
+      const { followStatus: _old, ...rest } = item;
+      return status ? { ...rest, followStatus: status } : rest;
+    });
+    return { ...card, person: { dramas } };
+  }
+  return card;
 }

@@ -8,18 +8,32 @@ export {
   SETTINGS_VERSION,
   settingLabels,
   type DisplaySettings,
+  type HighlightScope,
   type SettingKey,
   type Settings,
   type TimeDisplay,
 } from './schema';
-export { isDramaTracked, rebalanceTracking, withDramasTracked, type Tracking } from './tracking';
+export {
+  FOLLOW_STATUS_LABELS,
+  FOLLOW_STATUSES,
+  hasProgress,
+  MAX_EPISODE,
+  isMuted,
+  withFollow,
+  withMuted,
+  type Follow,
+  type Follows,
+  type FollowStatus,
+  type Muted,
+} from './library';
 export { addDisabledSite, hostnameOf, isSiteDisabled, parseSitePattern } from './sites';
 export { SettingsQuotaError } from './quota';
 export {
   migrateStoredSettings,
   readSettings,
   saveSettings,
-  setDramaTracked,
+  setFollow,
+  setMuted,
   setSiteDisabled,
   watchSettings,
 } from './store';

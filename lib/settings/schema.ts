@@ -1,4 +1,4 @@
-// The settings every context works with (settings version 2), their defaults and validation.
+// The settings every context works with (settings version 3), their defaults and validation.
 import * as v from 'valibot';
 import {
   ACTOR_COLOR_PRESETS,
@@ -10,12 +10,13 @@ import {
 } from '../highlight-colors';
 import { SETTING_KEYS as STORED_SETTING_KEYS } from './keys';
 import { isStoredSite } from './sites';
-import { trackingSchema, type Tracking } from './tracking';
+import { followsSchema, mutedSchema, NO_FOLLOWS, NOTHING_MUTED, type Follows, type Muted } from './library';
 
 /** Bumped with every change to a stored item; each bump adds lib/settings/migrations/v<N>.ts. */
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 export type TimeDisplay = 'local' | 'kst' | 'both';
+export type HighlightScope = 'all' | 'followed';
 
 export interface DisplaySettings {
   timeDisplay: TimeDisplay;
@@ -29,7 +30,12 @@ export interface DisplaySettings {
 export interface Settings {
   /** Dramalens highlights names on pages (off: nothing is scanned or painted anywhere). */
   enabled: boolean;
-  tracking: Tracking;
+  /** Dramas the reader follows, with a status and progress. */
+  follows: Follows;
+  /** Dramas and people never lit and never counted. */
+  muted: Muted;
+  /** `all`: every known name is lit (the default); `followed`: only followed dramas and their cast. */
+  highlightScope: HighlightScope;
   /** Hostnames where Dramalens stays off (`example.com` covers its subdomains too). */
   disabledSites: string[];
   display: DisplaySettings;
@@ -42,7 +48,9 @@ export const HOVER_DELAY_LIMITS = { min: 0, max: 2000, step: 50 } as const;
 
 export const DEFAULT_SETTINGS: Settings = {
   enabled: true,
-  tracking: { mode: 'all-except', ids: [] },
+  follows: NO_FOLLOWS,
+  muted: NOTHING_MUTED,
+  highlightScope: 'all',
   disabledSites: [],
   display: {
     timeDisplay: 'both',
@@ -68,14 +76,18 @@ export const disabledSitesSchema = v.array(
 /** Each setting on its own: a corrupt one falls back alone, the others keep their values. */
 export const settingSchemas = {
   enabled: v.boolean(),
-  tracking: trackingSchema,
+  follows: followsSchema,
+  muted: mutedSchema,
+  highlightScope: v.picklist(['all', 'followed']),
   disabledSites: disabledSitesSchema,
   display: displaySchema,
 } satisfies Record<SettingKey, v.GenericSchema>;
 
 export const settingLabels: Record<SettingKey, string> = {
   enabled: 'highlighting on or off',
-  tracking: 'tracked dramas',
+  follows: 'list of followed dramas',
+  muted: 'list of muted names',
+  highlightScope: 'which names are highlighted',
   disabledSites: 'sites where Dramalens is off',
   display: 'colours, hover delay and time format',
 };

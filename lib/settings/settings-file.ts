@@ -2,7 +2,8 @@
 // with the settings version that wrote them, so files and storage share one decoder and one set
 // of migrations. Importing is all or nothing: any problem leaves the settings as they were.
 import * as v from 'valibot';
-import { migrateItem } from './migrations';
+import { LEGACY_TRACKING_KEY } from './keys';
+import { migrateItems } from './migrations';
 import { SETTING_KEYS, SETTINGS_VERSION, settingLabels, type SettingKey, type Settings } from './schema';
 import { decodeStoredItems, encodeSettings, type StoredItems } from './stored';
 
@@ -73,12 +74,15 @@ export function parseSettingsFile(text: string): SettingsImport {
     return { ok: false, error: `This Dramalens settings file is damaged (no version or items). ${NOTHING_CHANGED}` };
   }
   const { items, version: fromVersion } = envelope.output;
-  const present = SETTING_KEYS.filter((key) => items[key] !== undefined && items[key] !== null);
+  const migrated: StoredItems = migrateItems(items, fromVersion);
+  const present = SETTING_KEYS.filter((key) => migrated[key] !== undefined && migrated[key] !== null);
+  // A version-2 tracking list that could not be read leaves no follows or mutes behind: say so.
+  if (items[LEGACY_TRACKING_KEY] !== undefined && migrated.follows === undefined && migrated.muted === undefined) {
+    return { ok: false, error: `In this file, the tracked dramas list is not valid. ${NOTHING_CHANGED}` };
+  }
   if (present.length === 0) {
     return { ok: false, error: `This Dramalens settings file holds no settings. ${NOTHING_CHANGED}` };
   }
-  const migrated: StoredItems = { ...items };
-  for (const key of present) migrated[key] = migrateItem(key, items[key], fromVersion);
   const { settings, corrupt } = decodeStoredItems(migrated, SETTINGS_VERSION);
   if (corrupt.length > 0) {
     return {

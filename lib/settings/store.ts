@@ -3,19 +3,15 @@
 // module does nothing (WXT starts an item's migration as soon as it is defined).
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { wxtMigrationsFor } from './migrations';
+import type { StoredList } from './chunked-list';
+import { LEGACY_TRACKING_KEYS, LIST_KEYS, MAX_LIST_OVERFLOW, overflowKey } from './keys';
+import { withFollow, withMuted, type Follow } from './library';
+import { migrateItems, wxtMigrationsFor } from './migrations';
 import { SettingsQuotaError, syncQuotaProblem } from './quota';
 import { SETTING_KEYS, SETTINGS_VERSION, type SettingKey, type Settings } from './schema';
 import { addDisabledSite } from './sites';
 import { readSettingsFrom, watchSettingsIn, type SettingsArea } from './read';
 import { encodeSettings, invalidSetting, type DecodedSettings, type StoredItems } from './stored';
-import {
-  MAX_TRACKING_OVERFLOW,
-  rebalanceTracking,
-  trackingOverflowKey,
-  withDramasTracked,
-  type StoredTracking,
-} from './tracking';
 
 function defineVersionedItems() {
   const define = (key: SettingKey) =>
@@ -35,13 +31,35 @@ let versionedItems: ReturnType<typeof defineVersionedItems> | undefined;
 const settingsItems = () => (versionedItems ??= defineVersionedItems());
 
 /**
- * Brings the stored items up to the current settings version (WXT's migrations). The background
- * calls it when it starts, and every write waits for it. Readers need not: `readSettings` reads
- * any version, so a page load does not pay a storage round trip per item for it.
+ * Brings the stored items up to the current settings version: WXT's per-item migrations, then
+ * the steps that replace items (version 2's `tracking` becomes `follows`, `muted` and
+ * `highlightScope`, migrations/v3.ts). The background calls it when it starts, and every write
+ * waits for it. Readers need not: `readSettings` reads any version, so a page load does not pay
+ * a storage round trip per item for it.
  */
 export function migrateStoredSettings(): Promise<void> {
   // Defining the items starts their migrations; getMeta resolves once they are done.
-  return Promise.all(Object.values(settingsItems()).map((item) => item.getMeta())).then(() => undefined);
+  return Promise.all(Object.values(settingsItems()).map((item) => item.getMeta()))
+    .then(() => queued(retireLegacyItems))
+    .then(() => undefined);
+}
+
+async function retireLegacyItems(): Promise<void> {
+  const current = (await storage.snapshot('sync')) as StoredItems;
+  const legacy = [...LEGACY_TRACKING_KEYS, `${LEGACY_TRACKING_KEYS[0]}$`].filter((key) => key in current);
+  if (legacy.length === 0) return;
+  // From version 1: steps go by shape, and a device on v1 may have written the list late.
+  const migrated = migrateItems(current, 1);
+  const writes: StoredItems = {};
+  for (const [key, value] of Object.entries(migrated)) {
+    if (JSON.stringify(current[key]) !== JSON.stringify(value)) writes[key] = value;
+  }
+  for (const key of Object.keys(writes)) {
+    if ((SETTING_KEYS as readonly string[]).includes(key)) writes[`${key}$`] = { v: SETTINGS_VERSION };
+  }
+  if (Object.keys(writes).length > 0)
+    await storage.setItems(Object.entries(writes).map(([key, value]) => ({ key: `sync:${key}` as const, value })));
+  await storage.removeItems(legacy.map((key) => `sync:${key}` as const));
 }
 
 /** Current settings; never throws (see read.ts). */
@@ -84,12 +102,13 @@ async function writeSettings(patch: Partial<Settings>): Promise<void> {
   const current = (await storage.snapshot('sync')) as StoredItems;
   const after: StoredItems = { ...current, ...items };
   const stale: string[] = [];
-  if (patch.tracking) {
-    const overflow = (items.tracking as StoredTracking).overflow;
-    for (let n = overflow + 1; n <= MAX_TRACKING_OVERFLOW; n++) {
-      const key = trackingOverflowKey(n);
-      if (key in current) stale.push(key);
-      delete after[key];
+  for (const key of LIST_KEYS) {
+    if (!patch[key]) continue;
+    const overflow = (items[key] as StoredList).overflow;
+    for (let n = overflow + 1; n <= MAX_LIST_OVERFLOW; n++) {
+      const item = overflowKey(key, n);
+      if (item in current) stale.push(item);
+      delete after[item];
     }
   }
   Object.assign(after, metaWrites);
@@ -103,16 +122,19 @@ async function writeSettings(patch: Partial<Settings>): Promise<void> {
   if (stale.length) await storage.removeItems(stale.map((key) => `sync:${key}` as const));
 }
 
-/**
- * Tracks or untracks one drama. With `allDramaIds` (the index's dramas) the stored list is
- * rebalanced to the smaller set; without, it only gains or loses this id.
- */
-export function setDramaTracked(dramaId: string, tracked: boolean, allDramaIds?: readonly string[]): Promise<void> {
+/** Follows `dramaId` with a status and progress, or unfollows it with null. */
+export function setFollow(dramaId: string, follow: Follow | null): Promise<void> {
   return queued(async () => {
     const { settings } = await readSettings();
-    let tracking = withDramasTracked(settings.tracking, [dramaId], tracked);
-    if (allDramaIds) tracking = rebalanceTracking(tracking, allDramaIds);
-    await writeSettings({ tracking });
+    await writeSettings({ follows: withFollow(settings.follows, dramaId, follow) });
+  });
+}
+
+/** Mutes a drama or a person (never lit, never counted), or unmutes it. */
+export function setMuted(kind: 'drama' | 'person', id: string, muted: boolean): Promise<void> {
+  return queued(async () => {
+    const { settings } = await readSettings();
+    await writeSettings({ muted: withMuted(settings.muted, kind, id, muted) });
   });
 }
 

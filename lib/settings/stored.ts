@@ -1,11 +1,14 @@
 // Settings ⇄ the items stored in storage.sync (keys without the `sync:` area). Pure: the same
 // decoder reads storage and settings files.
 import * as v from 'valibot';
-import { migrateItem } from './migrations';
+import { decodeList, encodeList } from './chunked-list';
+import { overflowKey } from './keys';
+import { followsFromTokens, followTokens, mutedFromTokens, mutedTokens, type Follows, type Muted } from './library';
+import { migrateItems } from './migrations';
 import { DEFAULT_SETTINGS, SETTING_KEYS, settingSchemas, type SettingKey, type Settings } from './schema';
-import { decodeTracking, encodeTracking, TRACKING_KEY, trackingOverflowKey } from './tracking';
+import type { StoredItems } from './storage-read';
 
-export type StoredItems = Record<string, unknown>;
+export type { StoredItems };
 
 export interface DecodedSettings {
   settings: Settings;
@@ -13,18 +16,26 @@ export interface DecodedSettings {
   corrupt: SettingKey[];
 }
 
+/** The settings stored as token lists, and how their tokens read and write. */
+const LIST_CODECS = {
+  follows: { fromTokens: followsFromTokens, toTokens: (value: Follows) => followTokens(value), what: 'followed dramas' },
+  muted: { fromTokens: mutedFromTokens, toTokens: (value: Muted) => mutedTokens(value), what: 'muted names' },
+} as const;
+const isListKey = (key: SettingKey): key is keyof typeof LIST_CODECS => key in LIST_CODECS;
+
 /**
- * Reads stored items written by settings version `fromVersion` or later. A value is migrated by
- * shape (see migrations/v2.ts), so storage can pass 1: a device still on an old version may have
+ * Reads stored items written by settings version `fromVersion` or later. Values are migrated by
+ * shape (see migrations/), so storage can pass 1: a device still on an old version may have
  * written an old value under new metadata. Missing items read as their defaults.
  */
-export function decodeStoredItems(items: StoredItems, fromVersion = 1): DecodedSettings {
+export function decodeStoredItems(stored: StoredItems, fromVersion = 1): DecodedSettings {
+  const items = migrateItems(stored, fromVersion);
   const corrupt: SettingKey[] = [];
   const settings = { ...DEFAULT_SETTINGS };
   for (const key of SETTING_KEYS) {
     const raw = items[key];
     if (raw === undefined || raw === null) continue;
-    const value = decodeItem(key, migrateItem(key, raw, fromVersion), items);
+    const value = decodeItem(key, raw, items);
     if (value === undefined) corrupt.push(key);
     else (settings as Record<SettingKey, unknown>)[key] = value;
   }
@@ -32,19 +43,26 @@ export function decodeStoredItems(items: StoredItems, fromVersion = 1): DecodedS
 }
 
 function decodeItem(key: SettingKey, value: unknown, items: StoredItems): unknown {
-  const logical = key === TRACKING_KEY ? decodeTracking(value, (n) => items[trackingOverflowKey(n)]) : value;
+  let logical = value;
+  if (isListKey(key)) {
+    const tokens = decodeList(value, (n) => items[overflowKey(key, n)]);
+    logical = tokens && LIST_CODECS[key].fromTokens(tokens);
+    if (logical === undefined) return undefined;
+  }
   const parsed = v.safeParse(settingSchemas[key], logical);
   return parsed.success ? parsed.output : undefined;
 }
 
-/** The stored items for the given settings (tracking may span several items). */
+/** The stored items for the given settings (lists may span several items). */
 export function encodeSettings(settings: Partial<Settings>): StoredItems {
   const items: StoredItems = {};
   for (const key of SETTING_KEYS) {
     const value = settings[key];
     if (value === undefined) continue;
-    if (key === 'tracking') Object.assign(items, encodeTracking(value as Settings['tracking']));
-    else items[key] = value;
+    if (isListKey(key)) {
+      const codec = LIST_CODECS[key];
+      Object.assign(items, encodeList(key, codec.toTokens(value as never), codec.what));
+    } else items[key] = value;
   }
   return items;
 }

@@ -164,16 +164,31 @@ describe('PageScanner', () => {
     expect(painted('dramalens-drama')).toEqual([]);
   });
 
-  it('paints only tracked dramas and their cast, live', async () => {
+  it('paints every name but the muted ones, or only followed dramas and their cast, live', async () => {
     document.body.innerHTML = '<p>IU in My Mister; Song Kang in “Nevertheless”.</p>';
     const { scanner, painted, reports, flush, setVisible } = createScanner();
     await scanner.start();
-    setVisible(visibleEntityPredicate(matcher, { mode: 'all-except', ids: ['nevertheless'] }));
+    const none = { dramas: [], people: [] };
+    // Muting a drama hides it, not its cast.
+    setVisible(
+      visibleEntityPredicate(matcher, { follows: {}, muted: { dramas: ['nevertheless'], people: [] }, highlightScope: 'all' }),
+    );
+    await flush();
+    expect(painted('dramalens-drama')).toEqual(['My Mister']);
+    expect(painted('dramalens-actor')).toEqual(['IU', 'Song Kang']);
+    // Muting a person hides that person, and the report no longer counts them.
+    setVisible(visibleEntityPredicate(matcher, { follows: {}, muted: { dramas: [], people: ['iu'] }, highlightScope: 'all' }));
+    await flush();
+    expect(painted('dramalens-actor')).toEqual(['Song Kang']);
+    expect(reports.at(-1)!.map((d) => d.entityId)).not.toContain('iu');
+    // Only followed: My Mister and its cast.
+    const follows = { 'my-mister': { status: 'watching' as const } };
+    setVisible(visibleEntityPredicate(matcher, { follows, muted: none, highlightScope: 'followed' }));
     await flush();
     expect(painted('dramalens-drama')).toEqual(['My Mister']);
     expect(painted('dramalens-actor')).toEqual(['IU']);
     expect(reports.at(-1)!.map((d) => d.entityId)).toEqual(['iu', 'my-mister']);
-    setVisible(visibleEntityPredicate(matcher, { mode: 'all-except', ids: [] }));
+    setVisible(visibleEntityPredicate(matcher, { follows: {}, muted: none, highlightScope: 'all' }));
     expect(painted('dramalens-actor')).toEqual(['IU', 'Song Kang']);
   });
 

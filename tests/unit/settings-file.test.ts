@@ -9,7 +9,9 @@ const fixtureText = (version: number) =>
 
 const custom: Settings = {
   enabled: false,
-  tracking: { mode: 'only', ids: ['goblin', 'nevertheless'] },
+  follows: { goblin: { status: 'completed' }, nevertheless: { status: 'watching', episode: 7 } },
+  muted: { dramas: ['signal'], people: ['iu'] },
+  highlightScope: 'followed',
   disabledSites: ['soompi.com', '127.0.0.1'],
   display: { timeDisplay: 'local', hourCycle: 24, hoverDelayMs: 250, dramaColor: 'rose', actorColor: 'mint' },
 };
@@ -25,18 +27,18 @@ describe('settings files', () => {
     const text = settingsFileText(custom, new Date('2026-03-01T10:00:00Z'));
     expect(JSON.parse(text)).toMatchObject({
       format: 'dramalens-settings',
-      version: 2,
+      version: 3,
       exportedAt: '2026-03-01T10:00:00.000Z',
     });
-    expect(parseSettingsFile(text)).toEqual({ ok: true, settings: custom, fromVersion: 2 });
+    expect(parseSettingsFile(text)).toEqual({ ok: true, settings: custom, fromVersion: 3 });
     expect(settingsFileName(new Date('2026-03-01T10:00:00Z'))).toBe('dramalens-settings-2026-03-01.json');
   });
 
-  it('round-trips a tracking list that needs overflow items', () => {
-    const ids = Array.from({ length: 3000 }, (_, i) => `drama-${i}`).sort();
-    const text = settingsFileText({ ...DEFAULT_SETTINGS, tracking: { mode: 'all-except', ids } }, new Date());
+  it('round-trips a mute list that needs overflow items', () => {
+    const dramas = Array.from({ length: 3000 }, (_, i) => `drama-${i}`).sort();
+    const text = settingsFileText({ ...DEFAULT_SETTINGS, muted: { dramas, people: [] } }, new Date());
     const result = parseSettingsFile(text);
-    expect(result.ok && result.settings.tracking).toEqual({ mode: 'all-except', ids });
+    expect(result.ok && result.settings.muted).toEqual({ dramas, people: [] });
   });
 
   it('migrates a file from settings version 1', () => {
@@ -46,9 +48,30 @@ describe('settings files', () => {
       fromVersion: 1,
       settings: {
         enabled: false,
-        tracking: { mode: 'all-except', ids: ['goblin', 'nevertheless'] },
+        follows: {},
+        muted: { dramas: ['goblin', 'nevertheless'], people: [] },
+        highlightScope: 'all',
         disabledSites: ['soompi.com', 'example.org', '127.0.0.1'],
         display: { timeDisplay: 'kst', hourCycle: 24, hoverDelayMs: 2000, dramaColor: 'violet', actorColor: 'sky' },
+      },
+    });
+  });
+
+  it('migrates a file from settings version 2: tracking becomes follows and mutes', () => {
+    const result = parseSettingsFile(fixtureText(2));
+    expect(result.ok && result.settings.muted).toEqual({ dramas: ['goblin', 'nevertheless'], people: [] });
+    const only = JSON.stringify({
+      format: 'dramalens-settings',
+      version: 2,
+      items: { tracking: { mode: 'only', ids: 'goblin', overflow: 0 } },
+    });
+    expect(parseSettingsFile(only)).toEqual({
+      ok: true,
+      fromVersion: 2,
+      settings: {
+        follows: { goblin: { status: 'watching' } },
+        muted: { dramas: [], people: [] },
+        highlightScope: 'followed',
       },
     });
   });
@@ -81,13 +104,22 @@ describe('settings files', () => {
       /colours, hover delay and time format.*not valid/,
     ],
     [
+      'a follow list with a malformed entry',
+      JSON.stringify({
+        format: 'dramalens-settings',
+        version: 3,
+        items: { follows: { list: 'goblin:w:0', overflow: 0 } },
+      }),
+      /the list of followed dramas is not valid/,
+    ],
+    [
       'a tracking list whose overflow is missing',
       JSON.stringify({
         format: 'dramalens-settings',
         version: 2,
         items: { enabled: true, tracking: { mode: 'only', ids: 'a', overflow: 2, checksum: '00000000' } },
       }),
-      /the tracked dramas is not valid/,
+      /the tracked dramas list is not valid/,
     ],
   ])('refuses %s with a clear message', (_name, text, message) => {
     const error = rejected(text);

@@ -2,8 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { MIGRATIONS, migrateItem } from '../../lib/settings/migrations';
+import { LEGACY_TRACKING_KEYS } from '../../lib/settings/keys';
+import { MIGRATIONS, migrateItem, migrateItems } from '../../lib/settings/migrations';
 import { SETTING_KEYS, SETTINGS_VERSION } from '../../lib/settings/schema';
+import { checksumOf } from '../../lib/settings/chunked-list';
 import { decodeStoredItems, type StoredItems } from '../../lib/settings/stored';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/settings');
@@ -16,11 +18,12 @@ interface Fixture {
 const fixture = (version: number): Fixture => JSON.parse(readFileSync(path.join(FIXTURES, `v${version}.json`), 'utf8'));
 const versions = Array.from({ length: SETTINGS_VERSION }, (_, i) => i + 1);
 
-/** Runs one version's step on every item of a fixture. */
+/** Runs one version's step (per item, then across items) on the items of a fixture. */
 function step(items: StoredItems, toVersion: number): StoredItems {
+  const migration = MIGRATIONS.find((m) => m.version === toVersion)!;
   const out: StoredItems = { ...items };
-  for (const key of SETTING_KEYS) if (key in items) out[key] = migrateItem(key, items[key], toVersion - 1);
-  return out;
+  for (const [key, migrate] of Object.entries(migration.items)) if (migrate && key in out) out[key] = migrate(out[key]);
+  return migration.combine ? migration.combine(out) : out;
 }
 
 describe('settings migrations', () => {
@@ -43,9 +46,37 @@ describe('settings migrations', () => {
     expect(decodeStoredItems(fixture(n).items, 1)).toEqual(current);
   });
 
-  it('leaves a current value unchanged (steps are safe to re-run)', () => {
+  it('leaves current values unchanged (steps are safe to re-run)', () => {
     const current = fixture(SETTINGS_VERSION).items;
     for (const key of SETTING_KEYS) expect(migrateItem(key, current[key], 1)).toEqual(current[key]);
+    expect(migrateItems(current, 1)).toEqual(current);
+  });
+
+  it('v2 → v3: untracked dramas become muted; an "only" list becomes followed dramas lit alone', () => {
+    const only = migrateItems({ tracking: { mode: 'only', ids: 'goblin,signal', overflow: 0 } }, 2);
+    expect(Object.keys(only).filter((key) => LEGACY_TRACKING_KEYS.includes(key))).toEqual([]);
+    const { settings } = decodeStoredItems(only, SETTINGS_VERSION);
+    expect(settings.follows).toEqual({ goblin: { status: 'watching' }, signal: { status: 'watching' } });
+    expect(settings.highlightScope).toBe('followed');
+    expect(settings.muted).toEqual({ dramas: [], people: [] });
+    // Version-3 items already stored (another device migrated first) win over a late v2 list.
+    const both = migrateItems(
+      { tracking: { mode: 'only', ids: 'goblin', overflow: 0 }, muted: { list: 'p:iu', overflow: 0 } },
+      2,
+    );
+    expect(both).toEqual({ muted: { list: 'p:iu', overflow: 0 } });
+    // An unreadable v2 list (half-synced overflow) falls back to the defaults.
+    const broken = migrateItems({ tracking: { mode: 'only', ids: 'a', overflow: 1, checksum: '00000000' } }, 2);
+    expect(decodeStoredItems(broken, SETTINGS_VERSION).settings.follows).toEqual({});
+  });
+
+  it('v2 → v3 carries a tracking list that spilled into overflow items, whole', () => {
+    const ids = Array.from({ length: 900 }, (_, i) => `drama-number-${String(i).padStart(4, '0')}`);
+    const chunks = [ids.slice(0, 400).join(','), ids.slice(400).join(',')];
+    const header = { mode: 'all-except', ids: chunks[0], overflow: 1, checksum: checksumOf(ids.join(',')) };
+    const { settings, corrupt } = decodeStoredItems({ tracking: header, 'tracking.1': chunks[1] }, 2);
+    expect(corrupt).toEqual([]);
+    expect(settings.muted.dramas).toEqual(ids);
   });
 
   it('passes values of no known shape through for the reader to report', () => {
@@ -62,7 +93,7 @@ describe('WXT storage migrations of stored items', () => {
     vi.resetModules(); // items are defined once per context: a fresh module is a fresh context
   });
 
-  it('migrates v1 items in storage.sync to v2 and records the version (the background does this at start)', async () => {
+  it('migrates v1 items in storage.sync to the current version, retires the tracking items, and records the version (the background does this at start)', async () => {
     await fakeBrowser.storage.sync.set(fixture(1).items);
     const { migrateStoredSettings, readSettings } = await import('../../lib/settings');
     const expected = decodeStoredItems(fixture(SETTINGS_VERSION).items, SETTINGS_VERSION);
@@ -75,6 +106,7 @@ describe('WXT storage migrations of stored items', () => {
       expect(stored[key]).toEqual(fixture(SETTINGS_VERSION).items[key]);
       expect(stored[`${key}$`]).toEqual({ v: SETTINGS_VERSION });
     }
+    expect(Object.keys(stored).filter((key) => key.startsWith('tracking'))).toEqual([]);
     expect(await readSettings()).toEqual(expected);
   });
 
@@ -87,7 +119,7 @@ describe('WXT storage migrations of stored items', () => {
     expect(await fakeBrowser.storage.sync.get(null)).toEqual(before);
   });
 
-  it('reads a v1-shaped value written under v2 metadata (a device still on v1)', async () => {
+  it('reads a v1-shaped tracking value written under v2 metadata (a device still on v1)', async () => {
     await fakeBrowser.storage.sync.set({
       tracking: { mode: 'only', ids: ['goblin'] },
       tracking$: { v: 2 },
@@ -95,7 +127,8 @@ describe('WXT storage migrations of stored items', () => {
     const { readSettings } = await import('../../lib/settings');
     const { settings, corrupt } = await readSettings();
     expect(corrupt).toEqual([]);
-    expect(settings.tracking).toEqual({ mode: 'only', ids: ['goblin'] });
+    expect(settings.follows).toEqual({ goblin: { status: 'watching' } });
+    expect(settings.highlightScope).toBe('followed');
   });
 
   it('a write of a fresh item records the current version with it', async () => {

@@ -1,11 +1,10 @@
-// storage.sync quotas with thousands of dramas. The fake below refuses writes the way Chrome
+// storage.sync quotas with hundreds of followed dramas and thousands of mutes. The fake below refuses writes the way Chrome
 // does (documented limits; tests/e2e/options.test.ts checks the per-item accounting against
 // Chromium itself), independently of lib/settings/quota.ts.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import index from '../../generated/index.json';
-import { readSettings, saveSettings, SettingsQuotaError, setDramaTracked } from '../../lib/settings';
-import { rebalanceTracking, type Tracking } from '../../lib/settings/tracking';
+import { FOLLOW_STATUSES, readSettings, saveSettings, SettingsQuotaError, setFollow, type Follows } from '../../lib/settings';
 
 const PER_ITEM = 8192;
 const TOTAL = 102_400;
@@ -54,51 +53,51 @@ beforeEach(() => {
   enforceChromeSyncQuotas();
 });
 
-describe('storage.sync quotas with thousands of dramas', () => {
+/** Follows for `ids`, every status, progress on the watching and on-hold ones (up to 3 digits). */
+function followsOf(ids: string[]): Follows {
+  const follows: Follows = {};
+  ids.forEach((id, i) => {
+    const status = FOLLOW_STATUSES[i % FOLLOW_STATUSES.length];
+    follows[id] = status === 'watching' || status === 'on-hold' ? { status, episode: (i % 120) + 1 } : { status };
+  });
+  return follows;
+}
+
+describe('storage.sync quotas with hundreds of followed dramas', () => {
   it('the quota-enforcing fake refuses what Chrome refuses', async () => {
     await expect(fakeBrowser.storage.sync.set({ big: 'x'.repeat(PER_ITEM) })).rejects.toThrow(/PER_ITEM/);
   });
 
-  it('v1’s single item would have been refused at a few hundred untracked dramas', async () => {
-    const ids = syntheticIds(500);
-    expect(bytes('tracking', { mode: 'all-except', ids })).toBeGreaterThan(PER_ITEM);
-    await saveSettings({ tracking: { mode: 'all-except', ids } }); // v2 stores it fine
-    expect((await readSettings()).settings.tracking.ids).toHaveLength(500);
-  });
-
-  it.each([2_000, 5_000, 9_000])(
-    'any selection of a %i-drama index fits, half tracked being the worst',
+  it.each([300, 1_000, 2_000])(
+    '%i followed dramas with statuses and progress, plus 500 muted names, fit and read back',
     { timeout: 30_000 },
     async (count) => {
-      const all = syntheticIds(count);
-      for (const share of [0.02, 0.5, 0.98]) {
-        const tracked = pick(all, share);
-        const tracking = rebalanceTracking({ mode: 'only', ids: tracked }, all);
-        expect(tracking.ids.length).toBeLessThanOrEqual(count / 2);
-        await saveSettings({ tracking, enabled: true, disabledSites: ['soompi.com'] });
-        const { settings, corrupt } = await readSettings();
-        expect(corrupt).toEqual([]);
-        const trackedSet = new Set(tracked);
-        expect(all.filter((id) => (settings.tracking.mode === 'only') === settings.tracking.ids.includes(id))).toEqual(
-          all.filter((id) => trackedSet.has(id)),
-        );
-        const usage = await syncUsage();
-        expect(usage.largest).toBeLessThanOrEqual(PER_ITEM);
-        expect(usage.total).toBeLessThanOrEqual(TOTAL);
-      }
+      const ids = syntheticIds(count);
+      const follows = followsOf(ids);
+      const muted = { dramas: pick(syntheticIds(5_000), 0.06), people: pick(syntheticIds(3_000), 0.06) };
+      await saveSettings({ follows, muted, enabled: true, disabledSites: ['soompi.com'] });
+      const { settings, corrupt } = await readSettings();
+      expect(corrupt).toEqual([]);
+      expect(settings.follows).toEqual(follows);
+      expect(settings.muted.dramas).toEqual([...muted.dramas].sort());
+      const usage = await syncUsage();
+      expect(usage.largest).toBeLessThanOrEqual(PER_ITEM);
+      expect(usage.total).toBeLessThanOrEqual(TOTAL);
+      console.info(
+        `sync quota: ${count} follows + ${muted.dramas.length + muted.people.length} mutes in ${usage.items} items, ${usage.total} bytes`,
+      );
     },
   );
 
-  it('at the limit: the largest list fits, one more id is refused cleanly and changes nothing', async () => {
-    const ids = syntheticIds(20_000);
-    // Find the longest prefix of ids that saves (binary search over real writes).
+  it('at the limit: the most follows that fit save, one more is refused cleanly and changes nothing', async () => {
+    const ids = syntheticIds(8_000);
     let low = 0;
     let high = ids.length;
     while (low < high) {
       const mid = Math.ceil((low + high) / 2);
       fakeBrowser.reset();
       enforceChromeSyncQuotas();
-      const ok = await saveSettings({ tracking: { mode: 'only', ids: ids.slice(0, mid) } }).then(
+      const ok = await saveSettings({ follows: followsOf(ids.slice(0, mid)) }).then(
         () => true,
         (error) => {
           expect(error).toBeInstanceOf(SettingsQuotaError);
@@ -111,34 +110,21 @@ describe('storage.sync quotas with thousands of dramas', () => {
     const capacity = low;
     fakeBrowser.reset();
     enforceChromeSyncQuotas();
-    await saveSettings({ tracking: { mode: 'only', ids: ids.slice(0, capacity) } });
+    await saveSettings({ follows: followsOf(ids.slice(0, capacity)) });
     const usage = await syncUsage();
     const before = await fakeBrowser.storage.sync.get(null);
-    await expect(saveSettings({ tracking: { mode: 'only', ids: ids.slice(0, capacity + 1) } })).rejects.toThrow(
-      SettingsQuotaError,
-    );
+    await expect(saveSettings({ follows: followsOf(ids.slice(0, capacity + 1)) })).rejects.toThrow(SettingsQuotaError);
     expect(await fakeBrowser.storage.sync.get(null)).toEqual(before);
-    // The list is the smaller set, so an index of twice this many dramas always fits.
-    expect(capacity).toBeGreaterThan(4_500);
-    expect(usage.total).toBeGreaterThan(TOTAL - 2 * 24); // full: not even two more ids would fit
-    console.info(
-      `sync quota: ${capacity} listed ids (avg ${(ids.slice(0, capacity).join('').length / capacity).toFixed(1)} chars) ` +
-        `fit in ${usage.items} items, ${usage.total} bytes, largest item ${usage.largest} bytes`,
-    );
-  });
+    expect(capacity).toBeGreaterThan(2_500);
+    console.info(`sync quota: at most ${capacity} follows fit (${usage.items} items, ${usage.total} bytes)`);
+  }, 60_000);
 
-  it('untracking one by one from the popup never outgrows the quota either', async () => {
-    const all = syntheticIds(1_200);
-    await saveSettings({ tracking: { mode: 'all-except', ids: [] } });
-    for (const id of all.slice(0, 650)) {
-      // The popup and card pass no index: the list grows by one id each time.
-      await setDramaTracked(id, false);
-    }
-    const { settings } = await readSettings();
-    expect(settings.tracking.ids).toHaveLength(650);
-    // One toggle from the options page (which knows every drama) stores the smaller set again.
-    await setDramaTracked(all[1_000], false, all);
-    const tracking: Tracking = (await readSettings()).settings.tracking;
-    expect(tracking).toEqual({ mode: 'only', ids: [...all.slice(650, 1_000), ...all.slice(1_001)].sort() });
+  it('following one by one from cards never outgrows the quota', async () => {
+    const ids = syntheticIds(400);
+    for (const id of ids) await setFollow(id, { status: 'watching', episode: 9 });
+    const { settings, corrupt } = await readSettings();
+    expect(corrupt).toEqual([]);
+    expect(Object.keys(settings.follows)).toHaveLength(400);
+    expect((await syncUsage()).largest).toBeLessThanOrEqual(PER_ITEM);
   }, 30_000);
 });

@@ -4,12 +4,13 @@ import {
   DEFAULT_SETTINGS,
   readSettings,
   saveSettings,
-  setDramaTracked,
+  setFollow,
+  setMuted,
   setSiteDisabled,
   watchSettings,
   type Settings,
 } from '../../lib/settings';
-import { encodeTracking } from '../../lib/settings/tracking';
+import { encodeList } from '../../lib/settings/chunked-list';
 
 const sync = () => fakeBrowser.storage.sync;
 
@@ -24,9 +25,11 @@ describe('readSettings', () => {
 
   it.each([
     ['enabled', 'yes'],
-    ['tracking', { mode: 'sometimes', ids: [] }],
-    ['tracking', { mode: 'only', ids: 'goblin,Not An Id', overflow: 0 }],
-    ['tracking', 42],
+    ['follows', { list: 'goblin:w', overflow: 0, extra: 1 }],
+    ['follows', { list: 'goblin:z', overflow: 0 }],
+    ['follows', 42],
+    ['muted', { list: 'd:Not An Id', overflow: 0 }],
+    ['highlightScope', 'some'],
     ['disabledSites', 'soompi.com'],
     ['disabledSites', ['soompi.com', 7]],
     ['display', { timeDisplay: 'mars' }],
@@ -47,17 +50,17 @@ describe('readSettings', () => {
     });
   });
 
-  it('treats a tracking list whose overflow items do not match its header as unreadable', async () => {
-    const ids = Array.from({ length: 900 }, (_, i) => `drama-number-${i}`);
-    const items = encodeTracking({ mode: 'only', ids });
+  it('treats a follow list whose overflow items do not match its header as unreadable', async () => {
+    const tokens = Array.from({ length: 900 }, (_, i) => `drama-number-${i}:p`);
+    const items = encodeList('follows', tokens, 'followed dramas');
     expect(Object.keys(items).length).toBeGreaterThan(1);
     // Sync delivers items one by one: the header of a new write, the overflow of an old one.
-    await sync().set({ ...items, 'tracking.1': 'drama-from-another-write' });
+    await sync().set({ ...items, 'follows.1': 'drama-from-another-write:w' });
     const { settings, corrupt } = await readSettings();
-    expect(corrupt).toEqual(['tracking']);
-    expect(settings.tracking).toEqual(DEFAULT_SETTINGS.tracking);
+    expect(corrupt).toEqual(['follows']);
+    expect(settings.follows).toEqual(DEFAULT_SETTINGS.follows);
     await sync().set(items);
-    expect((await readSettings()).settings.tracking).toEqual({ mode: 'only', ids: [...ids].sort() });
+    expect(Object.keys((await readSettings()).settings.follows)).toHaveLength(900);
   });
 
   it('falls back to defaults when storage itself fails', async () => {
@@ -80,48 +83,52 @@ describe('saving and watching', () => {
     expect(seen).toHaveLength(1);
   });
 
-  it('writes a tracking list with overflow in one storage.sync.set', async () => {
+  it('writes a mute list with overflow in one storage.sync.set', async () => {
     const set = vi.spyOn(sync(), 'set');
-    const ids = Array.from({ length: 1200 }, (_, i) => `drama-number-${i}`);
-    await saveSettings({ tracking: { mode: 'only', ids } });
-    const valueWrites = set.mock.calls.filter(([items]) => 'tracking' in items);
+    const dramas = Array.from({ length: 1200 }, (_, i) => `drama-number-${i}`);
+    await saveSettings({ muted: { dramas, people: [] } });
+    const valueWrites = set.mock.calls.filter(([items]) => 'muted' in items);
     expect(valueWrites).toHaveLength(1);
     // The header, its overflow items and the item's version metadata, together.
-    expect(Object.keys(valueWrites[0][0]).sort()).toEqual(['tracking', 'tracking$', 'tracking.1', 'tracking.2']);
+    expect(Object.keys(valueWrites[0][0]).sort()).toEqual(['muted', 'muted$', 'muted.1', 'muted.2']);
     // Shrinking removes the overflow items no longer needed.
-    await saveSettings({ tracking: { mode: 'only', ids: ['goblin'] } });
+    await saveSettings({ muted: { dramas: ['goblin'], people: [] } });
     const stored = await sync().get(null);
-    expect(Object.keys(stored).filter((k) => k.startsWith('tracking.'))).toEqual([]);
-    expect((await readSettings()).settings.tracking).toEqual({ mode: 'only', ids: ['goblin'] });
+    expect(Object.keys(stored).filter((k) => k.startsWith('muted.'))).toEqual([]);
+    expect((await readSettings()).settings.muted).toEqual({ dramas: ['goblin'], people: [] });
   });
 
   it('refuses invalid settings without writing', async () => {
     await expect(saveSettings({ disabledSites: ['not a site'] })).rejects.toThrow(/disabledSites/);
-    await expect(saveSettings({ tracking: { mode: 'only', ids: ['a,b'] } })).rejects.toThrow(/tracking/);
+    await expect(saveSettings({ muted: { dramas: ['a,b'], people: [] } })).rejects.toThrow(/muted/);
+    await expect(saveSettings({ follows: { a: { status: 'watching', episode: 0 } } })).rejects.toThrow(/follows/);
     expect(await sync().get(null)).toEqual({});
   });
 });
 
-describe('setDramaTracked', () => {
-  it('toggles one drama within the current mode', async () => {
-    await setDramaTracked('nevertheless', false);
-    expect((await readSettings()).settings.tracking).toEqual({ mode: 'all-except', ids: ['nevertheless'] });
-    await setDramaTracked('nevertheless', true);
-    expect((await readSettings()).settings.tracking).toEqual({ mode: 'all-except', ids: [] });
+describe('setFollow and setMuted', () => {
+  it('follows, changes status and progress, and unfollows one drama', async () => {
+    await setFollow('nevertheless', { status: 'watching', episode: 3 });
+    await setFollow('goblin', { status: 'plan' });
+    expect((await readSettings()).settings.follows).toEqual({
+      nevertheless: { status: 'watching', episode: 3 },
+      goblin: { status: 'plan' },
+    });
+    await setFollow('nevertheless', null);
+    expect((await readSettings()).settings.follows).toEqual({ goblin: { status: 'plan' } });
   });
 
-  it('stores the smaller set when it knows every drama', async () => {
-    const all = ['a', 'b', 'c', 'd', 'e'];
-    await saveSettings({ tracking: { mode: 'all-except', ids: ['a', 'b'] } });
-    await setDramaTracked('c', false, all);
-    expect((await readSettings()).settings.tracking).toEqual({ mode: 'only', ids: ['d', 'e'] });
-    await setDramaTracked('c', true, all);
-    expect((await readSettings()).settings.tracking).toEqual({ mode: 'all-except', ids: ['a', 'b'] });
-  });
-
-  it('applies quick successive toggles in order', async () => {
-    await Promise.all(['a', 'b', 'c'].map((id) => setDramaTracked(id, false)));
-    expect((await readSettings()).settings.tracking.ids).toEqual(['a', 'b', 'c']);
+  it('mutes and unmutes names, and applies quick successive changes in order', async () => {
+    await Promise.all([
+      setMuted('drama', 'a', true),
+      setMuted('person', 'b', true),
+      setMuted('drama', 'c', true),
+      setFollow('a', { status: 'completed' }),
+    ]);
+    expect((await readSettings()).settings.muted).toEqual({ dramas: ['a', 'c'], people: ['b'] });
+    expect((await readSettings()).settings.follows).toEqual({ a: { status: 'completed' } });
+    await setMuted('drama', 'a', false);
+    expect((await readSettings()).settings.muted).toEqual({ dramas: ['c'], people: ['b'] });
   });
 });
 

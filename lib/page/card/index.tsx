@@ -4,7 +4,8 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { HoverCard, type HoverCardState } from '../../../components/HoverCard';
-import type { EntityCardData } from '../../index/entity-card';
+import { withLibraryChange, type EntityCardData } from '../../index/entity-card';
+import type { LibraryChange } from '../../messages';
 import type { Settings } from '../../settings/schema';
 import { liveRange } from '../static-range';
 import type { NameOccurrence } from '../engine/found-names';
@@ -23,8 +24,8 @@ export interface CardViewOptions extends CardLayerEvents {
   settings: () => Settings;
   /** The name's entity id, for cards opened from another card's chips. */
   fetchCard: (entityId: string) => Promise<EntityCardData | null>;
-  /** Track or untrack a drama (the background writes the settings). */
-  setTracked: (dramaId: string, tracked: boolean) => void;
+  /** Follows, rates progress or mutes (the background writes the settings). */
+  changeLibrary: (change: LibraryChange) => void;
   /** Whether the name is still on the page (checked as the card follows it). */
   isCurrent: (occurrence: NameOccurrence) => boolean;
   /** The name went away while its card was open. */
@@ -77,16 +78,13 @@ export async function createCardView(options: CardViewOptions): Promise<CardView
         state={open.state}
         display={options.settings().display}
         viewerTimeZone={Intl.DateTimeFormat().resolvedOptions().timeZone}
-        onToggleTrack={(dramaId, tracked) => {
+        onLibraryChange={(change) => {
           // Show the new state at once; the page's highlights follow through the settings change.
-          if (open.state.status === 'ready' && open.state.card.drama) {
-            open.state = {
-              status: 'ready',
-              card: { ...open.state.card, drama: { ...open.state.card.drama, tracked } },
-            };
+          if (open.state.status === 'ready') {
+            open.state = { status: 'ready', card: withLibraryChange(open.state.card, change) };
             draw();
           }
-          options.setTracked(dramaId, tracked);
+          options.changeLibrary(change);
         }}
         onSelectEntity={(id) => {
           if (current !== open) return;

@@ -4,6 +4,7 @@
 // here on the first rest, tap or shortcut, never before.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { EntityCardData } from '../../index/entity-card';
+import type { LibraryChange } from '../../messages';
 import type { Settings } from '../../settings/schema';
 import type { CardView } from '../card/index';
 import type { PageExtensionApi } from '../extension-api';
@@ -23,7 +24,7 @@ export interface HoverWiringOptions {
   registry?: HighlightRegistry;
   settings: () => Settings;
   fetchCard: (entityId: string) => Promise<EntityCardData | null>;
-  setTracked: (dramaId: string, tracked: boolean) => void;
+  changeLibrary: (change: LibraryChange) => void;
 }
 
 export interface HoverWiring {
@@ -31,7 +32,7 @@ export interface HoverWiring {
   openFromKeyboard(): void;
   /** The page's names changed: close the card if its name went away. */
   namesChanged(): void;
-  /** Settings changed: cached cards are stale (tracking, times). */
+  /** Settings changed: cached cards are stale (follows, mutes, times). */
   settingsChanged(): void;
   dispose(): void;
 }
@@ -67,9 +68,9 @@ export function wireHoverCard(options: HoverWiringOptions): HoverWiring {
         ctx,
         settings: options.settings,
         fetchCard: cardData,
-        setTracked: (dramaId, tracked) => {
+        changeLibrary: (change) => {
           cards.clear();
-          options.setTracked(dramaId, tracked);
+          options.changeLibrary(change);
         },
         isCurrent: (o) => scanner.isCurrent(o),
         onGone: () => intent.close('gone'),

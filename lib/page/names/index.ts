@@ -42,7 +42,7 @@ export function startNames({ ctx, api, scanner, items }: NamesOptions): NamesCon
     matcher,
     scanner.found,
     highlights,
-    visibleEntityPredicate(matcher, current.tracking),
+    visibleEntityPredicate(matcher, current),
   );
   scanner.attachPainter(painter);
   const reporter = new DetectionsReport(
@@ -63,7 +63,7 @@ export function startNames({ ctx, api, scanner, items }: NamesOptions): NamesCon
       return;
     }
     painter.setPresets(current.display.dramaColor, current.display.actorColor);
-    painter.setVisible(visibleEntityPredicate(matcher, current.tracking));
+    painter.setVisible(visibleEntityPredicate(matcher, current));
     reporter.schedule();
   };
   apply(items);
@@ -75,8 +75,8 @@ export function startNames({ ctx, api, scanner, items }: NamesOptions): NamesCon
     registry: highlights.registry,
     settings,
     fetchCard: (entityId) => messenger.sendMessage('getEntityCard', { entityId }),
-    setTracked: (dramaId, tracked) => {
-      void messenger.sendMessage('setDramaTracked', { dramaId, tracked }).catch(() => {
+    changeLibrary: (change) => {
+      void messenger.sendMessage('changeLibrary', change).catch(() => {
         // The background restarts on the next message; the card already shows the new state.
       });
     },

@@ -1,12 +1,15 @@
-// Every settings version's migration step, in order. WXT runs them on stored items (each item
-// carries its version in metadata); imports run the same steps on a file's items.
+// Every settings version's migration step, in order. WXT runs the per-item steps on stored items
+// (each item carries its version in metadata); `migrateItems` runs every step, per item and across
+// items, on storage snapshots and settings files alike.
 import type { SettingKey } from '../schema';
+import type { StoredItems } from '../storage-read';
 import type { MigrationStep } from './step';
 import { v2 } from './v2';
+import { v3 } from './v3';
 
 export type { MigrationStep } from './step';
 
-export const MIGRATIONS: readonly MigrationStep[] = [v2];
+export const MIGRATIONS: readonly MigrationStep[] = [v2, v3];
 
 /** The `migrations` option of a WXT storage item: version → step for that item. */
 export function wxtMigrationsFor(key: SettingKey): Record<number, (value: unknown) => unknown> {
@@ -19,12 +22,26 @@ export function wxtMigrationsFor(key: SettingKey): Record<number, (value: unknow
 }
 
 /** Runs every step after `fromVersion` on one item's value. */
-export function migrateItem(key: SettingKey, value: unknown, fromVersion: number): unknown {
+export function migrateItem(key: string, value: unknown, fromVersion: number): unknown {
   let current = value;
   for (const step of MIGRATIONS) {
     if (step.version <= fromVersion) continue;
     const migrate = step.items[key];
     if (migrate) current = migrate(current);
+  }
+  return current;
+}
+
+/** Runs every step after `fromVersion` on a set of stored items (values recognised by shape). */
+export function migrateItems(items: StoredItems, fromVersion: number): StoredItems {
+  let current = items;
+  for (const step of MIGRATIONS) {
+    if (step.version <= fromVersion) continue;
+    const next: StoredItems = { ...current };
+    for (const [key, migrate] of Object.entries(step.items)) {
+      if (migrate && next[key] !== undefined && next[key] !== null) next[key] = migrate(next[key]);
+    }
+    current = step.combine ? step.combine(next) : next;
   }
   return current;
 }

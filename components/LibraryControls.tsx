@@ -1,0 +1,77 @@
+import type { EntityCardData } from '../lib/index/entity-card';
+import type { LibraryChange } from '../lib/messages';
+import { FOLLOW_STATUS_LABELS, FOLLOW_STATUSES, hasProgress, type Follow, type FollowStatus } from '../lib/settings/library';
+
+export interface LibraryControlsProps {
+  card: EntityCardData;
+  onChange: (change: LibraryChange) => void;
+}
+
+/** The card's own controls: follow a drama with a status and progress, mute a drama or a person. */
+export function LibraryControls({ card, onChange }: LibraryControlsProps) {
+  const follow = card.drama?.follow;
+  const episodes = card.drama?.episodes;
+  const setFollow = (next: Follow | null) => onChange({ change: 'follow', dramaId: card.id, follow: next });
+  const kindWord = card.kind === 'drama' ? 'drama' : 'actor';
+  return (
+    <div class="library-controls" role="group" aria-label={`Your ${kindWord}: ${card.name}`}>
+      {card.drama && (
+        <label class="follow-status">
+          <span class="visually-hidden">Your status for {card.name}</span>
+          <select
+            class={follow ? 'is-following' : undefined}
+            value={follow?.status ?? ''}
+            onChange={(e) => {
+              const status = e.currentTarget.value as FollowStatus | '';
+              setFollow(status === '' ? null : { status, ...(follow?.episode ? { episode: follow.episode } : {}) });
+            }}
+          >
+            <option value="">+ Follow</option>
+            {FOLLOW_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {FOLLOW_STATUS_LABELS[status]}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {follow && hasProgress(follow.status) && (
+        <span class="progress" role="group" aria-label={`Episodes of ${card.name} watched`}>
+          <button
+            type="button"
+            class="step"
+            aria-label="One episode fewer watched"
+            disabled={!follow.episode}
+            onClick={() =>
+              setFollow(follow.episode && follow.episode > 1 ? { ...follow, episode: follow.episode - 1 } : { status: follow.status })
+            }
+          >
+            −
+          </button>
+          <span class="progress-text" data-testid="progress">
+            {follow.episode ? `Ep ${follow.episode}` : 'No ep'}
+            {episodes ? ` / ${episodes}` : ''}
+          </span>
+          <button
+            type="button"
+            class="step"
+            aria-label="One more episode watched"
+            disabled={episodes !== undefined && (follow.episode ?? 0) >= episodes}
+            onClick={() => setFollow({ ...follow, episode: (follow.episode ?? 0) + 1 })}
+          >
+            +
+          </button>
+        </span>
+      )}
+      <button
+        type="button"
+        class={`mute-toggle ${card.muted ? 'is-muted' : ''}`}
+        aria-pressed={card.muted}
+        onClick={() => onChange({ change: 'mute', kind: card.kind, id: card.id, muted: !card.muted })}
+      >
+        {card.muted ? 'Muted' : 'Mute'}
+        <span class="visually-hidden"> {card.name}</span>
+      </button>
+    </div>
+  );
+}
