@@ -18,7 +18,14 @@ export interface HoverCardProps {
 const HEADING_ID = 'dramalens-card-heading';
 
 /** The card on the page: a non-modal dialog around the shared entity card. */
-export function HoverCard({ state, display, viewerTimeZone, onLibraryChange, onSelectEntity, onClose }: HoverCardProps) {
+export function HoverCard({
+  state,
+  display,
+  viewerTimeZone,
+  onLibraryChange,
+  onSelectEntity,
+  onClose,
+}: HoverCardProps) {
   return (
     <div class="hover-card" role="dialog" aria-modal="false" aria-labelledby={HEADING_ID} tabIndex={-1}>
       <button type="button" class="close" aria-label="Close card (Esc)" onClick={onClose}>

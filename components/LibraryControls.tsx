@@ -1,6 +1,12 @@
 import type { EntityCardData } from '../lib/index/entity-card';
 import type { LibraryChange } from '../lib/messages';
-import { FOLLOW_STATUS_LABELS, FOLLOW_STATUSES, hasProgress, type Follow, type FollowStatus } from '../lib/settings/library';
+import {
+  FOLLOW_STATUS_LABELS,
+  FOLLOW_STATUSES,
+  hasProgress,
+  type Follow,
+  type FollowStatus,
+} from '../lib/settings/library';
 
 export interface LibraryControlsProps {
   card: EntityCardData;
@@ -43,7 +49,11 @@ export function LibraryControls({ card, onChange }: LibraryControlsProps) {
             aria-label="One episode fewer watched"
             disabled={!follow.episode}
             onClick={() =>
-              setFollow(follow.episode && follow.episode > 1 ? { ...follow, episode: follow.episode - 1 } : { status: follow.status })
+              setFollow(
+                follow.episode && follow.episode > 1
+                  ? { ...follow, episode: follow.episode - 1 }
+                  : { status: follow.status },
+              )
             }
           >
             −

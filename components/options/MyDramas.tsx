@@ -65,12 +65,7 @@ export function MyDramas({ rows, library, highlightScope, onChange, onScopeChang
       <fieldset class="scope">
         <legend>Highlight on pages</legend>
         <label>
-          <input
-            type="radio"
-            name="scope"
-            checked={highlightScope === 'all'}
-            onChange={() => onScopeChange('all')}
-          />{' '}
+          <input type="radio" name="scope" checked={highlightScope === 'all'} onChange={() => onScopeChange('all')} />{' '}
           Every drama and actor Dramalens knows (muted names aside)
         </label>
         <label>
@@ -121,7 +116,9 @@ export function MyDramas({ rows, library, highlightScope, onChange, onScopeChang
               onChange={(e) => setFilter({ ...filter, catalog: e.currentTarget.value as DramaFilter['catalog'] })}
             >
               <option value="curated">Curated ({rows.filter((row) => !row.imported).length})</option>
-              <option value="imported">Korean Wikipedia, 2000–2020 ({rows.filter((row) => row.imported).length})</option>
+              <option value="imported">
+                Korean Wikipedia, 2000–2020 ({rows.filter((row) => row.imported).length})
+              </option>
               <option value="all">Both ({rows.length})</option>
             </select>
           </label>

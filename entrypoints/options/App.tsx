@@ -28,10 +28,7 @@ export interface OptionsEnvironment {
 export function App({ env }: { env: OptionsEnvironment }) {
   const live = useLiveSettings();
   const { data } = env;
-  const rows = useMemo(
-    () => dramaRows(data.index.dramas, data.clock.now(), data.timeZone, data.index.people),
-    [data],
-  );
+  const rows = useMemo(() => dramaRows(data.index.dramas, data.clock.now(), data.timeZone, data.index.people), [data]);
   const personNames = useMemo(() => new Map(data.index.people.map((p) => [p.id, p.name])), [data]);
   const shortcut = useShortcut(env.readShortcut);
   const [noticeDismissed, setNoticeDismissed] = useState(false);
@@ -47,7 +44,8 @@ export function App({ env }: { env: OptionsEnvironment }) {
       const patch: Partial<Settings> = { ...parsed.settings };
       const error = await live.save(patch);
       if (error) return { ok: false, message: `${error} Nothing was changed.` };
-      const migrated = parsed.fromVersion < SETTINGS_VERSION ? ' It came from an older Dramalens and was brought up to date.' : '';
+      const migrated =
+        parsed.fromVersion < SETTINGS_VERSION ? ' It came from an older Dramalens and was brought up to date.' : '';
       return { ok: true, message: `Imported settings from ${file.name}.${migrated}` };
     },
     [live],

@@ -92,7 +92,10 @@ const KOREA = 'Asia/Seoul';
 export function koreanWeek(now: number): { start: number; end: number } {
   const day = Math.floor(instantToWallMinutes(now, KOREA) / MINUTES_PER_DAY);
   const monday = day - weekdayIndexOfDay(day);
-  return { start: wallToInstant(monday * MINUTES_PER_DAY, KOREA), end: wallToInstant((monday + 7) * MINUTES_PER_DAY, KOREA) };
+  return {
+    start: wallToInstant(monday * MINUTES_PER_DAY, KOREA),
+    end: wallToInstant((monday + 7) * MINUTES_PER_DAY, KOREA),
+  };
 }
 
 export interface WeekDrama extends AiringDrama {
@@ -105,7 +108,12 @@ export interface WeekDrama extends AiringDrama {
  * episode between Monday and Sunday, Korean time. Episodes still to come first, soonest first;
  * then the dramas whose episodes of the week have aired.
  */
-export function onAirInKoreaThisWeek(maps: DirectoryLookup, settings: Settings, now: number, timeZone: string): WeekDrama[] {
+export function onAirInKoreaThisWeek(
+  maps: DirectoryLookup,
+  settings: Settings,
+  now: number,
+  timeZone: string,
+): WeekDrama[] {
   const week = koreanWeek(now);
   const weekStartDate = new Date(week.start + 9 * 3_600_000).toISOString().slice(0, 10);
   const rows: WeekDrama[] = [];

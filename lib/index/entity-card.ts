@@ -205,7 +205,8 @@ export function entityCard(maps: IndexMaps, id: string, context: CardContext): E
 
 /** The card as it reads once `change` is saved: shown at once, before the settings round trip. */
 export function withLibraryChange(card: EntityCardData, change: LibraryChange): EntityCardData {
-  if (change.change === 'mute') return change.id === card.id && change.kind === card.kind ? { ...card, muted: change.muted } : card;
+  if (change.change === 'mute')
+    return change.id === card.id && change.kind === card.kind ? { ...card, muted: change.muted } : card;
   if (card.drama && change.dramaId === card.id) {
     const follow = withFollow({}, card.id, change.follow)[card.id];
     const { follow: _old, ...drama } = card.drama;

@@ -52,7 +52,9 @@ const STATUS_LETTER: Record<FollowStatus, string> = {
   'on-hold': 'h',
   dropped: 'd',
 };
-const LETTER_STATUS = new Map(Object.entries(STATUS_LETTER).map(([status, letter]) => [letter, status as FollowStatus]));
+const LETTER_STATUS = new Map(
+  Object.entries(STATUS_LETTER).map(([status, letter]) => [letter, status as FollowStatus]),
+);
 
 /** Statuses that keep a last-watched episode. */
 export const hasProgress = (status: FollowStatus) => status === 'watching' || status === 'on-hold';

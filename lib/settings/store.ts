@@ -11,7 +11,7 @@ import { SettingsQuotaError, syncQuotaProblem } from './quota';
 import { SETTING_KEYS, SETTINGS_VERSION, type SettingKey, type Settings } from './schema';
 import { addDisabledSite } from './sites';
 import { readSettingsFrom, watchSettingsIn, type SettingsArea } from './read';
-import { encodeSettings, invalidSetting, type DecodedSettings, type StoredItems } from './stored';
+import { decodeStoredItems, encodeSettings, invalidSetting, type DecodedSettings, type StoredItems } from './stored';
 
 function defineVersionedItems() {
   const define = (key: SettingKey) =>
@@ -86,12 +86,21 @@ export function saveSettings(patch: Partial<Settings>): Promise<void> {
   return queued(() => writeSettings(patch));
 }
 
-async function writeSettings(patch: Partial<Settings>): Promise<void> {
-  const problem = invalidSetting(patch);
+async function writeSettings(change: Partial<Settings>): Promise<void> {
+  const problem = invalidSetting(change);
   if (problem) throw new Error(`Settings not saved: ${problem}`);
+  const versioned = settingsItems();
+  const current = (await storage.snapshot('sync')) as StoredItems;
+  // Version 2's tracking list not yet retired (the background has not started since the
+  // update): write everything it turns into along with the change, so no part of it is lost.
+  const legacy = LEGACY_TRACKING_KEYS.filter((key) => key in current);
+  let patch = change;
+  if (legacy.length > 0) {
+    const { follows, muted, highlightScope } = decodeStoredItems(current).settings;
+    patch = { follows, muted, highlightScope, ...change };
+  }
   const items = encodeSettings(patch);
   const keys = SETTING_KEYS.filter((key) => patch[key] !== undefined);
-  const versioned = settingsItems();
   // getMeta waits for this context's migrations, so a migration cannot overwrite this write.
   const metas = await Promise.all(keys.map((key) => versioned[key].getMeta() as Promise<{ v?: number }>));
   const metaWrites: StoredItems = {};
@@ -99,9 +108,9 @@ async function writeSettings(patch: Partial<Settings>): Promise<void> {
     if (metas[i].v !== SETTINGS_VERSION) metaWrites[`${key}$`] = { ...metas[i], v: SETTINGS_VERSION };
   });
 
-  const current = (await storage.snapshot('sync')) as StoredItems;
   const after: StoredItems = { ...current, ...items };
-  const stale: string[] = [];
+  const stale: string[] = [...legacy];
+  for (const key of legacy) delete after[key];
   for (const key of LIST_KEYS) {
     if (!patch[key]) continue;
     const overflow = (items[key] as StoredList).overflow;

@@ -18,7 +18,11 @@ export interface DecodedSettings {
 
 /** The settings stored as token lists, and how their tokens read and write. */
 const LIST_CODECS = {
-  follows: { fromTokens: followsFromTokens, toTokens: (value: Follows) => followTokens(value), what: 'followed dramas' },
+  follows: {
+    fromTokens: followsFromTokens,
+    toTokens: (value: Follows) => followTokens(value),
+    what: 'followed dramas',
+  },
   muted: { fromTokens: mutedFromTokens, toTokens: (value: Muted) => mutedTokens(value), what: 'muted names' },
 } as const;
 const isListKey = (key: SettingKey): key is keyof typeof LIST_CODECS => key in LIST_CODECS;

@@ -53,27 +53,31 @@ function whenInPage(page: Page, condition: 'nevertheless-gone') {
 }
 
 describe('the options page', () => {
-  it('lists every drama with Hangul, network, years and status, in light and dark, with no axe violations', async () => {
+  it('lists the catalog search-first, a page at a time, in light and dark, with no axe violations', async () => {
     const { page, errors } = await openOptions();
-    await expect.poll(() => page.locator('[data-drama-id]').count()).toBeGreaterThanOrEqual(30);
+    const rows = page.locator('tbody [data-drama-id]');
+    // Hundreds of curated dramas: the first page of rows, the rest one click away.
+    await expect.poll(() => rows.count()).toBe(100);
+    expect(await page.getByTestId('drama-counts').textContent()).toMatch(
+      /^(\d{3,}) dramas · showing the first 100 · 0 followed/,
+    );
+    await page.getByRole('button', { name: /^Show 100 more/ }).click();
+    await expect.poll(() => rows.count()).toBe(200);
+    await page.getByRole('searchbox').fill('nevertheless');
     const row = page.locator('[data-drama-id="nevertheless"]');
     await expect.poll(() => row.textContent()).toMatch(/Nevertheless.*알고있지만.*JTBC.*2021.*Finished/);
-    await expect.poll(() => page.locator('[data-drama-id="hotel-del-luna"]').textContent()).toContain('tvN');
-    expect(await page.getByTestId('tracking-counts').textContent()).toMatch(/^(\d+) of \1 dramas tracked/);
+    await page.getByRole('searchbox').fill('');
     // The curated catalog first; the 2000–2020 Korean Wikipedia tier is one choice away.
-    const curatedRows = await page.locator('[data-drama-id]').count();
     await page.getByLabel('Catalog').selectOption('imported');
-    await expect.poll(() => page.locator('[data-drama-id^="db-"]').count()).toBeGreaterThan(1000);
-    expect(await page.locator('[data-drama-id]').count()).toBe(await page.locator('[data-drama-id^="db-"]').count());
+    await expect.poll(() => page.getByTestId('drama-counts').textContent()).toMatch(/^(1,?\d{3}) dramas/);
+    expect(await page.locator('tbody [data-drama-id]:not([data-drama-id^="db-"])').count()).toBe(0);
     await page.getByLabel('Catalog').selectOption('curated');
-    await expect.poll(() => page.locator('[data-drama-id]').count()).toBe(curatedRows);
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       await page.evaluate(() => window.scrollTo(0, 0));
       const axe = await new AxeBuilder({ page }).analyze();
       expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
       await screenshot(page, `options-${scheme}`);
-      await page.screenshot({ path: path.join(SCREENSHOTS, `options-${scheme}-full.png`), fullPage: true });
       // The colour presets up close, painted by the content stylesheet on light and dark samples.
       await page
         .locator('#highlighting')
@@ -82,55 +86,84 @@ describe('the options page', () => {
     expect(errors).toEqual([]);
   });
 
-  it('untracking Nevertheless clears its highlights in an open tab; other dramas’ actors stay', async () => {
+  it('searches every drama of both catalogs (1,600+) by title, Hangul, actor and network', async () => {
+    const { page } = await openOptions();
+    await page.getByLabel('Catalog').selectOption('all');
+    const counts = page.getByTestId('drama-counts');
+    await expect.poll(async () => Number((await counts.textContent())!.match(/^(\d+)/)![1])).toBeGreaterThan(1600);
+    const rows = page.locator('tbody [data-drama-id]');
+    const search = page.getByRole('searchbox');
+    await search.fill('호텔델루나');
+    await expect.poll(() => rows.allTextContents()).toEqual([expect.stringContaining('Hotel del Luna')]);
+    // An actor's name finds their dramas (cast search), in any spelling spacing.
+    await search.fill('han so-hee');
+    await expect.poll(() => rows.count()).toBeGreaterThan(1);
+    expect(await page.locator('[data-drama-id="nevertheless"]').count()).toBe(1);
+    await search.fill('');
+    await page.getByLabel('Network').selectOption('JTBC');
+    await page.getByLabel('Year').selectOption('2021');
+    await expect.poll(() => rows.count()).toBeGreaterThan(1);
+    for (const text of await rows.allTextContents()) expect(text).toMatch(/JTBC · 2021/);
+  });
+
+  it('muting Nevertheless clears its highlights in an open tab; its actors stay lit', async () => {
     const seed = await openSeedPage();
     expect(await dramas(seed)).toContain('Nevertheless');
     const { page } = await openOptions();
+    await page.getByRole('searchbox').fill('nevertheless');
     await page.evaluate(() =>
-      document.addEventListener('change', () => ((window as { changedAt?: number }).changedAt = Date.now()), {
+      document.addEventListener('click', () => ((window as { changedAt?: number }).changedAt = Date.now()), {
         capture: true,
       }),
     );
     const gone = whenInPage(seed, 'nevertheless-gone');
-    await page.locator('#track-nevertheless').uncheck();
+    await page.getByRole('button', { name: 'Mute Nevertheless' }).click();
     const changedAt = await page.evaluate(() => (window as { changedAt?: number }).changedAt!);
     const elapsed = (await gone) - changedAt;
-    // Yoon Seo-ah is only in Nevertheless; Song Kang, Han So-hee and Lee Ho-jung are in other tracked dramas.
-    await expect.poll(() => actors(seed)).not.toContain('Yoon Seo Ah');
-    expect(await actors(seed)).toEqual(expect.arrayContaining(['Song Kang', 'Han So Hee', 'Lee Ho Jung']));
+    expect(await actors(seed)).toEqual(expect.arrayContaining(['Song Kang', 'Han So Hee', 'Yoon Seo Ah']));
     expect(await dramas(seed)).toContain('Hotel Del Luna');
-    expect(await page.getByTestId('tracking-counts').textContent()).toMatch(/^(\d+) of (\d+)/);
-    expect((await syncStorage()).tracking).toEqual({ mode: 'all-except', ids: 'nevertheless', overflow: 0 });
-    console.info(`options → seed page: Nevertheless cleared ${elapsed} ms after the change`);
-    // And back.
-    await page.locator('#track-nevertheless').check();
+    expect((await syncStorage()).muted).toEqual({ list: 'd:nevertheless', overflow: 0 });
+    console.info(`options → seed page: Nevertheless cleared ${elapsed} ms after the click`);
+    // The Muted view lists it; unmuting brings it back.
+    await page.getByRole('button', { name: /^Muted \(1\)/ }).click();
+    await page.getByRole('button', { name: 'Muted Nevertheless' }).click();
     await expect.poll(() => dramas(seed)).toContain('Nevertheless');
   });
 
-  it('filters by text, status and network, and tracks the shown dramas, or none, or all', async () => {
+  it('follows a drama with a status and progress in place, groups My dramas by status, and can light only them', async () => {
     const seed = await openSeedPage();
     const { page } = await openOptions();
-    const rows = page.locator('tbody [data-drama-id]');
-    await page.getByLabel('Network').selectOption('JTBC');
-    const jtbc = await rows.count();
-    expect(jtbc).toBeGreaterThan(2);
-    for (const text of await rows.allTextContents()) expect(text).toContain('JTBC');
-    await page.getByRole('button', { name: `Untrack ${jtbc} shown` }).click();
-    await expect.poll(() => dramas(seed)).not.toContain('Nevertheless');
-    expect(await dramas(seed)).toContain('Hotel Del Luna'); // tvN
-    await page.getByLabel('Network').selectOption('all');
-    await page.getByLabel('Status').selectOption('finished');
-    await page.getByRole('searchbox').fill('hotel del');
-    await expect.poll(() => rows.allTextContents()).toEqual([expect.stringContaining('Hotel del Luna')]);
-    await page.getByRole('button', { name: 'Track none' }).click();
-    await expect.poll(() => actors(seed)).toHaveLength(0);
-    expect((await syncStorage()).tracking).toEqual({ mode: 'only', ids: '', overflow: 0 });
-    await page.getByRole('button', { name: '1 shown' }).first().click(); // "Track 1 shown"
-    await expect.poll(() => dramas(seed)).toEqual(expect.arrayContaining(['Hotel Del Luna']));
-    expect(await dramas(seed)).not.toContain('Nevertheless');
-    expect((await syncStorage()).tracking).toEqual({ mode: 'only', ids: 'hotel-del-luna', overflow: 0 });
-    await page.getByRole('button', { name: 'Track all' }).click();
-    await expect.poll(() => dramas(seed)).toContain('Nevertheless');
+    const search = page.getByRole('searchbox');
+    await search.fill('nevertheless');
+    await page.getByLabel('My status for Nevertheless').selectOption('watching');
+    const progress = page.getByLabel('Episodes of Nevertheless watched');
+    await progress.fill('6');
+    await progress.press('Tab');
+    await expect.poll(async () => (await syncStorage()).follows).toEqual({ list: 'nevertheless:w:6', overflow: 0 });
+    await search.fill('hotel del luna');
+    await page.getByLabel('My status for Hotel del Luna').selectOption('completed');
+    await search.fill('');
+    await page.getByRole('button', { name: /^My dramas \(2\)/ }).click();
+    const groups = page.locator('tbody .group-row');
+    await expect.poll(() => groups.allTextContents()).toEqual(['Watching (1)', 'Completed (1)']);
+    expect(
+      await page
+        .locator('tbody [data-drama-id]')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-drama-id'))),
+    ).toEqual(['nevertheless', 'hotel-del-luna']);
+    await screenshot(page, 'options-my-dramas');
+    // Only followed dramas and their cast: My Mister (not followed) goes dark on the open page.
+    expect(await dramas(seed)).toContain('My Mister');
+    await page.getByRole('radio', { name: 'Only dramas I follow and their cast' }).check();
+    await expect.poll(async () => (await syncStorage()).highlightScope).toBe('followed');
+    await expect.poll(() => dramas(seed)).not.toContain('My Mister');
+    expect(await dramas(seed)).toEqual(expect.arrayContaining(['Nevertheless', 'Hotel Del Luna']));
+    expect(await actors(seed)).toContain('Song Kang');
+    await page.getByRole('radio', { name: /Every drama and actor/ }).check();
+    await expect.poll(() => dramas(seed)).toContain('My Mister');
+    // Unfollow: status back to "Not following".
+    await page.getByLabel('My status for Hotel del Luna').selectOption('');
+    await expect.poll(async () => (await syncStorage()).follows).toEqual({ list: 'nevertheless:w:6', overflow: 0 });
   });
 
   it('turns highlighting off and on', async () => {
@@ -199,15 +232,22 @@ describe('the options page', () => {
     }
     await page.keyboard.type('nevertheless');
     await expect.poll(() => page.locator('tbody [data-drama-id]').count()).toBe(1);
-    // Tab on to the row's checkbox (past the filters and bulk buttons) and untrack with Space.
+    // Tab on to the row's status, past the filters, and on to its Mute button.
     guard = 0;
-    while (!(await page.evaluate(() => document.activeElement?.id === 'track-nevertheless')) && guard++ < 20) {
+    while (
+      !(await page.evaluate(
+        () => document.activeElement?.getAttribute('aria-label') === 'My status for Nevertheless',
+      )) &&
+      guard++ < 20
+    ) {
       await page.keyboard.press('Tab');
     }
     const focusRing = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
     expect(focusRing).not.toBe('none');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Mute/);
     await page.keyboard.press('Space');
-    await expect.poll(async () => (await syncStorage()).tracking).toMatchObject({ ids: 'nevertheless' });
+    await expect.poll(async () => (await syncStorage()).muted).toMatchObject({ list: 'd:nevertheless' });
     // Radio groups move with the arrow keys.
     await page.getByRole('radio', { name: 'Amber' }).focus();
     await page.keyboard.press('ArrowDown');
@@ -217,9 +257,10 @@ describe('the options page', () => {
   it('follows changes made elsewhere (popup, card, another device) live', async () => {
     const { page } = await openOptions();
     const worker = await suite.session.serviceWorker();
-    await worker.evaluate(() => chrome.storage.sync.set({ tracking: { mode: 'only', ids: 'goblin', overflow: 0 } }));
-    await expect.poll(() => page.getByTestId('tracking-counts').textContent()).toMatch(/^1 of/);
-    expect(await page.locator('#track-goblin').isChecked()).toBe(true);
+    await worker.evaluate(() => chrome.storage.sync.set({ follows: { list: 'goblin:p', overflow: 0 } }));
+    await expect.poll(() => page.getByTestId('drama-counts').textContent()).toMatch(/· 1 followed$/);
+    await page.getByRole('searchbox').fill('goblin');
+    expect(await page.getByLabel('My status for Goblin').inputValue()).toBe('plan');
   });
 
   it('says once that a corrupt setting was reset to its default', async () => {
@@ -240,8 +281,9 @@ describe('export and import', () => {
 
   it('an invalid or foreign file shows a clear error and changes nothing', async () => {
     const { page } = await openOptions();
-    await page.locator('#track-goblin').uncheck();
-    await expect.poll(async () => (await syncStorage()).tracking).toMatchObject({ ids: 'goblin' });
+    await page.getByRole('searchbox').fill('goblin');
+    await page.getByRole('button', { name: 'Mute Goblin' }).click();
+    await expect.poll(async () => (await syncStorage()).muted).toMatchObject({ list: 'd:goblin' });
     const before = await syncStorage();
     const cases = [
       {
@@ -266,7 +308,10 @@ describe('export and import', () => {
 
   it('export then import round-trips every setting', async () => {
     const { page } = await openOptions();
-    await page.locator('#track-nevertheless').uncheck();
+    await page.getByRole('searchbox').fill('nevertheless');
+    await page.getByLabel('My status for Nevertheless').selectOption('on-hold');
+    await page.getByRole('button', { name: 'Mute Nevertheless' }).click();
+    await expect.poll(async () => (await syncStorage()).muted).toMatchObject({ list: 'd:nevertheless' });
     await page.getByRole('radio', { name: 'Violet' }).check();
     await page.getByRole('radio', { name: '24-hour (23:00)' }).check();
     await page.getByRole('radio', { name: 'Korea (KST)' }).check();
@@ -281,7 +326,7 @@ describe('export and import', () => {
     ]);
     expect(download.suggestedFilename()).toMatch(/^dramalens-settings-\d{4}-\d{2}-\d{2}\.json$/);
     const file = await readFile((await download.path())!, 'utf8');
-    expect(JSON.parse(file)).toMatchObject({ format: 'dramalens-settings', version: 2 });
+    expect(JSON.parse(file)).toMatchObject({ format: 'dramalens-settings', version: 3 });
 
     await (await suite.session.serviceWorker()).evaluate(() => chrome.storage.sync.clear());
     await expect.poll(() => page.getByRole('radio', { name: 'Amber' }).isChecked()).toBe(true);
@@ -297,7 +342,8 @@ describe('export and import', () => {
     // Every stored item comes back (and `enabled`, never changed, is saved at its default).
     await expect.poll(syncStorage).toMatchObject(exported);
     expect((await syncStorage()).enabled).toBe(true);
-    expect(await page.locator('#track-nevertheless').isChecked()).toBe(false);
+    expect(await page.getByLabel('My status for Nevertheless').inputValue()).toBe('on-hold');
+    expect(await page.getByRole('button', { name: 'Muted Nevertheless' }).getAttribute('aria-pressed')).toBe('true');
     expect(await page.getByRole('radio', { name: 'Violet' }).isChecked()).toBe(true);
   });
 
@@ -312,7 +358,48 @@ describe('export and import', () => {
     expect(stored.display).toMatchObject({ actorColor: 'sky', dramaColor: 'violet', hourCycle: 24 });
     expect(stored.disabledSites).toEqual(['soompi.com', 'example.org', '127.0.0.1']);
     expect(stored.enabled).toBe(false);
-    expect(stored.tracking).toEqual({ mode: 'all-except', ids: 'goblin,nevertheless', overflow: 0 });
+    expect(stored.muted).toEqual({ list: 'd:goblin,d:nevertheless', overflow: 0 });
+    expect(stored.tracking).toBeUndefined();
+  });
+
+  it('imports a settings-version-2 file: its tracked dramas become followed ones, lit alone', async () => {
+    const seed = await openSeedPage();
+    const { page } = await openOptions();
+    const v2 = JSON.stringify({
+      format: 'dramalens-settings',
+      version: 2,
+      items: { tracking: { mode: 'only', ids: 'hotel-del-luna,nevertheless', overflow: 0 } },
+    });
+    await importInput(page).setInputFiles({ name: 'v2.json', mimeType: 'application/json', buffer: Buffer.from(v2) });
+    await expect.poll(() => page.locator('#backup [role="status"]').textContent()).toMatch(/older Dramalens/);
+    expect((await syncStorage()).follows).toEqual({ list: 'hotel-del-luna:w,nevertheless:w', overflow: 0 });
+    await expect.poll(() => dramas(seed)).not.toContain('My Mister');
+    expect(await dramas(seed)).toEqual(expect.arrayContaining(['Nevertheless', 'Hotel Del Luna']));
+    await page.getByRole('button', { name: /^My dramas \(2\)/ }).click();
+    await expect.poll(() => page.locator('tbody .group-row').allTextContents()).toEqual(['Watching (2)']);
+  });
+});
+
+describe('settings stored by version 2', () => {
+  it('a page reads v2 items as they are (Nevertheless untracked → muted), and the background migrates them on start', async () => {
+    const worker = await suite.session.serviceWorker();
+    const v2 = JSON.parse(await readFile(path.join(ROOT, 'tests/fixtures/settings/v2.json'), 'utf8')).items;
+    await worker.evaluate(async (items) => {
+      await chrome.storage.sync.clear();
+      await chrome.storage.sync.set({ ...items, enabled: true, disabledSites: [], tracking$: { v: 2 } });
+    }, v2);
+    const seed = await openSeedPage();
+    expect(await dramas(seed)).not.toContain('Nevertheless');
+    expect(await dramas(seed)).toContain('Hotel Del Luna');
+    // A real restart of the worker (stopped over CDP; the options page's messages start it again).
+    await suite.session.stopServiceWorker(seed);
+    await openOptions();
+    const v3 = JSON.parse(await readFile(path.join(ROOT, 'tests/fixtures/settings/v3.json'), 'utf8')).items;
+    await expect.poll(async () => (await syncStorage()).muted).toEqual(v3.muted);
+    const stored = await syncStorage();
+    expect(stored.tracking).toBeUndefined();
+    expect(stored.follows).toEqual(v3.follows);
+    expect(await dramas(seed)).not.toContain('Nevertheless');
   });
 });
 

@@ -17,7 +17,11 @@ describe('card shards', () => {
     const shards = cardShards(index);
     expect(shards).toHaveLength(CARD_SHARD_COUNT);
     const full = indexMaps(index);
-    const context = { now: Date.parse('2025-03-15T12:00:00Z'), timeZone: 'Europe/Paris', library: { follows: {}, muted: { dramas: [], people: [] } } };
+    const context = {
+      now: Date.parse('2025-03-15T12:00:00Z'),
+      timeZone: 'Europe/Paris',
+      library: { follows: {}, muted: { dramas: [], people: [] } },
+    };
     for (const entity of [...index.dramas, ...index.people]) {
       const source = shards[cardShardOf(entity.id)][entity.id];
       expect(source, entity.id).toBeDefined();

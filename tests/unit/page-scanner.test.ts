@@ -171,13 +171,19 @@ describe('PageScanner', () => {
     const none = { dramas: [], people: [] };
     // Muting a drama hides it, not its cast.
     setVisible(
-      visibleEntityPredicate(matcher, { follows: {}, muted: { dramas: ['nevertheless'], people: [] }, highlightScope: 'all' }),
+      visibleEntityPredicate(matcher, {
+        follows: {},
+        muted: { dramas: ['nevertheless'], people: [] },
+        highlightScope: 'all',
+      }),
     );
     await flush();
     expect(painted('dramalens-drama')).toEqual(['My Mister']);
     expect(painted('dramalens-actor')).toEqual(['IU', 'Song Kang']);
     // Muting a person hides that person, and the report no longer counts them.
-    setVisible(visibleEntityPredicate(matcher, { follows: {}, muted: { dramas: [], people: ['iu'] }, highlightScope: 'all' }));
+    setVisible(
+      visibleEntityPredicate(matcher, { follows: {}, muted: { dramas: [], people: ['iu'] }, highlightScope: 'all' }),
+    );
     await flush();
     expect(painted('dramalens-actor')).toEqual(['Song Kang']);
     expect(reports.at(-1)!.map((d) => d.entityId)).not.toContain('iu');

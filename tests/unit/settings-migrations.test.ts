@@ -140,3 +140,20 @@ describe('WXT storage migrations of stored items', () => {
     });
   });
 });
+
+describe('a write before the background migrated', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.resetModules();
+  });
+
+  it('keeps what the v2 tracking list meant: following a drama does not unmute the untracked ones', async () => {
+    await fakeBrowser.storage.sync.set(fixture(2).items);
+    const { readSettings, setFollow } = await import('../../lib/settings');
+    await setFollow('signal', { status: 'plan' });
+    const { settings } = await readSettings();
+    expect(settings.follows).toEqual({ signal: { status: 'plan' } });
+    expect(settings.muted.dramas).toEqual(['goblin', 'nevertheless']);
+    expect(Object.keys(await fakeBrowser.storage.sync.get(null)).filter((k) => k.startsWith('tracking'))).toEqual([]);
+  });
+});

@@ -4,7 +4,14 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import index from '../../generated/index.json';
-import { FOLLOW_STATUSES, readSettings, saveSettings, SettingsQuotaError, setFollow, type Follows } from '../../lib/settings';
+import {
+  FOLLOW_STATUSES,
+  readSettings,
+  saveSettings,
+  SettingsQuotaError,
+  setFollow,
+  type Follows,
+} from '../../lib/settings';
 
 const PER_ITEM = 8192;
 const TOTAL = 102_400;

@@ -38,12 +38,7 @@ export function startNames({ ctx, api, scanner, items }: NamesOptions): NamesCon
   const matcher = scanner.dictionary;
   const highlights = highlightEnvironment(window);
   let current: Settings = decodeStoredItems(items).settings;
-  const painter = new NamePainter(
-    matcher,
-    scanner.found,
-    highlights,
-    visibleEntityPredicate(matcher, current),
-  );
+  const painter = new NamePainter(matcher, scanner.found, highlights, visibleEntityPredicate(matcher, current));
   scanner.attachPainter(painter);
   const reporter = new DetectionsReport(
     () => painter.detections(),
