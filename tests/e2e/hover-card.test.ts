@@ -97,7 +97,11 @@ describe('hover card', () => {
     const text = (await cardText(page))!;
     expect(text).toContain('송강');
     expect(text).toContain('Actor');
-    for (const drama of ['Nevertheless', 'Navillera', 'Love Alarm', 'Sweet Home']) expect(text).toContain(drama);
+    // Nine dramas: six shown (airing and upcoming first, then newest), the three oldest one click away.
+    for (const drama of ['Nevertheless', 'My Demon']) expect(text).toContain(drama);
+    expect(text).not.toContain('Love Alarm');
+    await page.getByRole('button', { name: '3 more dramas' }).click();
+    for (const drama of ['Navillera', 'Love Alarm', 'Sweet Home']) expect(await cardText(page)).toContain(drama);
     // The making-of story reported by two outlets (seeds 001 and 002) is one card with both.
     const story = page.locator(`${CARD} [data-story-id="story-ibtimes-sg-nevertheless-off-screen"]`);
     await expect.poll(() => story.textContent()).toContain('2 sources');
@@ -220,13 +224,11 @@ describe('hover card', () => {
     await screenshot(hostile.page, 'card-hostile-css');
   });
 
-  it('Track / Untrack in the card updates the page’s highlights live', async () => {
+  it('follows a drama with a status and progress from the card, in one settings write each', async () => {
     const { page } = await open('/seed.html');
     await hover(page, 'Nevertheless', { highlight: 'dramalens-drama', nth: 1 });
     await expect.poll(() => cardText(page), { timeout: 3000 }).toContain('알고있지만');
-    const toggle = page.locator(`${CARD} .track-toggle`);
-    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
-    // The background is the only writer of settings: count its writes to storage.sync.
+    // The background is the only writer of settings for a page: count its writes to storage.sync.
     const worker = await session.serviceWorker();
     await worker.evaluate(() => {
       const scope = globalThis as unknown as { __syncWrites?: number };
@@ -239,12 +241,54 @@ describe('hover card', () => {
         return set(...args);
       }) as typeof area.set;
     });
-    await toggle.click();
-    await expect.poll(() => highlightTexts(page, 'dramalens-drama')).not.toContain('Nevertheless');
-    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
-    expect(await worker.evaluate(() => (globalThis as unknown as { __syncWrites: number }).__syncWrites)).toBe(1);
-    await toggle.click();
-    await expect.poll(() => highlightTexts(page, 'dramalens-drama')).toContain('Nevertheless');
+    const writes = () => worker.evaluate(() => (globalThis as unknown as { __syncWrites: number }).__syncWrites);
+    const before = await writes();
+    const status = page.getByLabel('Your status for Nevertheless');
+    await status.selectOption('watching');
+    await expect.poll(() => page.locator(`${CARD} [data-testid="progress"]`).textContent()).toBe('No ep / 10');
+    await page.getByRole('button', { name: 'One more episode watched' }).click();
+    await page.getByRole('button', { name: 'One more episode watched' }).click();
+    await expect.poll(() => page.locator(`${CARD} [data-testid="progress"]`).textContent()).toBe('Ep 2 / 10');
+    const sync = () => worker.evaluate(() => chrome.storage.sync.get('follows'));
+    await expect.poll(sync).toEqual({ follows: { list: 'nevertheless:w:2', overflow: 0 } });
+    expect((await writes()) - before).toBe(3);
+    await screenshot(page, 'card-following');
+    await status.selectOption('');
+    await expect.poll(sync).toEqual({ follows: { list: '', overflow: 0 } });
+    // Following changes no highlight: every drama stays lit.
+    expect(await highlightTexts(page, 'dramalens-drama')).toContain('Nevertheless');
+  });
+
+  it('muting a name from its card clears it live in every open tab, and unmuting brings it back', async () => {
+    const { page } = await open('/seed.html');
+    const { page: other } = await open('/seed.html');
+    await expect.poll(() => highlightTexts(other, 'dramalens-actor')).toContain('Song Kang');
+    await page.bringToFront();
+    await hover(page, 'Song Kang', { nth: 2 });
+    await expect.poll(() => cardText(page), { timeout: 3000 }).toContain('송강');
+    const mute = page.locator(`${CARD} .mute-toggle`);
+    expect(await mute.getAttribute('aria-pressed')).toBe('false');
+    await mute.click();
+    await expect.poll(() => highlightTexts(other, 'dramalens-actor')).not.toContain('Song Kang');
+    await expect.poll(() => highlightTexts(page, 'dramalens-actor')).not.toContain('Song Kang');
+    // Other names stay; the card says the name is muted and offers it back.
+    expect(await highlightTexts(other, 'dramalens-actor')).toContain('Han So Hee');
+    expect(await mute.getAttribute('aria-pressed')).toBe('true');
+    expect(await cardText(page)).toContain('Muted: Dramalens does not highlight this actor');
+    await screenshot(page, 'card-muted');
+    await mute.click();
+    await expect.poll(() => highlightTexts(other, 'dramalens-actor')).toContain('Song Kang');
+  });
+
+  it('an actor with 22 dramas shows the airing and newest first, the rest behind “N more”', async () => {
+    const { page } = await open('/actor-many-dramas.html');
+    await hover(page, 'Lee Dong-wook');
+    await expect.poll(() => cardText(page), { timeout: 3000 }).toContain('이동욱');
+    const items = page.locator(`${CARD} .filmography > li`);
+    expect(await items.count()).toBe(6);
+    const more = page.getByRole('button', { name: '16 more dramas' });
+    await more.click();
+    await expect.poll(() => items.count()).toBe(22);
   });
 
   it('works on a page with a strict CSP', async () => {

@@ -291,35 +291,67 @@ describe('search', () => {
   });
 });
 
-describe('Airing next', () => {
-  it('shows Nevertheless’s next episode and countdown when "now" is inside its run', async () => {
+/** Follows dramas the way the options page stores them (settings version 3). */
+async function follow(list: string) {
+  const worker = await suite.session.serviceWorker();
+  await worker.evaluate((followList) => chrome.storage.sync.set({ follows: { list: followList, overflow: 0 } }), list);
+}
+
+describe('Airing next and this week in Korea', () => {
+  it('lists followed dramas with the next episode and countdown, and the whole catalog’s week in Korea', async () => {
     // Thursday 1 July 2021, noon in Seoul: episode 3 airs Saturday 3 July at 23:00 KST.
     await pinNow(suite.session, '2021-07-01T03:00:00Z');
+    await follow('hospital-playlist-2:w:2,nevertheless:w:2');
     const site = await openSite('/seed.html');
     const { popup } = await openPopup(await tabIdOf(site));
-    const row = popup.locator('.airing-row[data-drama-id="nevertheless"]');
+    const airing = popup.locator('[data-section="airing"]');
+    const row = airing.locator('.airing-row[data-drama-id="nevertheless"]');
     await row.waitFor();
     // Rows come soonest first: Hospital Playlist 2 airs that Thursday evening, before Nevertheless.
-    const order = await popup
+    const order = await airing
       .locator('.airing-row')
       .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-drama-id')));
-    expect(order.indexOf('hospital-playlist-2')).toBeGreaterThanOrEqual(0);
-    expect(order.indexOf('hospital-playlist-2')).toBeLessThan(order.indexOf('nevertheless'));
+    expect(order).toEqual(['hospital-playlist-2', 'nevertheless']);
     const text = await row.textContent();
     expect(text).toContain('Ep 3');
     expect(text).toContain('in 2d 11h');
     expect(text).toContain('11:00 PM');
+    // This week in Korea: not only the followed dramas.
+    const week = popup.locator('[data-section="week"] .airing-row');
+    await expect.poll(() => week.count()).toBeGreaterThan(2);
+    const weekIds = await week.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-drama-id')));
+    expect(weekIds).toEqual(expect.arrayContaining(['nevertheless', 'hospital-playlist-2']));
+    expect(weekIds.some((id) => !order.includes(id))).toBe(true);
     await screenshot(popup, 'popup-airing-next');
     await expectNoAxeViolations(popup);
   });
 
-  it('says so plainly when none of the tracked dramas is airing', async () => {
+  it('says so plainly when none of the followed dramas is airing', async () => {
     await pinNow(suite.session, '2030-01-01T00:00:00Z');
     const site = await openSite('/adverb.html');
     const { popup } = await openPopup(await tabIdOf(site));
     expect(await popup.locator('[aria-labelledby="airing-heading"]').textContent()).toContain(
-      'None of your tracked dramas is on air',
+      'None of the dramas you follow is on air',
     );
+    expect(await popup.locator('[aria-labelledby="week-heading"]').textContent()).toContain(
+      'No drama in the index airs in Korea this week',
+    );
+  });
+
+  it('following from the popup’s card puts the drama in "Airing next" at once', async () => {
+    await pinNow(suite.session, '2021-07-01T03:00:00Z');
+    const site = await openSite('/seed.html');
+    const { popup } = await openPopup(await tabIdOf(site));
+    expect(await popup.locator('[data-section="airing"] .airing-row').count()).toBe(0);
+    await popup.locator('[data-section="week"] .airing-row[data-drama-id="nevertheless"] .airing-title').click();
+    await popup.getByLabel('Your status for Nevertheless').selectOption('plan');
+    await expect
+      .poll(async () => (await suite.session.serviceWorker()).evaluate(() => chrome.storage.sync.get('follows')))
+      .toEqual({ follows: { list: 'nevertheless:p', overflow: 0 } });
+    await popup.keyboard.press('Escape');
+    await expect
+      .poll(() => popup.locator('[data-section="airing"] .airing-row[data-drama-id="nevertheless"]').count())
+      .toBe(1);
   });
 });
 
@@ -336,7 +368,9 @@ describe('dark mode', () => {
       const background = await popup.evaluate(() => getComputedStyle(document.body).backgroundColor);
       expect(background).toBe('rgb(23, 22, 28)');
       // New York is 13 hours behind Seoul: the local time comes first, KST beside it.
-      expect(await popup.locator('.airing-row[data-drama-id="nevertheless"]').textContent()).toContain('10:00 AM');
+      expect(
+        await popup.locator('[data-section="week"] .airing-row[data-drama-id="nevertheless"]').textContent(),
+      ).toContain('10:00 AM');
       await screenshot(popup, 'popup-dark');
       await expectNoAxeViolations(popup);
       await popup.locator('.page-chip[data-entity-id="nevertheless"]').click();
