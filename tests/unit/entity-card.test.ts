@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import index from '../../generated/index.json';
 import { entityCard, indexMaps, withLibraryChange, type EntityCardData } from '../../lib/index/entity-card';
 import type { DramaIndex } from '../../lib/index/types';
+import type { Follows, Muted } from '../../lib/settings';
 
 const maps = indexMaps(index as unknown as DramaIndex);
-const NOTHING = { follows: {}, muted: { dramas: [], people: [] } };
+const NOTHING: { follows: Follows; muted: Muted } = { follows: {}, muted: { dramas: [], people: [] } };
 const card = (id: string, library = NOTHING, now = Date.parse('2021-07-01T03:00:00Z')) =>
   entityCard(maps, id, { now, timeZone: 'Asia/Seoul', library }) as EntityCardData;
 
