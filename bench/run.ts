@@ -135,6 +135,7 @@ async function main() {
     ['scan', () => runScanBench(dictionaries)],
     ['card', async () => (await import('./card')).runCardBench()],
     ['popup', async () => (await import('./popup')).runPopupBench()],
+    ['options', async () => (await import('./options')).runOptionsBench()],
   ] as const) {
     if (process.env.BENCH_ONLY && !process.env.BENCH_ONLY.split(',').includes(name)) continue;
     const result = await run();
