@@ -7,6 +7,7 @@ import { SettingsBackup } from '../../components/options/SettingsBackup';
 import { ShortcutSettings, useShortcut } from '../../components/options/ShortcutSettings';
 import { SiteList } from '../../components/options/SiteList';
 import { TimeSettings } from '../../components/options/TimeSettings';
+import { WatchlistTransfer } from '../../components/options/WatchlistTransfer';
 import { useLiveSettings } from '../../components/options/use-live-settings';
 import { settingLabels, SETTINGS_VERSION, type Settings } from '../../lib/settings';
 import {
@@ -15,14 +16,18 @@ import {
   settingsFileName,
   settingsFileText,
 } from '../../lib/settings/settings-file';
+import { watchlistCsv } from '../../lib/settings/watchlist-csv';
 import type { ExtensionData } from '../../lib/ui/extension-data';
+
+const rowYear = (drama: { year?: number; schedule?: { premiere?: string } }) =>
+  Number(drama.schedule?.premiere?.slice(0, 4)) || drama.year;
 
 export interface OptionsEnvironment {
   data: ExtensionData;
   isFirefox: boolean;
   readShortcut: () => Promise<string>;
   openShortcutPage: () => void;
-  download: (fileName: string, text: string) => void;
+  download: (fileName: string, text: string, type?: string) => void;
 }
 
 export function App({ env }: { env: OptionsEnvironment }) {
@@ -30,6 +35,17 @@ export function App({ env }: { env: OptionsEnvironment }) {
   const { data } = env;
   const rows = useMemo(() => dramaRows(data.index.dramas, data.clock.now(), data.timeZone, data.index.people), [data]);
   const personNames = useMemo(() => new Map(data.index.people.map((p) => [p.id, p.name])), [data]);
+  const catalog = useMemo(
+    () =>
+      data.index.dramas.map((d) => ({
+        id: d.id,
+        title: d.title,
+        ...(d.hangul ? { hangul: d.hangul } : {}),
+        aliases: d.aliases,
+        ...(rowYear(d) ? { year: rowYear(d) } : {}),
+      })),
+    [data],
+  );
   const shortcut = useShortcut(env.readShortcut);
   const [noticeDismissed, setNoticeDismissed] = useState(false);
 
@@ -66,6 +82,7 @@ export function App({ env }: { env: OptionsEnvironment }) {
           </h1>
           <nav aria-label="Sections">
             <a href="#dramas">Dramas</a>
+            <a href="#watchlist">Watchlist</a>
             <a href="#highlighting">Highlighting</a>
             <a href="#sites">Sites</a>
             <a href="#time">Time</a>
@@ -100,6 +117,26 @@ export function App({ env }: { env: OptionsEnvironment }) {
             onChange={(patch) => void save(patch)}
             onScopeChange={(highlightScope) => void save({ highlightScope })}
             personName={(id) => personNames.get(id)}
+          />
+        </OptionsSection>
+
+        <OptionsSection
+          id="watchlist"
+          title="Watchlist"
+          description="Bring your list from another tracker as CSV (title or Hangul title, status, episodes watched), or take yours with you."
+        >
+          <WatchlistTransfer
+            catalog={catalog}
+            follows={settings.follows}
+            onExport={() => {
+              const now = new Date();
+              env.download(
+                `dramalens-watchlist-${now.toISOString().slice(0, 10)}.csv`,
+                watchlistCsv(settings.follows, catalog),
+                'text/csv',
+              );
+            }}
+            onSave={(follows) => save({ follows })}
           />
         </OptionsSection>
 

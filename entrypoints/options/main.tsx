@@ -8,8 +8,8 @@ import { App, type OptionsEnvironment } from './App';
 const OPEN_CARD_COMMAND = 'open-card';
 const root = document.getElementById('app')!;
 
-function download(fileName: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+function download(fileName: string, text: string, type = 'application/json') {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 1000);

@@ -380,6 +380,57 @@ describe('export and import', () => {
   });
 });
 
+describe('watchlist CSV', () => {
+  const watchlistInput = (page: Page) => page.getByTestId('watchlist-file');
+  const csv = (text: string) => ({ name: 'my-list.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+
+  it('imports after a review: matched rows, a shared title the reader settles, unknown rows left out', async () => {
+    const { page } = await openOptions();
+    await watchlistInput(page).setInputFiles(
+      csv('Title,Status,Episodes Watched\nNevertheless,Watching,4\n연인,Completed,\nA Drama Nobody Made,Dropped,\n'),
+    );
+    const review = page.locator('.watchlist-review');
+    await review.waitFor();
+    expect(
+      await review.locator('[data-match]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-match'))),
+    ).toEqual(['matched', 'ambiguous', 'unknown']);
+    await screenshot(page, 'options-watchlist-review');
+    // Nothing is saved before the reader confirms.
+    expect((await syncStorage()).follows).toBeUndefined();
+    await expect.poll(() => review.getByRole('button', { name: 'Import 1 drama' }).count()).toBe(1);
+    await review.getByLabel('Which drama is “연인” (line 3)').selectOption('db-3394551e');
+    await review.getByRole('button', { name: 'Import 2 dramas' }).click();
+    await expect.poll(() => page.getByTestId('watchlist-feedback').textContent()).toMatch(/Imported 2 dramas/);
+    expect((await syncStorage()).follows).toEqual({ list: 'db-3394551e:c,nevertheless:w:4', overflow: 0 });
+
+    // Export gives them back as CSV.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export watchlist (CSV)…' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^dramalens-watchlist-\d{4}-\d{2}-\d{2}\.csv$/);
+    const exported = await readFile((await download.path())!, 'utf8');
+    expect(exported).toContain('Nevertheless,알고있지만,2021,Watching,4');
+  });
+
+  it('a malformed file or a cancelled review changes nothing', async () => {
+    const { page } = await openOptions();
+    await watchlistInput(page).setInputFiles(csv('Title,Rating\nNevertheless,10\n'));
+    await expect
+      .poll(() => page.getByTestId('watchlist-feedback').textContent())
+      .toMatch(/Line 1 must name the columns.*Nothing was changed\./);
+    expect(await page.getByTestId('watchlist-feedback').getAttribute('role')).toBe('alert');
+    await watchlistInput(page).setInputFiles(csv('Title,Status\nNevertheless,binge-watched\n'));
+    await expect
+      .poll(() => page.getByTestId('watchlist-feedback').textContent())
+      .toMatch(/Line 2: “binge-watched” is not a status/);
+    await watchlistInput(page).setInputFiles(csv('Title,Status\nNevertheless,Plan to Watch\n'));
+    await page.locator('.watchlist-review').getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => page.getByTestId('watchlist-feedback').textContent()).toMatch(/cancelled/);
+    expect((await syncStorage()).follows).toBeUndefined();
+  });
+});
+
 describe('settings stored by version 2', () => {
   it('a page reads v2 items as they are (Nevertheless untracked → muted), and the background migrates them on start', async () => {
     const worker = await suite.session.serviceWorker();

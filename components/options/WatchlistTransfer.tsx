@@ -1,0 +1,175 @@
+import { useRef, useState } from 'preact/hooks';
+import { FOLLOW_STATUS_LABELS, type Follows } from '../../lib/settings';
+import {
+  followsFromReview,
+  MAX_WATCHLIST_BYTES,
+  readWatchlistCsv,
+  type CatalogDrama,
+  type WatchlistRow,
+} from '../../lib/settings/watchlist-csv';
+
+export interface WatchlistTransferProps {
+  catalog: readonly CatalogDrama[];
+  follows: Follows;
+  onExport: () => void;
+  /** Saves the reviewed follows; resolves to an error message when they could not be saved. */
+  onSave: (follows: Follows) => Promise<string | undefined>;
+}
+
+interface Review {
+  fileName: string;
+  rows: WatchlistRow[];
+  /** Ambiguous rows: line → the chosen drama id, or null to leave the row out. */
+  choices: Map<number, string | null>;
+}
+
+/** Watchlist CSV: export, and import with a review step; nothing is saved before “Import”. */
+export function WatchlistTransfer({ catalog, follows, onExport, onSave }: WatchlistTransferProps) {
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [review, setReview] = useState<Review | null>(null);
+  const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
+  const title = (id: string) => {
+    const drama = catalog.find((d) => d.id === id);
+    return drama
+      ? `${drama.title}${drama.hangul ? ` ${drama.hangul}` : ''}${drama.year ? ` (${drama.year})` : ''}`
+      : id;
+  };
+
+  const readFile = async (file: File) => {
+    setReview(null);
+    if (file.size > MAX_WATCHLIST_BYTES) {
+      setResult({ ok: false, message: 'This file is far too large to be a watchlist. Nothing was changed.' });
+      return;
+    }
+    const read = readWatchlistCsv(await file.text(), catalog);
+    if (!read.ok) {
+      setResult({ ok: false, message: read.error });
+      return;
+    }
+    setResult(null);
+    const choices = new Map<number, string | null>();
+    for (const row of read.rows) if (row.match.kind === 'ambiguous') choices.set(row.line, null);
+    setReview({ fileName: file.name, rows: read.rows, choices });
+  };
+
+  const toImport = review ? Object.keys(followsFromReview({}, review.rows, review.choices)).length : 0;
+
+  return (
+    <div class="watchlist">
+      <div class="button-row">
+        <button type="button" onClick={onExport} disabled={Object.keys(follows).length === 0}>
+          Export watchlist (CSV)…
+        </button>
+        <button type="button" onClick={() => fileInput.current?.click()}>
+          Import watchlist (CSV)…
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept="text/csv,.csv"
+          class="visually-hidden"
+          tabIndex={-1}
+          aria-label="Watchlist file to import"
+          data-testid="watchlist-file"
+          onChange={async (e) => {
+            const input = e.currentTarget;
+            const file = input.files?.[0];
+            input.value = '';
+            if (file) await readFile(file);
+          }}
+        />
+      </div>
+      {review && (
+        <section class="watchlist-review" aria-labelledby="watchlist-review-heading">
+          <h3 id="watchlist-review-heading">Review {review.fileName}</h3>
+          <p class="muted">
+            Nothing is saved until you choose Import. Rows Dramalens could not match are left out; choose the drama for
+            rows whose title is shared.
+          </p>
+          <table class="drama-table">
+            <thead>
+              <tr>
+                <th scope="col">Line</th>
+                <th scope="col">In the file</th>
+                <th scope="col">Status</th>
+                <th scope="col">Drama in Dramalens</th>
+              </tr>
+            </thead>
+            <tbody>
+              {review.rows.map((row) => (
+                <tr key={row.line} data-line={row.line} data-match={row.match.kind}>
+                  <td>{row.line}</td>
+                  <th scope="row">{row.title}</th>
+                  <td>
+                    {FOLLOW_STATUS_LABELS[row.follow.status]}
+                    {row.follow.episode ? `, ep ${row.follow.episode}` : ''}
+                  </td>
+                  <td>
+                    {row.match.kind === 'matched' && title(row.match.dramaId)}
+                    {row.match.kind === 'unknown' && <span class="muted">Not in the catalog: left out</span>}
+                    {row.match.kind === 'ambiguous' && (
+                      <select
+                        aria-label={`Which drama is “${row.title}” (line ${row.line})`}
+                        value={review.choices.get(row.line) ?? ''}
+                        onChange={(e) => {
+                          const choices = new Map(review.choices);
+                          choices.set(row.line, e.currentTarget.value || null);
+                          setReview({ ...review, choices });
+                        }}
+                      >
+                        <option value="">Leave out</option>
+                        {row.match.candidates.map((id) => (
+                          <option key={id} value={id}>
+                            {title(id)}
+                          </option>
+                        ))}
+                      </select>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div class="button-row">
+            <button
+              type="button"
+              class="primary"
+              disabled={toImport === 0}
+              onClick={async () => {
+                const next = followsFromReview(follows, review.rows, review.choices);
+                const error = await onSave(next);
+                setReview(null);
+                setResult(
+                  error
+                    ? { ok: false, message: `${error} Nothing was changed.` }
+                    : {
+                        ok: true,
+                        message: `Imported ${toImport} ${toImport === 1 ? 'drama' : 'dramas'} from ${review.fileName}.`,
+                      },
+                );
+              }}
+            >
+              Import {toImport} {toImport === 1 ? 'drama' : 'dramas'}
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                setReview(null);
+                setResult({ ok: true, message: 'Import cancelled. Nothing was changed.' });
+              }}
+            >
+              Cancel
+            </button>
+          </div>
+        </section>
+      )}
+      <p
+        class={result && !result.ok ? 'feedback error' : 'feedback'}
+        role={result && !result.ok ? 'alert' : 'status'}
+        data-testid="watchlist-feedback"
+      >
+        {result?.message ?? ''}
+      </p>
+    </div>
+  );
+}
