@@ -72,7 +72,9 @@ export default defineConfig({
     name: 'Dramalens',
     description:
       'Highlights K-drama titles and actors on the pages you read, with air times and fan news. No network requests, no tracking.',
-    permissions: ['storage', 'tabs'],
+    // `activeTab`: the popup reads the URL of the tab the reader opened it on (no install warning).
+    // No `tabs`: lib/top-frame-url.ts.
+    permissions: ['storage', 'activeTab'],
     commands: {
       'open-card': {
         suggested_key: { default: 'Alt+Shift+D' },
