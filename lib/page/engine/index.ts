@@ -39,7 +39,7 @@ export async function startEngine(api: PageExtensionApi): Promise<PageScanner | 
   let names: Promise<NamesController> | null = null;
   let items: StoredItems = initial;
   const loadNames = () =>
-    (names ??= importPageModule<NamesModule>(api, 'names.js').then(({ startNames }) =>
+    (names ??= importPageModule<NamesModule>('names.js').then(({ startNames }) =>
       startNames({ ctx, api, scanner, items }),
     ));
 
