@@ -3,9 +3,14 @@ import { defineConfig } from 'wxt';
 import { CARD_SHARD_DIR } from './lib/index/card-shards';
 import preact from '@preact/preset-vite';
 import { buildIndexFiles } from './scripts/index-builder';
+import { noHtmlSinkVite } from './scripts/no-html-sink';
 import { buildPageModules, PAGE_MODULE_DIR } from './scripts/page-modules/build';
 
 const ROOT = import.meta.dirname;
+/** `activeTab`: the popup reads the URL of the tab the reader opened it on (no install warning). */
+const EXTENSION_PERMISSIONS = ['storage', 'activeTab'] as const;
+const FIREFOX_MIN_VERSION = '140.0';
+const FIREFOX_ANDROID_MIN_VERSION = '142.0';
 /** What content scripts load from the extension: the page modules, the name dictionary, the highlight styles (for shadow roots). */
 const PAGE_RESOURCES = [`${PAGE_MODULE_DIR}/*`, 'dictionary.bin', 'content-highlights.css'];
 
@@ -14,6 +19,12 @@ export default defineConfig({
   // DRAMALENS_OUT lets parallel checkouts/sessions build side by side; the default is .output.
   outDir: process.env.DRAMALENS_OUT ?? '.output',
   imports: false,
+  // The Firefox sources zip AMO review asks for (`wxt zip -b firefox`, run by `npm run build`):
+  // what `npm ci && npm run build` needs, none of its outputs, tests or benchmarks. The build
+  // reads nothing outside the repository (data/imported/dramadb.json is the committed import).
+  zip: {
+    excludeSources: ['generated/**', 'artifacts/**', 'scratch/**', '.output*/**', 'tests/**', 'bench/**', 'docs/**'],
+  },
   modules: ['@wxt-dev/webextension-polyfill'],
   hooks: {
     'build:before': async () => {
@@ -68,21 +79,37 @@ export default defineConfig({
           : (PAGE_RESOURCES as never);
     },
   },
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Dramalens',
     description:
       'Highlights K-drama titles and actors on the pages you read, with air times and fan news. No network requests, no tracking.',
-    permissions: ['storage', 'tabs'],
+    // Why each is needed: README, "Permissions and privacy"; tests/unit/manifest.test.ts pins the list.
+    permissions: [...EXTENSION_PERMISSIONS],
     commands: {
       'open-card': {
         suggested_key: { default: 'Alt+Shift+D' },
         description: 'Open the Dramalens card for the name at the cursor (press again for the next name)',
       },
     },
-    browser_specific_settings: { gecko: { id: 'dramalens@example.org', strict_min_version: '128.0' } },
-  },
+    // Firefox only (Chrome lists the key as unrecognised). 140: the CSS Custom Highlight API,
+    // the newest API the code needs (then `:has()` 121, storage.session 115, adoptedStyleSheets 101).
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'dramalens@example.org',
+              strict_min_version: FIREFOX_MIN_VERSION,
+              // Nothing is collected or sent anywhere (AMO asks every new extension to say so).
+              data_collection_permissions: { required: ['none'] },
+            },
+            // Firefox for Android reads that key from 142 on.
+            gecko_android: { strict_min_version: FIREFOX_ANDROID_MIN_VERSION },
+          },
+        }
+      : {}),
+  }),
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), noHtmlSinkVite()],
     json: { stringify: true },
     // DRAMALENS_MINIFY=0 keeps function names, for profiling.
     ...(process.env.DRAMALENS_MINIFY === '0' ? { build: { minify: false } } : {}),

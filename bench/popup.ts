@@ -10,6 +10,7 @@ import type { ArticleEntry, DramaIndex, Story } from '../lib/index/types';
 import { createEntitySearch } from '../lib/search/entity-search';
 import { dramadbDictionary } from './dramadb-dictionary';
 import { launchWithExtension, serveFixtures } from '../scripts/browser/harness';
+import { tabIdOf } from '../scripts/browser/tab-id';
 import { seedPageHtml } from '../scripts/browser/pages';
 import { percentile } from './stats';
 
@@ -119,11 +120,7 @@ async function measureVariant(label: string, extensionDir: string, pageUrl: stri
     // A real page in a tab, so "On this page" has names to rank.
     const site = await context.newPage();
     await site.goto(pageUrl);
-    const worker = await session.serviceWorker();
-    const tabId = await worker.evaluate(
-      async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)?.id ?? -1,
-      site.url(),
-    );
+    const tabId = await tabIdOf(session, site);
     await site.waitForFunction(() => (CSS.highlights.get('dramalens-actor')?.size ?? 0) > 0);
     const popupUrl = `chrome-extension://${extensionId}/popup.html?tabId=${tabId}`;
     const firstOpen = await openPopupOnce(context, popupUrl);

@@ -18,7 +18,7 @@ export default defineUnlistedScript(() => {
       const api = pageExtensionApi();
       // After an update the old script's world stays on the page, cut off from the extension.
       if (!api?.runtime?.id) return;
-      void importPageModule<EngineModule>(api, 'engine.js').then((engine) => engine.startEngine(api));
+      void importPageModule<EngineModule>('engine.js').then((engine) => engine.startEngine(api));
     },
     setTimeout: (callback, ms) => window.setTimeout(callback, ms),
     MutationObserver,

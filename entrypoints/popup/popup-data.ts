@@ -8,11 +8,17 @@ import type { EntityCardData } from '../../lib/index/entity-card';
 import { messenger, tabDetectionsKey, type EntityDirectory, type TabDetections } from '../../lib/messages';
 import { createEntitySearch, type EntitySearch } from '../../lib/search/entity-search';
 import { readSettings, watchSettings, type Settings } from '../../lib/settings';
+import { askTopFrameUrl, type TabMessaging } from '../../lib/top-frame-url';
 import { directoryLookup, type DirectoryLookup } from './popup-model';
 
 export interface PopupTab {
   id: number;
-  url?: string;
+  /**
+   * The page the tab shows: from the browser when it grants `activeTab` (the reader clicked the
+   * toolbar button), else from Dramalens's engine in the tab's top frame; '' when neither tells
+   * (a page Dramalens cannot read).
+   */
+  url: string;
 }
 
 export interface PopupData {
@@ -29,7 +35,8 @@ export interface PopupData {
 
 /**
  * Test seam: `popup.html?tabId=N` shows tab N, because an e2e test opens the popup as a page
- * of its own (which is then the active tab). Without it, the popup shows the active tab.
+ * of its own (which is then the active tab). Without it, the popup shows the active tab. Such a
+ * page gets no `activeTab` grant, so it learns the tab's URL from the top frame's engine.
  */
 export function requestedTabId(search: string): number | undefined {
   const raw = new URLSearchParams(search).get('tabId');
@@ -43,7 +50,21 @@ async function findTab(tabId: number | undefined): Promise<PopupTab | undefined>
       ? (await browser.tabs.query({ active: true, currentWindow: true }))[0]
       : await browser.tabs.get(tabId).catch(() => undefined);
   if (tab?.id === undefined) return undefined;
-  return { id: tab.id, ...(tab.url ? { url: tab.url } : {}) };
+  return { id: tab.id, url: tab.url || ((await askTopFrameUrl(browser.tabs as TabMessaging, tab.id)) ?? '') };
+}
+
+/**
+ * The tab's URL once it has loaded again (see `PopupTab.url`). The new page's engine may start
+ * a moment after the load: asked again a little later before the page counts as unreadable.
+ */
+async function tabUrl(tabId: number): Promise<string> {
+  for (const delay of [0, 500, 1500]) {
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
+    const tab = await browser.tabs.get(tabId).catch(() => undefined);
+    const url = tab?.url || (await askTopFrameUrl(browser.tabs as TabMessaging, tabId));
+    if (url) return url;
+  }
+  return '';
 }
 
 const lazily = <T>(make: () => T) => {
@@ -101,7 +122,7 @@ export function watchPopupSources(
   on: {
     settings: (settings: Settings) => void;
     detections: (detections: TabDetections | null | Error) => void;
-    tabUrl: (url: string | undefined) => void;
+    tabUrl: (url: string) => void;
   },
 ): () => void {
   const unwatchSettings = watchSettings(on.settings);
@@ -111,8 +132,12 @@ export function watchPopupSources(
   const onSessionChange = (changes: Record<string, unknown>) => {
     if (key in changes) void fetchTabDetections(tabId).then(on.detections);
   };
-  const onTabUpdated = (updatedId: number, change: { url?: string }) => {
-    if (updatedId === tabId && change.url !== undefined) on.tabUrl(change.url);
+  // The URL comes with the change only where the browser grants it; else it is asked for once
+  // the tab has loaded.
+  const onTabUpdated = (updatedId: number, change: { url?: string; status?: string }) => {
+    if (updatedId !== tabId) return;
+    if (change.url !== undefined) on.tabUrl(change.url);
+    else if (change.status === 'complete') void tabUrl(tabId).then(on.tabUrl);
   };
   // Optional: a browser without session-area events still gets the data on open.
   browser.storage.session.onChanged?.addListener(onSessionChange);

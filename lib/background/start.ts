@@ -11,6 +11,7 @@ import { acceptReport, acceptTabRequest } from './message-guards';
 import { applyLibraryChange } from './library-change';
 import { migrateStoredSettings } from '../settings';
 import { createTabDetectionStore } from './tab-detections';
+import { askTopFrameUrl, type TabMessaging } from '../top-frame-url';
 
 export function startBackground(browser: typeof extensionBrowser) {
   // MV3 has `action`; the Firefox MV2 build has `browserAction`.
@@ -64,8 +65,12 @@ export function startBackground(browser: typeof extensionBrowser) {
 
   browser.tabs.onRemoved.addListener((tabId) => void tabs.clear(tabId));
   // A new URL forgets the tab. A reload and a frame navigating look alike here (no URL change):
-  // the store tells them apart by the reporting documents (tab-detections.ts).
+  // the store tells them apart by the reporting documents (tab-detections.ts). Without the
+  // `tabs` permission the browser mostly gives no URL: once the tab has loaded, the top frame's
+  // engine says which page it shows (no answer: a page Dramalens does not run in).
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading') void tabs.navigated(tabId, change.url);
+    if (change.status === 'complete')
+      void askTopFrameUrl(browser.tabs as TabMessaging, tabId).then((url) => tabs.settled(tabId, url));
   });
 }

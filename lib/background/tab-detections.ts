@@ -146,6 +146,27 @@ export function createTabDetectionStore(
       });
     },
 
+    /**
+     * The tab finished loading and its top frame shows `topUrl` (undefined when no Dramalens
+     * engine answered there). Without the `tabs` permission `navigated` usually gets no URL, so
+     * a new page looks like a reload until now: unless the top frame still shows the page the
+     * names were reported on, the frames reported before the load began belonged to the page
+     * that was there before, and are dropped.
+     */
+    settled(tabId: number, topUrl: string | undefined): Promise<void> {
+      return inOrder(tabId, async () => {
+        const stored = await read(tabId);
+        if (!stored || stored.loadingAt === undefined) return;
+        const top = stored.frames[0];
+        const samePage = topUrl !== undefined && (top === undefined || withoutHash(topUrl) === withoutHash(top.url));
+        if (samePage) return;
+        const since = stored.loadingAt;
+        const kept = Object.entries(stored.frames).filter(([, frame]) => frame.reportedAt >= since);
+        if (kept.length === Object.keys(stored.frames).length) return;
+        await write(tabId, { ...stored, frames: Object.fromEntries(kept) });
+      });
+    },
+
     async load(tabId: number): Promise<TabDetections | null> {
       const stored = await read(tabId);
       return stored ? mergeFrames(stored) : null;

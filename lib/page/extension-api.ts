@@ -15,8 +15,22 @@ export interface PageStorageArea {
   };
 }
 
+/** A `runtime.onMessage` listener that answers synchronously (through `sendResponse`) or not at all. */
+export type RuntimeMessageListener = (
+  message: unknown,
+  sender: unknown,
+  sendResponse: (response: unknown) => void,
+) => void;
+
 export interface PageExtensionApi {
-  runtime: { id?: string; getURL(path: string): string };
+  runtime: {
+    id?: string;
+    getURL(path: string): string;
+    onMessage: {
+      addListener(listener: RuntimeMessageListener): void;
+      removeListener(listener: RuntimeMessageListener): void;
+    };
+  };
   storage: { sync: PageStorageArea };
 }
 

@@ -9,6 +9,7 @@ import { build, type Plugin } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PAGE_MODULE_DIR } from '../../lib/page/module-url';
+import { noHtmlSinkEsbuild } from '../no-html-sink';
 
 export { PAGE_MODULE_DIR };
 /** Each module's entry file; it is written to `page/<name>.js`. */
@@ -77,7 +78,7 @@ export async function buildPageModules(root: string, options: { minify?: boolean
       jsx: 'automatic',
       jsxImportSource: 'preact',
       legalComments: 'none',
-      plugins: [rawText, dayjsWithoutSideEffects],
+      plugins: [rawText, dayjsWithoutSideEffects, noHtmlSinkEsbuild],
       // The page side talks to the browser's own namespace (lib/page/extension-api.ts); WXT's UI
       // helpers ask `wxt/browser` for the same, so they get it without the polyfill.
       alias: { 'wxt/browser': path.join(root, 'lib/page/native-browser.ts') },

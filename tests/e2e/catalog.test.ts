@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { collectPageErrors, highlightTexts, pinNow, screenshot } from '../../scripts/browser/harness';
+import { tabIdOf as tabIdOfPage } from '../../scripts/browser/tab-id';
 import { useExtensionSuite } from './suite';
 
 const html = (body: string) => (_req: unknown, res: import('node:http').ServerResponse) => {
@@ -26,13 +27,7 @@ const suite = useExtensionSuite(
   { timeZone: 'America/New_York' },
 );
 
-async function tabIdOf(page: Page): Promise<number> {
-  const worker = await suite.session.serviceWorker();
-  const url = page.url();
-  const id = await worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, url);
-  if (id === undefined) throw new Error(`no tab for ${url}`);
-  return id;
-}
+const tabIdOf = (page: Page) => tabIdOfPage(suite.session, page);
 
 describe('a 2025 drama from the catalog', () => {
   it('lights Good Boy and its cast, and its card has the cast, the next episode in New York time and KST, and news', async () => {

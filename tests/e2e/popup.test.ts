@@ -1,6 +1,9 @@
 /// <reference types="chrome" />
 // The toolbar popup and the badge, with the built extension in Chromium. The popup is opened as
 // a page of its own at `popup.html?tabId=N` (the documented seam), N being the tab it reports on.
+// Opened so, it gets no `activeTab` grant (that comes with a click on the toolbar button), and
+// Dramalens has no `tabs` permission: it learns the tab's URL from the engine in the tab's top
+// frame, which a real popup does only where the browser gave no URL.
 import { afterEach, describe, expect, it } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
@@ -12,6 +15,7 @@ import {
   pinNow,
   screenshot,
 } from '../../scripts/browser/harness';
+import { tabIdOf as tabIdOfPage } from '../../scripts/browser/tab-id';
 import { pageRoutes } from '../../scripts/browser/pages';
 import { useExtensionSuite } from './suite';
 
@@ -45,13 +49,7 @@ async function openSite(pathname: string): Promise<Page> {
 const actors = (page: Page) => highlightTexts(page, 'dramalens-actor');
 const waitForHighlights = (page: Page) => expect.poll(() => actors(page), { timeout: 5000 }).not.toHaveLength(0);
 
-async function tabIdOf(page: Page, ctx = suite.session): Promise<number> {
-  const worker = await ctx.serviceWorker();
-  const url = page.url();
-  const id = await worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, url);
-  if (id === undefined) throw new Error(`no tab for ${url}`);
-  return id;
-}
+const tabIdOf = (page: Page, ctx = suite.session) => tabIdOfPage(ctx, page);
 
 async function openPopup(tabId: number, ctx = suite.session): Promise<{ popup: Page; errors: string[] }> {
   const popup = ctx === suite.session ? await suite.newPage() : await ctx.context.newPage();
@@ -176,7 +174,7 @@ describe('On this page and the badge', () => {
     // The tab's names are forgotten (it keeps only the note that a page loaded there).
     await expect
       .poll(() => worker.evaluate(async (id) => (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`], tabId))
-      .toEqual({ frames: {}, loaded: true });
+      .toMatchObject({ frames: {}, loaded: true });
     expect(await badgeText(tabId)).toBe('');
     const restricted = (await openPopup(tabId)).popup;
     expect(await pageState(restricted)).toBe('restricted');

@@ -95,6 +95,45 @@ describe('tab detections', () => {
     ]);
   });
 
+  // Without the `tabs` permission a navigation comes as `loading` with no URL; once the tab has
+  // loaded, the background asks the top frame's engine which page it shows.
+  it('forgets the old page when the loaded tab’s top frame shows another page or none of Dramalens’s', async () => {
+    const { store, views, tick } = setup();
+    await store.save(9, { frameId: 0, documentId: 'top' }, report(TOP, ['song-kang', 1]));
+    await store.save(9, { frameId: 2, documentId: 'frame' }, report('https://a.example/', ['iu', 1]));
+    tick(100);
+    await store.navigated(9, undefined);
+    await store.settled(9, undefined); // a data: page or a browser page: no engine answers
+    expect(await store.load(9)).toEqual({ url: '', detections: [] });
+    expect(views.at(-1)).toEqual({ url: '', detections: [] });
+
+    await store.save(9, { frameId: 0, documentId: 'top-2' }, report(TOP, ['song-kang', 1]));
+    tick(100);
+    await store.navigated(9, undefined);
+    await store.settled(9, 'https://other.example/'); // a page without names: its engine answers
+    expect(await store.load(9)).toEqual({ url: '', detections: [] });
+  });
+
+  it('keeps the names when the top frame still shows their page (a frame navigated, a #jump) or a new page reported', async () => {
+    const { store, tick } = setup();
+    await store.save(10, { frameId: 0, documentId: 'top' }, report(TOP, ['song-kang', 1]));
+    await store.save(10, { frameId: 2, documentId: 'a' }, report('https://a.example/', ['iu', 1]));
+    tick(100);
+    await store.navigated(10, undefined);
+    await store.settled(10, `${TOP}#comments`);
+    expect((await store.load(10))!.detections.map((d) => d.entityId)).toEqual(['song-kang', 'iu']);
+
+    tick(100);
+    await store.navigated(10, undefined);
+    tick(100);
+    await store.save(10, { frameId: 0, documentId: 'next' }, report('https://fans.example/next', ['han-so-hee', 1]));
+    await store.settled(10, 'https://fans.example/next');
+    expect((await store.load(10))!.detections.map((d) => d.entityId)).toEqual(['han-so-hee']);
+    // Nothing loading: nothing to settle.
+    await store.settled(11, undefined);
+    expect(await store.load(11)).toBeNull();
+  });
+
   it('applies concurrent reports one after another, losing none', async () => {
     const { store } = setup();
     await Promise.all(

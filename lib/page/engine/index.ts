@@ -7,7 +7,8 @@ import { decodeDictionary } from '../../match/dictionary-binary';
 import { loadDictionary } from '../../match/matcher';
 import { scanningAllowed } from '../../settings/page-gate';
 import { readStoredItems, watchStoredItems, type SettingsArea, type StoredItems } from '../../settings/storage-read';
-import type { PageExtensionApi } from '../extension-api';
+import type { PageExtensionApi, RuntimeMessageListener } from '../extension-api';
+import { isTopFrameUrlRequest } from '../../top-frame-url';
 import { isOwnUi } from '../own-ui';
 import { importPageModule } from '../module-url';
 import type { NamesController } from '../names/index';
@@ -38,7 +39,7 @@ export async function startEngine(api: PageExtensionApi): Promise<PageScanner | 
   let names: Promise<NamesController> | null = null;
   let items: StoredItems = initial;
   const loadNames = () =>
-    (names ??= importPageModule<NamesModule>(api, 'names.js').then(({ startNames }) =>
+    (names ??= importPageModule<NamesModule>('names.js').then(({ startNames }) =>
       startNames({ ctx, api, scanner, items }),
     ));
 
@@ -98,7 +99,14 @@ export async function startEngine(api: PageExtensionApi): Promise<PageScanner | 
     void names?.then((n) => n.navigated());
     void scanner.rescanAll();
   });
+  // The top frame tells the background and the popup which page the tab shows (they have no
+  // `tabs` permission to read it): here, so it answers whatever the settings, names or not.
+  const answerTopFrameUrl: RuntimeMessageListener = (message, _sender, sendResponse) => {
+    if (isTopFrameUrlRequest(message)) sendResponse(location.href);
+  };
+  if (window === window.top) api.runtime.onMessage.addListener(answerTopFrameUrl);
   ctx.onInvalidated(() => {
+    api.runtime.onMessage.removeListener(answerTopFrameUrl);
     unwatch();
     void names?.then((n) => n.dispose());
     scanner.dispose();

@@ -63,7 +63,7 @@ export function wireHoverCard(options: HoverWiringOptions): HoverWiring {
     return promise;
   };
   const loadView = () =>
-    (view ??= importPageModule<CardModule>(options.api, 'card.js').then(({ createCardView }) =>
+    (view ??= importPageModule<CardModule>('card.js').then(({ createCardView }) =>
       createCardView({
         ctx,
         settings: options.settings,
