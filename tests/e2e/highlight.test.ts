@@ -42,21 +42,23 @@ describe('highlighting on the seed page', () => {
     await screenshot(page, 'highlight-strict-csp');
   });
 
-  it('removes a drama’s highlights live when it is untracked, keeping other dramas’ cast', async () => {
+  it('removes a muted drama’s and a muted actor’s highlights live; the drama’s cast stays lit', async () => {
     const { page } = await open('/seed.html');
     await waitForActors(page);
     const worker = await suite.session.serviceWorker();
-    await worker.evaluate(() => chrome.storage.sync.set({ tracking: { mode: 'all-except', ids: ['nevertheless'] } }));
+    await worker.evaluate(() => chrome.storage.sync.set({ muted: { list: 'd:nevertheless', overflow: 0 } }));
     await expect.poll(() => drama(page)).not.toContain('Nevertheless');
-    // Yoon Seo-ah is only in Nevertheless; Song Kang, Han So-hee and Lee Ho-jung (Song of the
-    // Bandits) are in other tracked dramas.
-    await expect.poll(() => actors(page)).not.toContain('Yoon Seo Ah');
-    expect(await actors(page)).toContain('Lee Ho Jung');
-    expect(await actors(page)).toContain('Song Kang');
-    expect(await actors(page)).toContain('Han So Hee');
+    // Muting a drama leaves its cast lit: Yoon Seo-ah is only in Nevertheless.
+    expect(await actors(page)).toEqual(expect.arrayContaining(['Yoon Seo Ah', 'Song Kang', 'Han So Hee']));
     expect(await drama(page)).toContain('Hotel Del Luna');
-    await worker.evaluate(() => chrome.storage.sync.set({ tracking: { mode: 'all-except', ids: [] } }));
+    await worker.evaluate(() =>
+      chrome.storage.sync.set({ muted: { list: 'd:nevertheless,p:yoon-seo-ah', overflow: 0 } }),
+    );
+    await expect.poll(() => actors(page)).not.toContain('Yoon Seo Ah');
+    expect(await actors(page)).toContain('Song Kang');
+    await worker.evaluate(() => chrome.storage.sync.set({ muted: { list: '', overflow: 0 } }));
     await expect.poll(() => drama(page)).toContain('Nevertheless');
+    expect(await actors(page)).toContain('Yoon Seo Ah');
   });
 
   it('switching Dramalens off removes every highlight, and on brings them back', async () => {

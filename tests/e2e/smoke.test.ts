@@ -35,10 +35,11 @@ describe('the built extension in Chromium', () => {
     await page.close();
   });
 
-  it('options lists every drama in the index', async () => {
+  it('options lists the dramas and finds one', async () => {
     const page = await session.context.newPage();
     await page.goto(`chrome-extension://${session.extensionId}/options.html`);
     await expect.poll(() => page.locator('[data-drama-id]').count()).toBeGreaterThanOrEqual(30);
+    await page.getByRole('searchbox').fill('hotel del luna');
     await expect.poll(() => page.locator('[data-drama-id="hotel-del-luna"]').textContent()).toContain('tvN');
     await screenshot(page, 'options-smoke');
     await page.close();
