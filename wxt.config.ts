@@ -35,6 +35,7 @@ export default defineConfig({
     'build:publicAssets': async (_wxt, files) => {
       files.push({ absoluteSrc: `${ROOT}/generated/index.json`, relativeDest: 'index.json' });
       files.push({ absoluteSrc: `${ROOT}/generated/dictionary.bin`, relativeDest: 'dictionary.bin' });
+      files.push({ absoluteSrc: `${ROOT}/generated/catalog.json`, relativeDest: 'catalog.json' });
       for (const shard of readdirSync(`${ROOT}/generated/${CARD_SHARD_DIR}`)) {
         files.push({
           absoluteSrc: `${ROOT}/generated/${CARD_SHARD_DIR}/${shard}`,

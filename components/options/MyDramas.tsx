@@ -10,6 +10,8 @@ import {
   type FollowStatus,
   type HighlightScope,
 } from '../../lib/settings';
+import type { PersonEntry } from '../../lib/index/types';
+import { MuteActor } from './MuteActor';
 import {
   DEFAULT_FILTER,
   filterRows,
@@ -30,6 +32,8 @@ export interface MyDramasProps {
   onScopeChange: (scope: HighlightScope) => void;
   /** Names of people, for the list of muted names. */
   personName: (id: string) => string | undefined;
+  /** Every person, for muting an actor here (null while the index loads). */
+  people: readonly PersonEntry[] | null;
 }
 
 /** Rows rendered at first and added per "Show more": the page stays fast at thousands of dramas. */
@@ -37,7 +41,15 @@ export const PAGE_SIZE = 40;
 const AIR_ORDER = ['airing', 'upcoming', 'finished', 'unknown'] as const;
 
 /** Search first over every drama; follow, status, progress and mute in place; the reader's dramas grouped by status. */
-export function MyDramas({ rows, library, highlightScope, onChange, onScopeChange, personName }: MyDramasProps) {
+export function MyDramas({
+  rows,
+  library,
+  highlightScope,
+  onChange,
+  onScopeChange,
+  personName,
+  people,
+}: MyDramasProps) {
   const [filter, setFilterState] = useState<DramaFilter>(DEFAULT_FILTER);
   const [limit, setLimit] = useState(PAGE_SIZE);
   const setFilter = (next: DramaFilter) => {
@@ -197,6 +209,13 @@ export function MyDramas({ rows, library, highlightScope, onChange, onScopeChang
         {shown.length > visible.length && ` · showing the first ${visible.length}`} · {followedCount} followed
       </p>
 
+      {filter.mine === 'muted' && (
+        <MuteActor
+          people={people}
+          muted={library.muted.people}
+          onMute={(id) => onChange({ muted: withMuted(library.muted, 'person', id, true) })}
+        />
+      )}
       {filter.mine === 'muted' && library.muted.people.length > 0 && (
         <section class="muted-people" aria-label="Muted actors">
           <h3>Muted actors</h3>

@@ -1,5 +1,5 @@
 // The options page's drama list as plain data: what each row shows and how the filters narrow it.
-import type { DramaEntry, PersonEntry } from '../../lib/index/types';
+import type { CatalogDrama } from '../../lib/index/drama-catalog';
 import { airState, type AirState } from '../../lib/schedule';
 import type { FollowStatus, Follows, Muted } from '../../lib/settings';
 
@@ -49,39 +49,30 @@ export const DEFAULT_FILTER: DramaFilter = {
 /** Folds text for matching: case, spaces, hyphens and dots do not matter ("Han So-hee" = "hansohee"). */
 export const foldForSearch = (text: string) => text.toLowerCase().replace(/[\s\-.·:,'’]/g, '');
 
-function yearsOf(drama: DramaEntry, status: AirState): string {
+function yearsOf(drama: CatalogDrama, status: AirState): string {
   const from = drama.schedule?.premiere?.slice(0, 4);
   const to = drama.schedule?.finale?.slice(0, 4);
-  if (!from) return to ?? '';
+  if (!from) return to ?? (drama.year ? String(drama.year) : '');
   if (!to) return status === 'airing' ? `${from}–` : from;
   return from === to ? from : `${from}–${to}`;
 }
 
-export function dramaRows(
-  dramas: readonly DramaEntry[],
-  now: number,
-  timeZone: string,
-  people: readonly PersonEntry[] = [],
-): DramaRow[] {
-  const names = new Map(people.map((p) => [p.id, [p.name, p.hangul, ...p.aliases].filter(Boolean).join('|')]));
-  return dramas
+export function dramaRows(catalog: readonly CatalogDrama[], now: number, timeZone: string): DramaRow[] {
+  return catalog
     .map((drama) => {
       const status = airState(drama.schedule, now, timeZone);
-      const year = Number(drama.schedule?.premiere?.slice(0, 4) ?? drama.year ?? NaN);
       return {
         id: drama.id,
         title: drama.title,
         hangul: drama.hangul,
         network: drama.network,
         years: yearsOf(drama, status),
-        ...(Number.isFinite(year) ? { year } : {}),
+        ...(drama.year ? { year: drama.year } : {}),
         ...(drama.schedule?.episodes ? { episodes: drama.schedule.episodes } : {}),
         status,
-        imported: drama.tier === 'dramadb',
+        imported: drama.imported === true,
         searchText: foldForSearch(
-          [drama.title, drama.hangul, ...drama.aliases, drama.network, ...drama.cast.map((c) => names.get(c.personId))]
-            .filter(Boolean)
-            .join('|'),
+          [drama.title, drama.hangul, ...drama.aliases, drama.network, drama.castNames].filter(Boolean).join('|'),
         ),
       };
     })

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { dramaRows } from '../../components/options/drama-rows';
 import { MyDramas } from '../../components/options/MyDramas';
 import { HighlightSettings } from '../../components/options/HighlightSettings';
@@ -17,13 +17,11 @@ import {
   settingsFileText,
 } from '../../lib/settings/settings-file';
 import { watchlistCsv } from '../../lib/settings/watchlist-csv';
-import type { ExtensionData } from '../../lib/ui/extension-data';
-
-const rowYear = (drama: { year?: number; schedule?: { premiere?: string } }) =>
-  Number(drama.schedule?.premiere?.slice(0, 4)) || drama.year;
+import type { PersonEntry } from '../../lib/index/types';
+import type { OptionsData } from '../../lib/ui/extension-data';
 
 export interface OptionsEnvironment {
-  data: ExtensionData;
+  data: OptionsData;
   isFirefox: boolean;
   readShortcut: () => Promise<string>;
   openShortcutPage: () => void;
@@ -33,19 +31,15 @@ export interface OptionsEnvironment {
 export function App({ env }: { env: OptionsEnvironment }) {
   const live = useLiveSettings();
   const { data } = env;
-  const rows = useMemo(() => dramaRows(data.index.dramas, data.clock.now(), data.timeZone, data.index.people), [data]);
-  const personNames = useMemo(() => new Map(data.index.people.map((p) => [p.id, p.name])), [data]);
-  const catalog = useMemo(
-    () =>
-      data.index.dramas.map((d) => ({
-        id: d.id,
-        title: d.title,
-        ...(d.hangul ? { hangul: d.hangul } : {}),
-        aliases: d.aliases,
-        ...(rowYear(d) ? { year: rowYear(d) } : {}),
-      })),
-    [data],
-  );
+  const rows = useMemo(() => dramaRows(data.catalog.dramas, data.clock.now(), data.timeZone), [data]);
+  const catalog = data.catalog.dramas;
+  // Actors' names come with the full index, read once the page is up (muted actors, actor search).
+  const [people, setPeople] = useState<PersonEntry[] | null>(null);
+  useEffect(() => {
+    const later = setTimeout(() => void data.index().then((index) => setPeople(index.people)), 0);
+    return () => clearTimeout(later);
+  }, [data]);
+  const personNames = useMemo(() => new Map((people ?? []).map((p) => [p.id, p.name])), [people]);
   const shortcut = useShortcut(env.readShortcut);
   const [noticeDismissed, setNoticeDismissed] = useState(false);
 
@@ -117,6 +111,7 @@ export function App({ env }: { env: OptionsEnvironment }) {
             onChange={(patch) => void save(patch)}
             onScopeChange={(highlightScope) => void save({ highlightScope })}
             personName={(id) => personNames.get(id)}
+            people={people}
           />
         </OptionsSection>
 

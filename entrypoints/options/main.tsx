@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import '../../components/base.css';
 import './options.css';
-import { loadExtensionData } from '../../lib/ui/extension-data';
+import { loadOptionsData } from '../../lib/ui/extension-data';
 import { App, type OptionsEnvironment } from './App';
 
 const OPEN_CARD_COMMAND = 'open-card';
@@ -15,7 +15,7 @@ function download(fileName: string, text: string, type = 'application/json') {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-loadExtensionData().then(
+loadOptionsData().then(
   (data) => {
     const env: OptionsEnvironment = {
       data,

@@ -4,6 +4,7 @@
 // shows that for review and saves only what the reader confirms (`followsFromReview`).
 // Headers and statuses are read the way MyDramaList-style exports write them too.
 import Papa from 'papaparse';
+import type { CatalogDrama as FullCatalogDrama } from '../index/drama-catalog';
 import { searchKey } from '../search/search-key';
 import {
   FOLLOW_STATUS_LABELS,
@@ -16,13 +17,7 @@ import {
 } from './library';
 
 /** What a watchlist row is matched against: a drama's names and its premiere year. */
-export interface CatalogDrama {
-  id: string;
-  title: string;
-  hangul?: string;
-  aliases: readonly string[];
-  year?: number;
-}
+export type CatalogDrama = Pick<FullCatalogDrama, 'id' | 'title' | 'hangul' | 'aliases' | 'year'>;
 
 export type RowMatch =
   { kind: 'matched'; dramaId: string } | { kind: 'ambiguous'; candidates: string[] } | { kind: 'unknown' };

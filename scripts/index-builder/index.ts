@@ -1,8 +1,10 @@
 // The index builder: data/ → generated/index.json (full index), generated/dictionary.bin (the
-// content script's name dictionary, binary) and generated/cards/ (what each card reads). Used by `npm run index` and by every WXT build.
+// content script's name dictionary, binary), generated/catalog.json (the options page's drama
+// list) and generated/cards/ (what each card reads). Used by `npm run index` and by every WXT build.
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CARD_SHARD_DIR, cardShards } from '../../lib/index/card-shards';
+import { CATALOG_FILE, dramaCatalog } from '../../lib/index/drama-catalog';
 import { encodeDictionary } from '../../lib/match/dictionary-binary';
 import type { DramaIndex, SourcedIndex } from '../../lib/index/types';
 import { buildIndex } from './build';
@@ -52,6 +54,7 @@ export async function buildIndexFiles({ root, outDir, log = () => {} }: BuildInd
   const files: [string, string | Uint8Array][] = [
     [INDEX_FILE, `${JSON.stringify(shipped)}\n`],
     [DICTIONARY_FILE, encodeDictionary(result.dictionary)],
+    [CATALOG_FILE, `${JSON.stringify(dramaCatalog(shipped))}\n`],
   ];
   // Write everything to temporary names first, then rename: a reader never sees half a file,
   // and a failure before the renames leaves the previous files untouched.

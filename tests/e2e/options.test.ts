@@ -128,6 +128,14 @@ describe('the options page', () => {
     await page.getByRole('button', { name: /^Muted \(1\)/ }).click();
     await page.getByRole('button', { name: 'Muted Nevertheless' }).click();
     await expect.poll(() => dramas(seed)).toContain('Nevertheless');
+    // An actor is muted here too, found by any spelling, and unmuted from the list.
+    await page.getByLabel('Mute an actor').fill('송강');
+    await page.locator('.mute-actor-results [data-person-id="song-kang"]').getByRole('button').click();
+    await expect.poll(() => actors(seed)).not.toContain('Song Kang');
+    expect(await actors(seed)).toContain('Han So Hee');
+    await screenshot(page, 'options-muted');
+    await page.getByRole('button', { name: 'Unmute Song Kang' }).click();
+    await expect.poll(() => actors(seed)).toContain('Song Kang');
   });
 
   it('follows a drama with a status and progress in place, groups My dramas by status, and can light only them', async () => {
