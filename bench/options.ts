@@ -6,6 +6,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import { CATALOG_FILE, dramaCatalog } from '../lib/index/drama-catalog';
 import type { DramaIndex } from '../lib/index/types';
 import { launchWithExtension } from '../scripts/browser/harness';
 import { percentile } from './stats';
@@ -75,7 +76,7 @@ async function keystrokes(page: Page): Promise<number[]> {
 }
 
 async function measure(label: string, extensionDir: string) {
-  const index = JSON.parse(readFileSync(path.join(extensionDir, 'index.json'), 'utf8')) as DramaIndex;
+  const index = JSON.parse(readFileSync(path.join(extensionDir, CATALOG_FILE), 'utf8')) as { dramas: unknown[] };
   const session = await launchWithExtension({ extensionDir, viewport: { width: 1100, height: 800 } });
   try {
     const url = `chrome-extension://${session.extensionId}/options.html`;
@@ -104,7 +105,10 @@ export async function runOptionsBench(): Promise<{ markdown: string; json: unkno
     const syntheticDir = path.join(work, 'synthetic');
     cpSync(built, syntheticDir, { recursive: true });
     const real = JSON.parse(readFileSync(path.join(built, 'index.json'), 'utf8')) as DramaIndex;
-    writeFileSync(path.join(syntheticDir, 'index.json'), JSON.stringify(syntheticDramaIndex(real, SYNTHETIC_DRAMAS)));
+    // The page lists catalog.json and reads index.json later: both become the synthetic index's.
+    const synthetic = syntheticDramaIndex(real, SYNTHETIC_DRAMAS);
+    writeFileSync(path.join(syntheticDir, 'index.json'), JSON.stringify(synthetic));
+    writeFileSync(path.join(syntheticDir, CATALOG_FILE), JSON.stringify(dramaCatalog(synthetic)));
     const results = [
       await measure('bundled', built),
       await measure(`synthetic ${SYNTHETIC_DRAMAS.toLocaleString('en')} dramas`, syntheticDir),

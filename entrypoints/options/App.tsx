@@ -41,6 +41,17 @@ export function App({ env }: { env: OptionsEnvironment }) {
   }, [data]);
   const personNames = useMemo(() => new Map((people ?? []).map((p) => [p.id, p.name])), [people]);
   const shortcut = useShortcut(env.readShortcut);
+  // The drama list paints first; the sections below it follow in the next frame.
+  const [restShown, setRestShown] = useState(false);
+  useEffect(() => {
+    if (!live || restShown) return;
+    const frame = requestAnimationFrame(() => setRestShown(true));
+    return () => cancelAnimationFrame(frame);
+  }, [live !== null]);
+  // A link to a later section (options.html#backup) finds it once it is there.
+  useEffect(() => {
+    if (restShown && location.hash) document.getElementById(location.hash.slice(1))?.scrollIntoView();
+  }, [restShown]);
   const [noticeDismissed, setNoticeDismissed] = useState(false);
 
   const importFile = useCallback(
@@ -115,64 +126,72 @@ export function App({ env }: { env: OptionsEnvironment }) {
           />
         </OptionsSection>
 
-        <OptionsSection
-          id="watchlist"
-          title="Watchlist"
-          description="Bring your list from another tracker as CSV (title or Hangul title, status, episodes watched), or take yours with you."
-        >
-          <WatchlistTransfer
-            catalog={catalog}
-            follows={settings.follows}
-            onExport={() => {
-              const now = new Date();
-              env.download(
-                `dramalens-watchlist-${now.toISOString().slice(0, 10)}.csv`,
-                watchlistCsv(settings.follows, catalog),
-                'text/csv',
-              );
-            }}
-            onSave={(follows) => save({ follows })}
-          />
-        </OptionsSection>
+        {restShown && (
+          <>
+            <OptionsSection
+              id="watchlist"
+              title="Watchlist"
+              description="Bring your list from another tracker as CSV (title or Hangul title, status, episodes watched), or take yours with you."
+            >
+              <WatchlistTransfer
+                catalog={catalog}
+                follows={settings.follows}
+                onExport={() => {
+                  const now = new Date();
+                  env.download(
+                    `dramalens-watchlist-${now.toISOString().slice(0, 10)}.csv`,
+                    watchlistCsv(settings.follows, catalog),
+                    'text/csv',
+                  );
+                }}
+                onSave={(follows) => save({ follows })}
+              />
+            </OptionsSection>
 
-        <OptionsSection id="highlighting" title="Highlighting">
-          <HighlightSettings
-            enabled={settings.enabled}
-            display={settings.display}
-            onEnabledChange={(enabled) => void save({ enabled })}
-            onDisplayChange={(display) => void save({ display })}
-          />
-        </OptionsSection>
+            <OptionsSection id="highlighting" title="Highlighting">
+              <HighlightSettings
+                enabled={settings.enabled}
+                display={settings.display}
+                onEnabledChange={(enabled) => void save({ enabled })}
+                onDisplayChange={(display) => void save({ display })}
+              />
+            </OptionsSection>
 
-        <OptionsSection id="sites" title="Sites where Dramalens is off">
-          <SiteList sites={settings.disabledSites} onChange={(disabledSites) => save({ disabledSites })} />
-        </OptionsSection>
+            <OptionsSection id="sites" title="Sites where Dramalens is off">
+              <SiteList sites={settings.disabledSites} onChange={(disabledSites) => save({ disabledSites })} />
+            </OptionsSection>
 
-        <OptionsSection id="time" title="Time">
-          <TimeSettings
-            display={settings.display}
-            viewerTimeZone={data.timeZone}
-            onChange={(display) => void save({ display })}
-          />
-        </OptionsSection>
+            <OptionsSection id="time" title="Time">
+              <TimeSettings
+                display={settings.display}
+                viewerTimeZone={data.timeZone}
+                onChange={(display) => void save({ display })}
+              />
+            </OptionsSection>
 
-        <OptionsSection id="shortcut" title="Keyboard shortcut">
-          <ShortcutSettings shortcut={shortcut} isFirefox={env.isFirefox} onOpenShortcutPage={env.openShortcutPage} />
-        </OptionsSection>
+            <OptionsSection id="shortcut" title="Keyboard shortcut">
+              <ShortcutSettings
+                shortcut={shortcut}
+                isFirefox={env.isFirefox}
+                onOpenShortcutPage={env.openShortcutPage}
+              />
+            </OptionsSection>
 
-        <OptionsSection
-          id="backup"
-          title="Backup"
-          description="Save your settings to a file, or bring them back from one (also from older Dramalens versions)."
-        >
-          <SettingsBackup
-            onExport={() => {
-              const now = new Date();
-              env.download(settingsFileName(now), settingsFileText(settings, now));
-            }}
-            onImport={importFile}
-          />
-        </OptionsSection>
+            <OptionsSection
+              id="backup"
+              title="Backup"
+              description="Save your settings to a file, or bring them back from one (also from older Dramalens versions)."
+            >
+              <SettingsBackup
+                onExport={() => {
+                  const now = new Date();
+                  env.download(settingsFileName(now), settingsFileText(settings, now));
+                }}
+                onImport={importFile}
+              />
+            </OptionsSection>
+          </>
+        )}
       </main>
     </>
   );
