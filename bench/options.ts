@@ -2,13 +2,12 @@
 // the drama list is usable, and the latency of each search keystroke, with the bundled index and
 // with a synthetic index of 2,500 dramas (the real ones plus clearly synthetic copies). The
 // synthetic index is written into a copy of the built extension, so the page's real code runs.
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { CATALOG_FILE, dramaCatalog } from '../lib/index/drama-catalog';
-import type { DramaIndex } from '../lib/index/types';
+import { CATALOG_FILE } from '../lib/index/drama-catalog';
 import { launchWithExtension } from '../scripts/browser/harness';
+import { extensionWithSyntheticCatalog } from '../scripts/browser/synthetic-catalog';
 import { percentile } from './stats';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -17,22 +16,6 @@ const SYNTHETIC_DRAMAS = 2_500;
 /** Typed key by key into the page's search box: titles, Hangul (as an IME commits syllables), cast, network. */
 const QUERIES = ['hotel del luna', '호텔델루나', 'han so-hee', 'kim', 'jtbc', 'nevertheless', 'lee dong'];
 const TARGETS = { firstPaintMs: 200, keystrokeMs: 16 };
-
-/** The real index with dramas copied up to `count`, each copy marked synthetic in its id and title. */
-export function syntheticDramaIndex(real: DramaIndex, count: number): DramaIndex {
-  const index: DramaIndex = structuredClone(real);
-  for (let n = 0; index.dramas.length < count; n++) {
-    const base = real.dramas[n % real.dramas.length];
-    index.dramas.push({
-      ...structuredClone(base),
-      id: `synthetic-${n}-${base.id}`.slice(0, 100),
-      title: `${base.title} (synthetic ${n})`,
-      aliases: [],
-      articleIds: [],
-    });
-  }
-  return index;
-}
 
 interface OpenSample {
   firstPaintMs: number;
@@ -100,15 +83,9 @@ export async function runOptionsBench(): Promise<{ markdown: string; json: unkno
   if (!existsSync(path.join(built, 'manifest.json'))) {
     throw new Error(`No built extension at ${built}: run \`npm run build\` first.`);
   }
-  const work = mkdtempSync(path.join(tmpdir(), 'dramalens-options-bench-'));
+  // The page lists catalog.json and reads index.json later: both become the synthetic index's.
+  const syntheticDir = extensionWithSyntheticCatalog(built, SYNTHETIC_DRAMAS);
   try {
-    const syntheticDir = path.join(work, 'synthetic');
-    cpSync(built, syntheticDir, { recursive: true });
-    const real = JSON.parse(readFileSync(path.join(built, 'index.json'), 'utf8')) as DramaIndex;
-    // The page lists catalog.json and reads index.json later: both become the synthetic index's.
-    const synthetic = syntheticDramaIndex(real, SYNTHETIC_DRAMAS);
-    writeFileSync(path.join(syntheticDir, 'index.json'), JSON.stringify(synthetic));
-    writeFileSync(path.join(syntheticDir, CATALOG_FILE), JSON.stringify(dramaCatalog(synthetic)));
     const results = [
       await measure('bundled', built),
       await measure(`synthetic ${SYNTHETIC_DRAMAS.toLocaleString('en')} dramas`, syntheticDir),
@@ -145,6 +122,6 @@ export async function runOptionsBench(): Promise<{ markdown: string; json: unkno
     ].join('\n');
     return { markdown, json: { opens: OPENS, queries: QUERIES, rows, samples: results } };
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    rmSync(path.dirname(syntheticDir), { recursive: true, force: true });
   }
 }
