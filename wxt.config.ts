@@ -36,6 +36,7 @@ export default defineConfig({
       files.push({ absoluteSrc: `${ROOT}/generated/index.json`, relativeDest: 'index.json' });
       files.push({ absoluteSrc: `${ROOT}/generated/dictionary.bin`, relativeDest: 'dictionary.bin' });
       files.push({ absoluteSrc: `${ROOT}/generated/catalog.json`, relativeDest: 'catalog.json' });
+      files.push({ absoluteSrc: `${ROOT}/generated/drama-sources.json`, relativeDest: 'drama-sources.json' });
       for (const shard of readdirSync(`${ROOT}/generated/${CARD_SHARD_DIR}`)) {
         files.push({
           absoluteSrc: `${ROOT}/generated/${CARD_SHARD_DIR}/${shard}`,

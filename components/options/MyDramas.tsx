@@ -34,6 +34,8 @@ export interface MyDramasProps {
   personName: (id: string) => string | undefined;
   /** Every person, for muting an actor here (null while the index loads). */
   people: readonly PersonEntry[] | null;
+  /** Saves a calendar (.ics) of one drama's episodes. */
+  onCalendar: (dramaId: string) => void;
 }
 
 /** Rows rendered at first and added per "Show more": the page stays fast at thousands of dramas. */
@@ -49,6 +51,7 @@ export function MyDramas({
   onScopeChange,
   personName,
   people,
+  onCalendar,
 }: MyDramasProps) {
   const [filter, setFilterState] = useState<DramaFilter>(DEFAULT_FILTER);
   const [limit, setLimit] = useState(PAGE_SIZE);
@@ -281,6 +284,7 @@ export function MyDramas({
                   muted={library.muted.dramas.includes(row.id)}
                   onFollow={(next) => follow(row.id, next)}
                   onMute={(on) => onChange({ muted: withMuted(library.muted, 'drama', row.id, on) })}
+                  onCalendar={() => onCalendar(row.id)}
                 />,
               ];
             })}
@@ -302,12 +306,14 @@ function DramaRowView({
   muted,
   onFollow,
   onMute,
+  onCalendar,
 }: {
   row: DramaRow;
   follow: Follow | undefined;
   muted: boolean;
   onFollow: (follow: Follow | null) => void;
   onMute: (muted: boolean) => void;
+  onCalendar: () => void;
 }) {
   const classes = [follow ? 'is-followed' : '', muted ? 'is-muted' : ''].filter(Boolean).join(' ');
   return (
@@ -323,6 +329,11 @@ function DramaRowView({
         <span class="row-meta">
           {[row.network, row.years].filter(Boolean).join(' · ')}{' '}
           <span class={`status status-${row.status}`}>{STATUS_LABELS[row.status]}</span>
+          {follow && row.hasEpisodeDates && (
+            <button type="button" class="link-button calendar-link" onClick={onCalendar}>
+              Calendar (.ics)<span class="visually-hidden"> of {row.title}</span>
+            </button>
+          )}
         </span>
       </th>
       <td>

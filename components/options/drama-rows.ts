@@ -1,6 +1,6 @@
 // The options page's drama list as plain data: what each row shows and how the filters narrow it.
 import type { CatalogDrama } from '../../lib/index/drama-catalog';
-import { airState, type AirState } from '../../lib/schedule';
+import { airState, hasEpisodeDates, type AirState } from '../../lib/schedule';
 import type { FollowStatus, Follows, Muted } from '../../lib/settings';
 
 export interface DramaRow {
@@ -14,6 +14,8 @@ export interface DramaRow {
   year?: number;
   episodes?: number;
   status: AirState;
+  /** The data dates every episode (a calendar can be exported). */
+  hasEpisodeDates: boolean;
   /** From the Korean-Wikipedia tier (2000–2020, imported) rather than the curated catalog. */
   imported: boolean;
   /** Lower-cased title, Hangul, aliases, network and cast names, without spaces or hyphens. */
@@ -70,6 +72,7 @@ export function dramaRows(catalog: readonly CatalogDrama[], now: number, timeZon
         ...(drama.year ? { year: drama.year } : {}),
         ...(drama.schedule?.episodes ? { episodes: drama.schedule.episodes } : {}),
         status,
+        hasEpisodeDates: hasEpisodeDates(drama.schedule),
         imported: drama.imported === true,
         searchText: foldForSearch(
           [drama.title, drama.hangul, ...drama.aliases, drama.network, drama.castNames].filter(Boolean).join('|'),

@@ -8,6 +8,7 @@ import { ShortcutSettings, useShortcut } from '../../components/options/Shortcut
 import { SiteList } from '../../components/options/SiteList';
 import { TimeSettings } from '../../components/options/TimeSettings';
 import { WatchlistTransfer } from '../../components/options/WatchlistTransfer';
+import { CalendarExport } from '../../components/options/CalendarExport';
 import { useLiveSettings } from '../../components/options/use-live-settings';
 import { settingLabels, SETTINGS_VERSION, type Settings } from '../../lib/settings';
 import {
@@ -39,6 +40,20 @@ export function App({ env }: { env: OptionsEnvironment }) {
     const later = setTimeout(() => void data.index().then((index) => setPeople(index.people)), 0);
     return () => clearTimeout(later);
   }, [data]);
+  const exportCalendar = async (dramaIds: string[]) => {
+    const [sources, { dramaCalendar }] = await Promise.all([data.sources(), import('../../lib/schedule/ics-export')]);
+    const byId = new Map(catalog.map((d) => [d.id, d]));
+    const dramas = dramaIds.flatMap((id) => {
+      const drama = byId.get(id);
+      return drama ? [{ ...drama, sources: sources[id] ?? [] }] : [];
+    });
+    const calendar = dramaCalendar(dramas, data.clock.now());
+    if (calendar.events > 0) {
+      const name = dramas.length === 1 ? dramas[0].id : 'my-dramas';
+      env.download(`dramalens-${name}.ics`, calendar.text, 'text/calendar');
+    }
+    return calendar;
+  };
   const personNames = useMemo(() => new Map((people ?? []).map((p) => [p.id, p.name])), [people]);
   const shortcut = useShortcut(env.readShortcut);
   // The drama list paints first; the sections below it follow in the next frame.
@@ -123,6 +138,7 @@ export function App({ env }: { env: OptionsEnvironment }) {
             onScopeChange={(highlightScope) => void save({ highlightScope })}
             personName={(id) => personNames.get(id)}
             people={people}
+            onCalendar={(id) => void exportCalendar([id])}
           />
         </OptionsSection>
 
@@ -145,6 +161,10 @@ export function App({ env }: { env: OptionsEnvironment }) {
                   );
                 }}
                 onSave={(follows) => save({ follows })}
+              />
+              <CalendarExport
+                followed={Object.keys(settings.follows).filter((id) => settings.follows[id].status !== 'dropped')}
+                onExport={exportCalendar}
               />
             </OptionsSection>
 

@@ -2,7 +2,7 @@
 // and searches, a quarter of index.json's bytes. Extension pages read package files at about
 // 10 MB/s on a small machine, so the page's first useful paint waits for this file, not the
 // whole index (bench/options.ts).
-import type { DramaIndex, DramaSchedule } from './types';
+import type { DramaIndex, DramaSchedule, Source, SourcedIndex } from './types';
 
 export const CATALOG_PATH = '/catalog.json';
 export const CATALOG_FILE = 'catalog.json';
@@ -20,6 +20,23 @@ export interface CatalogDrama {
   schedule?: DramaSchedule;
   /** The cast's names (romanised, Hangul and aliases), `|`-joined, for search. */
   castNames: string;
+}
+
+export const DRAMA_SOURCES_PATH = '/drama-sources.json';
+export const DRAMA_SOURCES_FILE = 'drama-sources.json';
+
+/** Each drama's sources as lines a reader can follow, by drama id: read only by calendar exports. */
+export type DramaSources = Record<string, string[]>;
+
+export function dramaSources(index: SourcedIndex): DramaSources {
+  return Object.fromEntries(index.dramas.map((d) => [d.id, [...new Set(d.sources.map(sourceLine))]]));
+}
+
+/** A source as one line: its address, and for a dataset row the file and row it came from. */
+export function sourceLine(source: Source): string {
+  if (!source.dataset) return source.url;
+  const where = [source.file, source.row !== undefined ? `row ${source.row}` : ''].filter(Boolean).join(' ');
+  return `${source.dataset}${where ? ` (${where})` : ''}: ${source.url}`;
 }
 
 export interface DramaCatalog {
@@ -47,6 +64,12 @@ export function dramaCatalog(index: DramaIndex): DramaCatalog {
       };
     }),
   };
+}
+
+export async function fetchDramaSources(url: string, fetchImpl: typeof fetch = fetch): Promise<DramaSources> {
+  const response = await fetchImpl(url);
+  if (!response.ok) throw new Error(`drama-sources.json could not be read (${response.status})`);
+  return (await response.json()) as DramaSources;
 }
 
 export async function fetchCatalog(url: string, fetchImpl: typeof fetch = fetch): Promise<DramaCatalog> {

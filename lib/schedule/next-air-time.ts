@@ -360,3 +360,33 @@ function airTimeOfRun(run: RunContext, now: number, viewerTimeZone: string): Air
   result.next = describeEpisode(instantOf(nextEpisode), episodeLabel(nextEpisode), now, false, viewerZone);
   return result;
 }
+
+export interface EpisodeStart {
+  /** 1-based. */
+  episode: number;
+  /** Start, epoch ms. */
+  at: number;
+}
+
+/**
+ * Every episode of a weekly run, numbered from its premiere, when the data states both the
+ * premiere and an end (a finale or an episode count); otherwise undefined: nothing is guessed.
+ * `now` only matters to runs without an end, which give undefined anyway.
+ */
+export function episodeStarts(schedule: DramaSchedule | undefined, now: number): EpisodeStart[] | undefined {
+  if (!schedule || schedule.release === 'all-at-once') return undefined;
+  const run = readRun(schedule, now);
+  if ('state' in run || run.premiereDay === undefined || !Number.isFinite(run.plan.last)) return undefined;
+  const { plan, zone } = run;
+  return Array.from({ length: plan.last }, (_, i) => ({
+    episode: i + 1,
+    at: wallToInstant(episodeWall(plan, i + 1), zone),
+  }));
+}
+
+/** Whether the data gives `schedule`'s episodes dates (what a calendar needs). */
+export function hasEpisodeDates(schedule: DramaSchedule | undefined): boolean {
+  if (!schedule?.premiere) return false;
+  if (schedule.release === 'all-at-once') return true;
+  return schedule.slots.length > 0 && (schedule.finale !== undefined || schedule.episodes !== undefined);
+}

@@ -1,7 +1,14 @@
 // What extension pages load at startup: the index (or, for the options page, the drama catalog),
 // the clock (pinned in tests) and the reader's time zone.
 import { browser } from 'wxt/browser';
-import { CATALOG_PATH, fetchCatalog, type DramaCatalog } from '../index/drama-catalog';
+import {
+  CATALOG_PATH,
+  DRAMA_SOURCES_PATH,
+  fetchCatalog,
+  fetchDramaSources,
+  type DramaCatalog,
+  type DramaSources,
+} from '../index/drama-catalog';
 import { fetchIndex, INDEX_PATH } from '../index/load-index';
 import type { DramaIndex } from '../index/types';
 import { pinnedOrSystemClock, TEST_NOW_KEY, type Clock } from '../clock';
@@ -30,6 +37,8 @@ export interface OptionsData {
   catalog: DramaCatalog;
   /** The full index, read only when needed (names of muted actors, the actor search). */
   index: () => Promise<DramaIndex>;
+  /** Each drama's sources, read only for a calendar export. */
+  sources: () => Promise<DramaSources>;
   clock: Clock;
   timeZone: string;
 }
@@ -41,9 +50,11 @@ export async function loadOptionsData(): Promise<OptionsData> {
     browser.storage.local.get(TEST_NOW_KEY),
   ]);
   let index: Promise<DramaIndex> | undefined;
+  let sources: Promise<DramaSources> | undefined;
   return {
     catalog,
     index: () => (index ??= fetchIndex(url(INDEX_PATH))),
+    sources: () => (sources ??= fetchDramaSources(url(DRAMA_SOURCES_PATH))),
     clock: pinnedOrSystemClock(pinned[TEST_NOW_KEY]),
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
   };

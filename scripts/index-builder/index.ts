@@ -4,7 +4,7 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CARD_SHARD_DIR, cardShards } from '../../lib/index/card-shards';
-import { CATALOG_FILE, dramaCatalog } from '../../lib/index/drama-catalog';
+import { CATALOG_FILE, DRAMA_SOURCES_FILE, dramaCatalog, dramaSources } from '../../lib/index/drama-catalog';
 import { encodeDictionary } from '../../lib/match/dictionary-binary';
 import type { DramaIndex, SourcedIndex } from '../../lib/index/types';
 import { buildIndex } from './build';
@@ -55,6 +55,7 @@ export async function buildIndexFiles({ root, outDir, log = () => {} }: BuildInd
     [INDEX_FILE, `${JSON.stringify(shipped)}\n`],
     [DICTIONARY_FILE, encodeDictionary(result.dictionary)],
     [CATALOG_FILE, `${JSON.stringify(dramaCatalog(shipped))}\n`],
+    [DRAMA_SOURCES_FILE, `${JSON.stringify(dramaSources(result.index))}\n`],
   ];
   // Write everything to temporary names first, then rename: a reader never sees half a file,
   // and a failure before the renames leaves the previous files untouched.

@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
+import ICAL from 'ical.js';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { collectPageErrors, highlightTexts, ROOT, screenshot, SCREENSHOTS } from '../../scripts/browser/harness';
@@ -437,6 +438,49 @@ describe('watchlist CSV', () => {
     await page.locator('.watchlist-review').getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(() => page.getByTestId('watchlist-feedback').textContent()).toMatch(/cancelled/);
     expect((await syncStorage()).follows).toBeUndefined();
+  });
+});
+
+describe('calendar export', () => {
+  it('saves an .ics of one followed drama and of all of them, each episode at its Korean start', async () => {
+    const worker = await suite.session.serviceWorker();
+    await worker.evaluate(() =>
+      chrome.storage.sync.set({ follows: { list: 'hotel-del-luna:c,nevertheless:w:3', overflow: 0 } }),
+    );
+    const { page } = await openOptions();
+    await page.getByRole('button', { name: /^My dramas \(2\)/ }).click();
+    const [one] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Calendar (.ics) of Nevertheless' }).click(),
+    ]);
+    expect(one.suggestedFilename()).toBe('dramalens-nevertheless.ics');
+    const calendar = new ICAL.Component(ICAL.parse(await readFile((await one.path())!, 'utf8')));
+    for (const zone of calendar.getAllSubcomponents('vtimezone'))
+      ICAL.TimezoneService.register(new ICAL.Timezone(zone));
+    const events = calendar.getAllSubcomponents('vevent').map((c) => new ICAL.Event(c));
+    expect(events).toHaveLength(10);
+    expect(events[0].startDate.toJSDate().toISOString()).toBe('2021-06-19T14:00:00.000Z');
+    expect(events[0].summary).toBe('Nevertheless (알고있지만): episode 1');
+    expect(events[0].description).toContain('https://en.wikipedia.org/wiki/Nevertheless_(TV_series)');
+    console.info(
+      `calendar: ${events
+        .slice(0, 3)
+        .map((e) => `${e.uid} ${e.startDate.toString()} ${e.summary}`)
+        .join(' | ')}`,
+    );
+
+    const [all] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Calendar of my dramas (.ics)…' }).click(),
+    ]);
+    expect(all.suggestedFilename()).toBe('dramalens-my-dramas.ics');
+    const both = new ICAL.Component(ICAL.parse(await readFile((await all.path())!, 'utf8')));
+    const uids = both.getAllSubcomponents('vevent').map((c) => c.getFirstPropertyValue('uid'));
+    expect(uids).toContain('nevertheless-ep1@dramalens');
+    expect(uids.some((uid) => String(uid).startsWith('hotel-del-luna-ep'))).toBe(true);
+    await expect
+      .poll(() => page.getByTestId('calendar-feedback').textContent())
+      .toMatch(/Calendar saved: \d+ episodes of 2 dramas/);
   });
 });
 

@@ -1,0 +1,106 @@
+// Calendar export (RFC 5545, written with ical.js): one event per episode, its start in
+// Asia/Seoul (with the zone's VTIMEZONE), its duration when the data states a runtime, the
+// network, and the drama's sources. UIDs come from the drama id and episode number, so
+// importing a newer export updates the events instead of adding copies.
+import ICAL from 'ical.js';
+import type { DramaSchedule } from '../index/types';
+import { zonedFields } from './calendar';
+import { episodeStarts } from './next-air-time';
+
+export { hasEpisodeDates } from './next-air-time';
+
+export interface CalendarDrama {
+  id: string;
+  title: string;
+  hangul?: string;
+  network?: string;
+  schedule?: DramaSchedule;
+  sources?: readonly string[];
+}
+
+export interface DramaCalendar {
+  /** The .ics text (CRLF line ends, folded lines). */
+  text: string;
+  events: number;
+  /** Dramas with no episode dates to export (no premiere, or no end stated). */
+  leftOut: string[];
+}
+
+const KOREA = 'Asia/Seoul';
+/** Korea has kept +09:00 all year since 1988: one STANDARD rule covers every episode. */
+const KOREA_VTIMEZONE = [
+  'BEGIN:VTIMEZONE',
+  'TZID:Asia/Seoul',
+  'BEGIN:STANDARD',
+  'DTSTART:19700101T000000',
+  'TZOFFSETFROM:+0900',
+  'TZOFFSETTO:+0900',
+  'TZNAME:KST',
+  'END:STANDARD',
+  'END:VTIMEZONE',
+].join('\r\n');
+
+export const eventUid = (dramaId: string, episode: number | 'all') =>
+  `${dramaId}-${episode === 'all' ? 'release' : `ep${episode}`}@dramalens`;
+
+export function dramaCalendar(dramas: readonly CalendarDrama[], now: number): DramaCalendar {
+  const calendar = new ICAL.Component(['vcalendar', [], []]);
+  calendar.updatePropertyWithValue('prodid', '-//Dramalens//Episode calendar//EN');
+  calendar.updatePropertyWithValue('version', '2.0');
+  calendar.updatePropertyWithValue('calscale', 'GREGORIAN');
+  calendar.updatePropertyWithValue('x-wr-calname', dramas.length === 1 ? dramas[0].title : 'Dramalens: my dramas');
+  const vtimezone = ICAL.Component.fromString(KOREA_VTIMEZONE);
+  calendar.addSubcomponent(vtimezone);
+  const korea = new ICAL.Timezone(vtimezone);
+  const stamp = ICAL.Time.fromJSDate(new Date(now), true);
+  let events = 0;
+  const leftOut: string[] = [];
+
+  for (const drama of dramas) {
+    const schedule = drama.schedule;
+    const name = drama.hangul ? `${drama.title} (${drama.hangul})` : drama.title;
+    const sources = drama.sources?.length ? `\n\nSources:\n${drama.sources.join('\n')}` : '';
+    const event = (uid: string, summary: string, description: string) => {
+      const vevent = new ICAL.Component('vevent');
+      vevent.updatePropertyWithValue('uid', uid);
+      vevent.updatePropertyWithValue('dtstamp', stamp);
+      vevent.updatePropertyWithValue('summary', summary);
+      if (drama.network) vevent.updatePropertyWithValue('location', drama.network);
+      vevent.updatePropertyWithValue('description', `${description}${sources}`);
+      calendar.addSubcomponent(vevent);
+      events++;
+      return vevent;
+    };
+    if (schedule?.release === 'all-at-once' && schedule.premiere) {
+      const [year, month, day] = schedule.premiere.split('-').map(Number);
+      const count = schedule.episodes ? `all ${schedule.episodes} episodes` : 'every episode';
+      const vevent = event(
+        eventUid(drama.id, 'all'),
+        `${name}: ${count} released`,
+        `${drama.title} releases ${count} on ${schedule.premiere}${drama.network ? ` on ${drama.network}` : ''}.`,
+      );
+      vevent.updatePropertyWithValue('dtstart', ICAL.Time.fromData({ year, month, day, isDate: true }));
+      continue;
+    }
+    const episodes = episodeStarts(schedule, now);
+    if (!episodes) {
+      leftOut.push(drama.id);
+      continue;
+    }
+    for (const { episode, at } of episodes) {
+      const kst = zonedFields(at, KOREA);
+      const vevent = event(
+        eventUid(drama.id, episode),
+        `${name}: episode ${episode}`,
+        `Episode ${episode} of ${episodes.length}${drama.network ? `, ${drama.network}` : ''}, ${kst.date} ${kst.time} KST.`,
+      );
+      const [year, month, day] = kst.date.split('-').map(Number);
+      const [hour, minute] = kst.time.split(':').map(Number);
+      const start = ICAL.Time.fromData({ year, month, day, hour, minute, second: 0 }, korea);
+      vevent.updatePropertyWithValue('dtstart', start).setParameter('tzid', KOREA);
+      if (schedule?.runtimeMinutes)
+        vevent.updatePropertyWithValue('duration', ICAL.Duration.fromSeconds(schedule.runtimeMinutes * 60));
+    }
+  }
+  return { text: `${calendar.toString()}\r\n`, events, leftOut };
+}
