@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildIndexFiles, IndexBuildError, shippedIndex } from '../../scripts/index-builder/index';
 import type { SourcedIndex } from '../../lib/index/types';
+import { dramaCatalog, sourceLine } from '../../lib/index/drama-catalog';
 import { decodeDictionary } from '../../lib/match/dictionary-binary';
 import { loadDictionary } from '../../lib/match/matcher';
 import { CARD_SHARD_COUNT } from '../../lib/index/card-shards';
@@ -68,7 +69,20 @@ describe('index builder on valid data', () => {
     expect(related('fixture-kim')).toEqual(expect.arrayContaining(['moonlit-bakery', 'regardless']));
     expect(related('moonlit-bakery')).toContain('fixture-kim');
     // Only the generated files remain: temporary files are renamed or removed.
-    expect((await readdir(path.join(root, 'generated'))).sort()).toEqual(['cards', 'dictionary.bin', 'index.json']);
+    expect((await readdir(path.join(root, 'generated'))).sort()).toEqual([
+      'cards',
+      'catalog.json',
+      'dictionary.bin',
+      'drama-sources.json',
+      'index.json',
+    ]);
+    // The options page's catalog lists every drama with its cast's names; the sources file keeps
+    // the provenance the calendar export cites.
+    const catalog = JSON.parse(await readFile(path.join(root, 'generated/catalog.json'), 'utf8'));
+    expect(catalog).toEqual(dramaCatalog(shippedIndex(index)));
+    expect(catalog.dramas.map((d: { id: string }) => d.id).sort()).toEqual(index.dramas.map((d) => d.id).sort());
+    const sources = JSON.parse(await readFile(path.join(root, 'generated/drama-sources.json'), 'utf8'));
+    for (const drama of index.dramas) expect(sources[drama.id]).toEqual([...new Set(drama.sources.map(sourceLine))]);
     expect((await readdir(path.join(root, 'generated/cards'))).length).toBe(CARD_SHARD_COUNT);
   });
 
