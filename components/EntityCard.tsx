@@ -40,6 +40,7 @@ export function EntityCard({
   // Long lists start short: the main cast, the airing and newest dramas; the rest one click away.
   const [allCast, setAllCast] = useState(false);
   const [allDramas, setAllDramas] = useState(false);
+  const [spoilersShown, setSpoilersShown] = useState(false);
   const entityLink = (id: string, label: string, hangul?: string) =>
     onSelectEntity ? (
       <button type="button" class="chip" onClick={() => onSelectEntity(id)}>
@@ -137,10 +138,22 @@ export function EntityCard({
         </section>
       )}
 
-      {card.news.length > 0 && (
+      {(card.news.length > 0 || card.spoilers) && (
         <section class="card-section" aria-label="Fan news">
           <h3 class="section-title">Fan news</h3>
           <div class="news-list">
+            {card.spoilers && !spoilersShown && (
+              <p class="spoiler-note" data-testid="spoiler-note">
+                {card.spoilers.stories === 1 ? '1 story' : `${card.spoilers.stories} stories`} hidden: after episode{' '}
+                {card.spoilers.afterEpisode}.{' '}
+                <button type="button" class="more" onClick={() => setSpoilersShown(true)}>
+                  Show
+                </button>
+              </p>
+            )}
+            {card.spoilers &&
+              spoilersShown &&
+              card.spoilers.news.map((news) => <NewsCard key={news.storyId} news={news} />)}
             {card.news.map((news) => (
               <NewsCard key={news.storyId} news={news} />
             ))}

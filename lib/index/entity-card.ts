@@ -60,6 +60,11 @@ export interface EntityCardData {
   };
   person?: { dramas: FilmographyItem[] };
   news: NewsCardData[];
+  /**
+   * Stories about episodes the reader has not watched yet (a followed drama with "last watched:
+   * episode N"), kept apart from `news` so the card can hide them behind one click.
+   */
+  spoilers?: { news: NewsCardData[]; stories: number; afterEpisode: number };
   /** The reader muted this drama or person: it is not lit anywhere. */
   muted: boolean;
 }
@@ -130,11 +135,51 @@ export function newsCards(maps: IndexMaps, articleIds: string[], limit = MAX_NEW
   return cards;
 }
 
+/**
+ * The episode after which `article` would spoil a drama the reader watches (their last watched
+ * episode), or undefined when it spoils nothing for them.
+ */
+export function spoilsAfter(maps: IndexMaps, article: ArticleEntry, follows: Follows): number | undefined {
+  let after: number | undefined;
+  for (const { entityId } of article.mentions) {
+    if (!Object.hasOwn(follows, entityId)) continue;
+    const { status, episode: watched } = follows[entityId];
+    if ((status !== 'watching' && status !== 'on-hold') || watched === undefined) continue;
+    const total = maps.dramas.get(entityId)?.schedule?.episodes;
+    const ahead =
+      (article.episode !== undefined && article.episode > watched) ||
+      (article.finale === true && (total === undefined || watched < total));
+    if (ahead) after = Math.min(after ?? watched, watched);
+  }
+  return after;
+}
+
 export function entityCard(maps: IndexMaps, id: string, context: CardContext): EntityCardData | undefined {
   const entity = findEntity(maps, id);
   if (!entity) return undefined;
-  const news = newsCards(maps, entity.articleIds);
   const { follows, muted } = context.library;
+  const safe: string[] = [];
+  const ahead: string[] = [];
+  let afterEpisode: number | undefined;
+  for (const articleId of entity.articleIds) {
+    const article = maps.articles.get(articleId);
+    const after = article ? spoilsAfter(maps, article, follows) : undefined;
+    if (after === undefined) safe.push(articleId);
+    else {
+      ahead.push(articleId);
+      afterEpisode = Math.min(afterEpisode ?? after, after);
+    }
+  }
+  // A story reported by several outlets counts once; it is hidden when any of its articles spoils.
+  const hiddenNews = newsCards(maps, ahead, Infinity);
+  const hiddenStories = new Set(hiddenNews.map((n) => n.storyId));
+  const news = newsCards(maps, safe, Infinity)
+    .filter((n) => !hiddenStories.has(n.storyId))
+    .slice(0, MAX_NEWS_CARDS);
+  const spoilers =
+    hiddenNews.length > 0 && afterEpisode !== undefined
+      ? { spoilers: { news: hiddenNews.slice(0, MAX_NEWS_CARDS), stories: hiddenNews.length, afterEpisode } }
+      : {};
   const castChip = (c: { personId: string; character?: string }): CastChip => {
     const person = maps.people.get(c.personId);
     return {
@@ -164,6 +209,7 @@ export function entityCard(maps: IndexMaps, id: string, context: CardContext): E
         ...(follow ? { follow } : {}),
       },
       news,
+      ...spoilers,
       muted: muted.dramas.includes(entity.id),
     };
   }
@@ -199,6 +245,7 @@ export function entityCard(maps: IndexMaps, id: string, context: CardContext): E
     ...(entity.hangul ? { hangul: entity.hangul } : {}),
     person: { dramas },
     news,
+    ...spoilers,
     muted: muted.people.includes(entity.id),
   };
 }

@@ -135,6 +135,10 @@ export interface ArticleEntry {
   mentions: Mention[];
   storyId: string;
   airFacts: AirFact[];
+  /** The highest episode the article discusses ("episode 8", "8회"): hidden from readers not there yet. */
+  episode?: number;
+  /** The article is about a finale ("finale", "최종회"). */
+  finale?: true;
 }
 
 /** Articles that report the same story, so a card can say "2 sources". */

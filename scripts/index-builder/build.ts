@@ -16,6 +16,7 @@ import { BLOCK_BREAK, findMatches, KIND_DRAMA, loadDictionary } from '../../lib/
 import { dictionaryInput } from '../../lib/match/dictionary-input';
 import { extractAirStatements } from './air-statements';
 import { compareWithSchedule } from './schedule-check';
+import { episodesDiscussed } from './episode-mentions';
 import { groupStories } from './stories';
 import type { DataProblem, LoadedData, Located } from './load';
 import { isOrdinaryName } from './ordinary-names';
@@ -295,6 +296,7 @@ export function buildIndex(data: LoadedData): BuildResult | BuildFailure {
       .sort((x, y) => y.count - x.count || x.entityId.localeCompare(y.entityId));
 
     const mentionedDramas = mentions.filter((m) => dramaById.has(m.entityId));
+    const discussed = episodesDiscussed(text);
     const airFacts: AirFact[] = [];
     for (const statement of extractAirStatements(text)) {
       // The drama named last before the statement, else the article's most-mentioned drama.
@@ -322,6 +324,8 @@ export function buildIndex(data: LoadedData): BuildResult | BuildFailure {
       mentions,
       storyId: '',
       airFacts,
+      ...(discussed.latest !== undefined ? { episode: discussed.latest } : {}),
+      ...(discussed.finale ? { finale: true as const } : {}),
     });
   }
 

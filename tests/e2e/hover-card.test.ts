@@ -291,6 +291,24 @@ describe('hover card', () => {
     await expect.poll(() => items.count()).toBe(22);
   });
 
+  it('hides news about episodes after the reader’s last watched one, one click to show', async () => {
+    const worker = await session.serviceWorker();
+    await worker.evaluate(() =>
+      chrome.storage.sync.set({ follows: { list: 'jeongnyeon-the-star-is-born:w:3', overflow: 0 } }),
+    );
+    const { page } = await open('/spoilers.html');
+    await hover(page, 'Jeongnyeon: The Star Is Born', { highlight: 'dramalens-drama' });
+    await expect.poll(() => cardText(page), { timeout: 3000 }).toContain('정년이');
+    const note = page.locator(`${CARD} [data-testid="spoiler-note"]`);
+    await expect.poll(() => note.textContent()).toMatch(/^\d+ stories hidden: after episode 3\./);
+    const stories = page.locator(`${CARD} [data-story-id]`);
+    const before = await stories.count();
+    await screenshot(page, 'card-spoiler-safe');
+    await note.getByRole('button', { name: 'Show' }).click();
+    await expect.poll(() => stories.count()).toBeGreaterThan(before);
+    expect(await cardText(page)).toMatch(/final|12/i);
+  });
+
   it('works on a page with a strict CSP', async () => {
     const { page } = await open('/strict-csp.html');
     await hover(page, 'Song Kang');

@@ -67,3 +67,40 @@ describe('cards and the reader’s dramas', () => {
     expect(unfollowed.person!.dramas.find((d) => d.dramaId === 'nevertheless')!.followStatus).toBeUndefined();
   });
 });
+
+describe('spoiler-safe news', () => {
+  const watching = (episode: number) => ({
+    follows: { 'jeongnyeon-the-star-is-born': { status: 'watching' as const, episode } },
+    muted: { dramas: [], people: [] },
+  });
+  const articleIds = (news: { sources: { articleId: string }[] }[]) =>
+    news.flatMap((n) => n.sources.map((s) => s.articleId));
+
+  it('hides stories about later episodes of a drama the reader is watching, behind a count', () => {
+    const open = card('jeongnyeon-the-star-is-born');
+    expect(open.spoilers).toBeUndefined();
+    const behind = card('jeongnyeon-the-star-is-born', watching(3));
+    expect(behind.spoilers!.afterEpisode).toBe(3);
+    expect(behind.spoilers!.stories).toBeGreaterThanOrEqual(2);
+    const hidden = articleIds(behind.spoilers!.news);
+    const shown = articleIds(behind.news);
+    for (const id of hidden) expect(shown).not.toContain(id);
+    for (const id of shown) {
+      const article = maps.articles.get(id)!;
+      expect(article.episode === undefined || article.episode <= 3).toBe(true);
+      expect(article.finale).toBeUndefined();
+    }
+    // The finale story (episode 12) is among the hidden ones; the actor's card hides it too.
+    expect(hidden).toContain('etoday-jeongnyeon-finale-record');
+    expect(articleIds(card('kim-tae-ri', watching(3)).news)).not.toContain('etoday-jeongnyeon-finale-record');
+  });
+
+  it('shows everything once the reader has watched the last episode, or without progress', () => {
+    expect(card('jeongnyeon-the-star-is-born', watching(12)).spoilers).toBeUndefined();
+    const noProgress = {
+      follows: { 'jeongnyeon-the-star-is-born': { status: 'watching' as const } },
+      muted: { dramas: [], people: [] },
+    };
+    expect(card('jeongnyeon-the-star-is-born', noProgress).spoilers).toBeUndefined();
+  });
+});
