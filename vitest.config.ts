@@ -36,7 +36,8 @@ const e2e = (browser: 'chromium' | 'firefox', groupOrder: number, include: strin
   },
 });
 
-const FIREFOX_SUITES = ['smoke'];
+// hover-card, popup, options and catalog still evaluate in the service worker and open chrome-extension:// pages directly.
+const FIREFOX_SUITES = ['smoke', 'highlight', 'frames', 'card-edges'];
 
 export default defineConfig({
   test: {

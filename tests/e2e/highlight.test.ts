@@ -45,7 +45,7 @@ describe('highlighting on the seed page', () => {
   it('removes a drama’s highlights live when it is untracked, keeping other dramas’ cast', async () => {
     const { page } = await open('/seed.html');
     await waitForActors(page);
-    const worker = await suite.session.serviceWorker();
+    const worker = await suite.session.privileged();
     await worker.evaluate(() => chrome.storage.sync.set({ tracking: { mode: 'all-except', ids: ['nevertheless'] } }));
     await expect.poll(() => drama(page)).not.toContain('Nevertheless');
     // Yoon Seo-ah is only in Nevertheless; Song Kang, Han So-hee and Lee Ho-jung (Song of the
@@ -62,7 +62,7 @@ describe('highlighting on the seed page', () => {
   it('switching Dramalens off removes every highlight, and on brings them back', async () => {
     const { page } = await open('/seed.html');
     await waitForActors(page);
-    const worker = await suite.session.serviceWorker();
+    const worker = await suite.session.privileged();
     await worker.evaluate(() => chrome.storage.sync.set({ enabled: false }));
     await expect.poll(() => actors(page)).toHaveLength(0);
     await worker.evaluate(() => chrome.storage.sync.set({ enabled: true }));
