@@ -16,11 +16,36 @@ if (typeof Map.groupBy !== 'function') {
   };
 }
 
-// Two projects: fast unit tests of pure code (and components in happy-dom), and e2e tests that
-// drive the built extension in real Chromium (one browser at a time, so they run serially).
+// Three projects: fast unit tests of pure code (and components in happy-dom), then the same e2e
+// suites against the built extension in real Chromium and in real Firefox ESR (one browser at a
+// time: each project runs its files serially, and the projects one after the other).
+const e2e = (browser: 'chromium' | 'firefox', groupOrder: number, include: string[]) => ({
+  test: {
+    name: browser,
+    include,
+    environment: 'node',
+    env: { DRAMALENS_BROWSER: browser },
+    globalSetup: ['tests/e2e/global-setup.ts'],
+    fileParallelism: false,
+    sequence: { groupOrder },
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    // CI machines are slower than this one: an extension page that shows its list in one
+    // second here may take several there. Polls wait up to 5 s unless a test says otherwise.
+    expect: { poll: { timeout: 5000 } },
+  },
+});
+
+// hover-card, popup, options and catalog still evaluate in the service worker and open chrome-extension:// pages directly.
+const FIREFOX_SUITES = ['smoke', 'highlight', 'frames', 'card-edges'];
+
 export default defineConfig({
   test: {
-    reporters: ['default', ['json', { outputFile: 'artifacts/vitest-report.json' }]],
+    reporters: [
+      'default',
+      ['json', { outputFile: 'artifacts/vitest-report.json' }],
+      './scripts/project-totals-reporter.ts',
+    ],
     projects: [
       {
         plugins: [WxtVitest()],
@@ -28,22 +53,16 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
+          sequence: { groupOrder: 0 },
         },
       },
-      {
-        test: {
-          name: 'e2e',
-          include: ['tests/e2e/**/*.test.ts'],
-          environment: 'node',
-          globalSetup: ['tests/e2e/global-setup.ts'],
-          fileParallelism: false,
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
-          // CI machines are slower than this one: an extension page that shows its list in one
-          // second here may take several there. Polls wait up to 5 s unless a test says otherwise.
-          expect: { poll: { timeout: 5000 } },
-        },
-      },
+      e2e('chromium', 1, ['tests/e2e/**/*.test.ts']),
+      // The suites whose browser plumbing is parametrised so far (issue 14 converts the rest).
+      e2e(
+        'firefox',
+        2,
+        FIREFOX_SUITES.map((name) => `tests/e2e/${name}.test.ts`),
+      ),
     ],
   },
 });

@@ -1,28 +1,63 @@
 /// <reference types="chrome" />
-// The built extension in real Chromium, for the e2e tests and the benches (playwright-core, no
-// downloaded browser): fixture pages served on 127.0.0.1, screenshots in artifacts/screenshots.
+// The built extension in a real browser, for the e2e tests and the benches (playwright-core, no
+// downloaded browser): Chromium loads .output/chrome-mv3, Firefox ESR .output/firefox-mv2 (over
+// WebDriver BiDi). Fixture pages served on 127.0.0.1, screenshots in artifacts/screenshots.
+import { readdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { chromiumPath } from './browser-path';
+import { chromium, firefox, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { browserPath, type BrowserName } from './browser-path';
+
+export type { BrowserName } from './browser-path';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
-export const EXTENSION_DIR = path.join(ROOT, process.env.DRAMALENS_OUT ?? '.output', 'chrome-mv3');
+const OUT = path.join(ROOT, process.env.DRAMALENS_OUT ?? '.output');
+/** The browser this process drives: DRAMALENS_BROWSER (set per Vitest project), else Chromium. */
+export const BROWSER: BrowserName = process.env.DRAMALENS_BROWSER === 'firefox' ? 'firefox' : 'chromium';
+export const EXTENSION_DIRS: Record<BrowserName, string> = {
+  chromium: path.join(OUT, 'chrome-mv3'),
+  firefox: path.join(OUT, 'firefox-mv2'),
+};
+export const EXTENSION_DIR = EXTENSION_DIRS.chromium;
 export const FIXTURE_PAGES = path.join(ROOT, 'tests/fixtures/pages');
 export const SCREENSHOTS = path.join(ROOT, 'artifacts/screenshots');
 
+/** Firefox: the add-on's id (wxt.config.ts) and the moz-extension:// host the tests pin for it. */
+const GECKO_ID = 'dramalens@example.org';
+const FIREFOX_EXTENSION_UUID = '6d1f3c2a-8b4e-4f5a-9c7d-2e0b1a3f5d67';
+
+/** Where privileged code runs: Chromium's service worker, or in Firefox an extension page. */
+export type Privileged = Pick<Worker, 'evaluate'>;
+
 export interface ExtensionSession {
+  browser: BrowserName;
   context: BrowserContext;
+  /** The extension's host: Chromium's extension id, Firefox's pinned UUID. */
   extensionId: string;
-  /** The running service worker (woken if it was stopped). */
+  /** `chrome-extension://<id>` or `moz-extension://<uuid>`. */
+  origin: string;
+  /**
+   * Somewhere to evaluate with the extension's privileges (`chrome.*` is the promise-based API in
+   * both): Chromium's service worker; in Firefox an extension tab the harness keeps open, whose
+   * `chrome` is `browser` (the MV2 background page cannot be evaluated in over BiDi; reach its
+   * globals with `browser.runtime.getBackgroundPage()`).
+   */
+  privileged: () => Promise<Privileged>;
+  /** An extension page (`popup.html?tabId=3`) in a new tab, loaded, with its console errors collected. */
+  openExtensionPage: (pathAndQuery: string) => Promise<{ page: Page; errors: string[] }>;
+  /** Chromium: the running service worker (woken if it was stopped). */
   serviceWorker: () => Promise<Worker>;
-  /** Stops the service worker through the DevTools protocol and waits until it is gone. */
+  /** Chromium: stops the service worker through the DevTools protocol and waits until it is gone. */
   stopServiceWorker: (page: Page) => Promise<void>;
   close: () => Promise<void>;
 }
 
 export interface LaunchOptions {
+  /** Chromium (default: BROWSER) or Firefox. */
+  browser?: BrowserName;
   /** IANA zone for the whole browser (extension pages included), via TZ. */
   timeZone?: string;
   colorScheme?: 'light' | 'dark';
@@ -31,6 +66,8 @@ export interface LaunchOptions {
   /** Another build of the extension (benchmarks load a copy with a synthetic index). */
   extensionDir?: string;
   viewport?: { width: number; height: number };
+  /** Chromium: Blink features switched off (e.g. HighlightsFromPoint, to test the fallback). */
+  disableBlinkFeatures?: string[];
 }
 
 /** Chromium flags that load one unpacked extension and keep the browser quiet (no updates, sync or QUIC). */
@@ -49,15 +86,24 @@ export function extensionLaunchArgs(extensionDir: string): string[] {
 }
 
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
-  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  return (options.browser ?? BROWSER) === 'firefox' ? launchFirefox(options) : launchChromium(options);
+}
+
+async function launchChromium(options: LaunchOptions): Promise<ExtensionSession> {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIRS.chromium;
   const context = await chromium.launchPersistentContext('', {
-    executablePath: chromiumPath(),
+    executablePath: browserPath('chromium'),
     headless: true,
     colorScheme: options.colorScheme ?? 'light',
     hasTouch: options.hasTouch ?? false,
     viewport: options.viewport ?? { width: 1100, height: 800 },
     env: { ...process.env, TZ: options.timeZone ?? 'Asia/Seoul' },
-    args: extensionLaunchArgs(extensionDir),
+    args: [
+      ...extensionLaunchArgs(extensionDir),
+      ...(options.disableBlinkFeatures?.length
+        ? [`--disable-blink-features=${options.disableBlinkFeatures.join(',')}`]
+        : []),
+    ],
   });
   // After a worker was stopped Playwright may still list the old one for a while: the newest
   // listed is the live one.
@@ -88,7 +134,163 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       await cdp.detach();
     }
   };
-  return { context, extensionId, serviceWorker, stopServiceWorker, close: () => context.close() };
+  const origin = `chrome-extension://${extensionId}`;
+  return {
+    browser: 'chromium',
+    context,
+    extensionId,
+    origin,
+    privileged: serviceWorker,
+    openExtensionPage: async (pathAndQuery) => {
+      const page = await context.newPage();
+      const errors = collectPageErrors(page);
+      await page.goto(`${origin}/${pathAndQuery}`);
+      return { page, errors };
+    },
+    serviceWorker,
+    stopServiceWorker,
+    close: () => context.close(),
+  };
+}
+
+// Firefox ESR 153's WebDriver BiDi lacks three emulation commands that Playwright 1.65 sends when
+// it sets up a page: screen size and orientation (nothing here depends on them) and media features.
+// Answer those for the browser; the colour scheme is a profile preference set at launch instead, so
+// a request to change it later fails rather than pretending (see the options test's dark pass).
+const UNSUPPORTED_IN_FIREFOX_ESR = new Set([
+  'emulation.setScreenOrientationOverride',
+  'emulation.setScreenSettingsOverride',
+  'emulation.setMediaFeaturesOverride',
+]);
+let bidiShimInstalled = false;
+function installBidiShim() {
+  if (bidiShimInstalled) return;
+  bidiShimInstalled = true;
+  // The same module instance `playwright-core` runs on (its package exports it).
+  const { server } = createRequire(import.meta.url)('playwright-core/lib/coreBundle') as {
+    server: { WebSocketTransport: { prototype: BidiTransport } };
+  };
+  const proto = server.WebSocketTransport.prototype;
+  const send = proto.send;
+  proto.send = function (this: BidiTransport, message) {
+    if (!UNSUPPORTED_IN_FIREFOX_ESR.has(message.method)) return send.call(this, message);
+    const features = (message.params as { features?: Record<string, unknown> }).features ?? {};
+    const reply =
+      features['prefers-color-scheme'] == null
+        ? { type: 'success', id: message.id, result: {} }
+        : {
+            type: 'error',
+            id: message.id,
+            error: 'unsupported operation',
+            message: `Firefox ESR has no ${message.method}: launch with { colorScheme } instead`,
+          };
+    setImmediate(() => this.onmessage?.(reply));
+  };
+}
+interface BidiTransport {
+  send(message: { id: number; method: string; params: unknown }): void;
+  onmessage?: (message: unknown) => void;
+}
+
+/** The zipped Firefox build, .output/dramalens-<version>-firefox.zip. */
+export function firefoxPackage(): string {
+  const zip = readdirSync(OUT).find((name) => name.endsWith('-firefox.zip'));
+  if (!zip) throw new Error(`No zipped Firefox build in ${OUT}: run \`npm run build\``);
+  return path.join(OUT, zip);
+}
+
+async function launchFirefox(options: LaunchOptions): Promise<ExtensionSession> {
+  installBidiShim();
+  if (options.extensionDir) throw new Error('Firefox loads the zipped build (.output/*-firefox.zip) only');
+  const profile = await mkdtemp(path.join(os.tmpdir(), 'dramalens-firefox-'));
+  // The zipped build (`wxt zip -b firefox`, part of `npm run build`) as a profile extension,
+  // installed at start-up.
+  await mkdir(path.join(profile, 'extensions'));
+  await copyFile(firefoxPackage(), path.join(profile, 'extensions', `${GECKO_ID}.xpi`));
+  const context = await firefox.launchPersistentContext(profile, {
+    channel: 'moz-firefox', // Playwright's WebDriver BiDi driver for a stock Firefox
+    executablePath: browserPath('firefox'),
+    headless: true,
+    colorScheme: null, // no emulation (see the shim): the preference below sets it
+    hasTouch: options.hasTouch ?? false,
+    viewport: options.viewport ?? { width: 1100, height: 800 },
+    env: { ...process.env, TZ: options.timeZone ?? 'Asia/Seoul' },
+    // Without it Firefox refuses to navigate a tab to a moz-extension:// page over BiDi.
+    args: ['--remote-allow-system-access'],
+    firefoxUserPrefs: {
+      'xpinstall.signatures.required': false, // an unsigned build (ESR honours this)
+      'extensions.autoDisableScopes': 0,
+      'extensions.enabledScopes': 15,
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
+      // 0 dark, 1 light: pages and extension pages alike.
+      'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1,
+    },
+  });
+  const origin = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
+  // Firefox ESR closes a tab but never reports its browsing context destroyed, so Playwright's
+  // page.close() would wait forever: give it a moment, then carry on.
+  const boundClose = (page: Page) => {
+    const close = page.close.bind(page);
+    page.close = (closeOptions) =>
+      Promise.race([close(closeOptions), new Promise<void>((resolve) => setTimeout(resolve, 1500))]);
+  };
+  context.pages().forEach(boundClose);
+  context.on('page', boundClose);
+  // Whether the page finished loading within `timeout` ms (Playwright's own timeout does not fire
+  // while the page's realm is unknown to it, so race a timer).
+  const loaded = (page: Page, timeout: number) =>
+    Promise.race([
+      page
+        .waitForFunction(() => document.readyState === 'complete', undefined, { timeout: 0 })
+        .then(
+          () => true,
+          () => false,
+        ),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeout)),
+    ]);
+
+  // The privileged tab. A tab navigated to a moz-extension:// page over BiDi sometimes never
+  // reports the page's realm (the load then looks hung): try again in a new tab.
+  // (The tab that failed stays open: closing it stalls Playwright's next navigation.)
+  let privilegedPage: Page | undefined;
+  for (let attempt = 1; !privilegedPage; attempt++) {
+    const page = await context.newPage();
+    await page.goto(`${origin}/NOTICE.txt`, { waitUntil: 'commit' });
+    if (await loaded(page, 4000)) privilegedPage = page;
+    else if (attempt === 8) throw new Error(`Firefox did not load ${origin}/NOTICE.txt in ${attempt} tabs`);
+  }
+  await privilegedPage.evaluate(() => {
+    (globalThis as { chrome: unknown }).chrome = (globalThis as unknown as { browser: unknown }).browser;
+  });
+  const privileged = async () => privilegedPage;
+
+  return {
+    browser: 'firefox',
+    context,
+    extensionId: FIREFOX_EXTENSION_UUID,
+    origin,
+    privileged,
+    // Opened by the extension itself (tabs.create), which always reports the page's realm.
+    openExtensionPage: async (pathAndQuery) => {
+      let errors: string[] = [];
+      const [page] = await Promise.all([
+        context.waitForEvent('page').then((p) => ((errors = collectPageErrors(p)), p)),
+        privilegedPage.evaluate(
+          (url) => chrome.tabs.create({ url }).then(() => undefined),
+          `${origin}/${pathAndQuery}`,
+        ),
+      ]);
+      await page.waitForURL(`${origin}/${pathAndQuery}`, { waitUntil: 'commit' });
+      if (!(await loaded(page, 15_000))) throw new Error(`Firefox did not load ${origin}/${pathAndQuery}`);
+      return { page, errors };
+    },
+    serviceWorker: () => Promise.reject(new Error('Firefox runs the MV2 background page, not a service worker')),
+    stopServiceWorker: () => Promise.reject(new Error('Firefox runs the MV2 background page, not a service worker')),
+    close: async () => {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
 }
 
 /**
@@ -96,16 +298,22 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
  * reachable only with extension privileges). Pass null to unpin.
  */
 export async function pinNow(session: ExtensionSession, iso: string | null): Promise<void> {
-  const worker = await session.serviceWorker();
-  await worker.evaluate(async (value) => {
+  await (
+    await session.privileged()
+  ).evaluate(async (value) => {
     if (value === null) await chrome.storage.local.remove('testing:now');
     else await chrome.storage.local.set({ 'testing:now': value });
   }, iso);
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** Where a screenshot named `name` goes: `name.png` from Chromium, `name-firefox.png` from Firefox. */
+export function screenshotPath(name: string, browser: BrowserName = BROWSER): string {
+  return path.join(SCREENSHOTS, browser === 'chromium' ? `${name}.png` : `${name}-${browser}.png`);
+}
+
+export async function screenshot(page: Page, name: string, browser: BrowserName = BROWSER): Promise<void> {
   // Animations finished, so a card is captured as the reader sees it once it has appeared.
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: false, animations: 'disabled' });
+  await page.screenshot({ path: screenshotPath(name, browser), fullPage: false, animations: 'disabled' });
 }
 
 export interface FixtureServer {

@@ -1,15 +1,28 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromiumPath } from '../../scripts/browser/browser-path';
+import type { TestProject } from 'vitest/node';
+import { browserPath, type BrowserName } from '../../scripts/browser/browser-path';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
+const BUILDS: Record<BrowserName, string> = { chromium: 'chrome-mv3', firefox: 'firefox-mv2' };
 
-// The e2e tests load the built extension: fail at once, with the fix, when it is missing.
-export default function setup() {
-  chromiumPath();
-  const manifest = path.join(ROOT, process.env.DRAMALENS_OUT ?? '.output', 'chrome-mv3/manifest.json');
+// The e2e tests load the built extension in the project's browser: fail at once, with the fix,
+// when the browser or the build is missing.
+export default function setup(project: TestProject) {
+  const browser: BrowserName = project.name === 'firefox' ? 'firefox' : 'chromium';
+  browserPath(browser);
+  const build = BUILDS[browser];
+  const manifest = path.join(ROOT, process.env.DRAMALENS_OUT ?? '.output', build, 'manifest.json');
   if (!existsSync(manifest)) {
-    throw new Error('No built extension at .output/chrome-mv3: run `npm run build` before `npm test`.');
+    throw new Error(`No built extension at .output/${build}: run \`npm run build\` before \`npm test\`.`);
+  }
+  if (
+    browser === 'firefox' &&
+    !readdirSync(path.dirname(path.dirname(manifest))).some((f) => f.endsWith('-firefox.zip'))
+  ) {
+    throw new Error(
+      'No zipped Firefox build in .output (Firefox installs the zip): run `npm run build` before `npm test`.',
+    );
   }
   // Fixture pages are built from ../shared/seeds (read in place, never copied into the repo).
   if (!existsSync(path.resolve(ROOT, '../shared/seeds'))) {

@@ -45,7 +45,7 @@ describe('highlighting on the seed page', () => {
   it('removes a muted drama’s and a muted actor’s highlights live; the drama’s cast stays lit', async () => {
     const { page } = await open('/seed.html');
     await waitForActors(page);
-    const worker = await suite.session.serviceWorker();
+    const worker = await suite.session.privileged();
     await worker.evaluate(() => chrome.storage.sync.set({ muted: { list: 'd:nevertheless', overflow: 0 } }));
     await expect.poll(() => drama(page)).not.toContain('Nevertheless');
     // Muting a drama leaves its cast lit: Yoon Seo-ah is only in Nevertheless.
@@ -64,7 +64,7 @@ describe('highlighting on the seed page', () => {
   it('switching Dramalens off removes every highlight, and on brings them back', async () => {
     const { page } = await open('/seed.html');
     await waitForActors(page);
-    const worker = await suite.session.serviceWorker();
+    const worker = await suite.session.privileged();
     await worker.evaluate(() => chrome.storage.sync.set({ enabled: false }));
     await expect.poll(() => actors(page)).toHaveLength(0);
     await worker.evaluate(() => chrome.storage.sync.set({ enabled: true }));

@@ -1,6 +1,6 @@
 /// <reference types="chrome" />
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, screenshot, type ExtensionSession } from '../../scripts/browser/harness';
+import { BROWSER, launchWithExtension, screenshot, type ExtensionSession } from '../../scripts/browser/harness';
 
 let session: ExtensionSession;
 
@@ -11,18 +11,31 @@ afterAll(async () => {
   await session?.close();
 });
 
-describe('the built extension in Chromium', () => {
-  it('starts its service worker', async () => {
+describe(`the built extension in ${BROWSER}`, () => {
+  it.runIf(BROWSER === 'chromium')('starts its service worker (MV3)', async () => {
     const worker = await session.serviceWorker();
     expect(worker.url()).toBe(`chrome-extension://${session.extensionId}/background.js`);
     const manifest = await worker.evaluate(() => chrome.runtime.getManifest());
     expect(manifest.name).toBe('Dramalens');
   });
 
+  // Firefox builds MV2: a background page, reached from an extension page.
+  it.runIf(BROWSER === 'firefox')('starts its background page (MV2)', async () => {
+    const privileged = await session.privileged();
+    const background = await privileged.evaluate(async () => {
+      const page = await browser.runtime.getBackgroundPage();
+      return { url: page?.location.href, scripts: [...(page?.document.scripts ?? [])].map((s) => s.src) };
+    });
+    expect(background.url).toBe(`${session.origin}/_generated_background_page.html`);
+    expect(background.scripts).toEqual([`${session.origin}/background.js`]);
+    const manifest = await privileged.evaluate(() => chrome.runtime.getManifest());
+    expect(manifest.name).toBe('Dramalens');
+    expect(manifest.manifest_version).toBe(2);
+  });
+
   it('popup searches the bundled index and shows a drama’s card with its air status', async () => {
-    const page = await session.context.newPage();
+    const { page } = await session.openExtensionPage('popup.html');
     await page.setViewportSize({ width: 380, height: 600 });
-    await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
     await page.locator('[data-ready]').waitFor();
     await page.getByRole('combobox').fill('nevertheless');
     const result = page.locator('.result[data-entity-id="nevertheless"]');
@@ -36,8 +49,7 @@ describe('the built extension in Chromium', () => {
   });
 
   it('options lists the dramas and finds one', async () => {
-    const page = await session.context.newPage();
-    await page.goto(`chrome-extension://${session.extensionId}/options.html`);
+    const { page } = await session.openExtensionPage('options.html');
     await expect.poll(() => page.locator('[data-drama-id]').count()).toBeGreaterThanOrEqual(30);
     await page.getByRole('searchbox').fill('hotel del luna');
     await expect.poll(() => page.locator('[data-drama-id="hotel-del-luna"]').textContent()).toContain('tvN');

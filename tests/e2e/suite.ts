@@ -1,6 +1,7 @@
 /// <reference types="chrome" />
-// One browser with the built extension and one fixture server per test file. Pages opened
-// through the suite are closed, and synced settings cleared, after each test.
+// One browser with the built extension and one fixture server per test file, in the browser of
+// the Vitest project (chromium or firefox, see vitest.config.ts). Pages opened through the suite
+// are closed, and synced settings cleared, after each test.
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
@@ -20,6 +21,8 @@ export interface ExtensionSuite {
   newPage(): Promise<Page>;
   /** A fixture page in a new tab, with its console errors collected. */
   open(pathname: string): Promise<{ page: Page; errors: string[] }>;
+  /** An extension page (`popup.html?tabId=3`) in a new tab, with its console errors collected, closed after the test. */
+  openExtensionPage(pathAndQuery: string): Promise<{ page: Page; errors: string[] }>;
 }
 
 export function useExtensionSuite(routes: Record<string, FixtureRoute>, options: LaunchOptions = {}): ExtensionSuite {
@@ -46,6 +49,11 @@ export function useExtensionSuite(routes: Record<string, FixtureRoute>, options:
       await page.goto(suite.server.url(pathname));
       return { page, errors };
     },
+    async openExtensionPage(pathAndQuery) {
+      const opened = await suite.session.openExtensionPage(pathAndQuery);
+      pages.push(opened.page);
+      return opened;
+    },
   };
   beforeAll(async () => {
     [session, server] = await Promise.all([launchWithExtension(options), serveFixtures(routes)]);
@@ -56,7 +64,7 @@ export function useExtensionSuite(routes: Record<string, FixtureRoute>, options:
   });
   afterEach(async () => {
     await Promise.all(pages.splice(0).map((p) => p.close()));
-    await (await suite.session.serviceWorker()).evaluate(() => chrome.storage.sync.clear());
+    await (await suite.session.privileged()).evaluate(() => chrome.storage.sync.clear());
   });
   return suite;
 }

@@ -30,6 +30,9 @@ export class MutationBatcher {
   record(records: MutationRecord[]): void {
     const isOwnUi = this.isOwnUi;
     for (const record of records) {
+      // Nothing in <head> is read (a page adding a <style> there would otherwise rescan the whole
+      // document, and close an open card whose name it re-found).
+      if (record.target.ownerDocument?.head?.contains(record.target)) continue;
       if (record.type === 'characterData') {
         this.nodes.add(record.target);
         continue;
