@@ -4,7 +4,7 @@
 // "now" pinned inside its run and the viewer in New York.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { collectPageErrors, highlightTexts, pinNow, screenshot } from '../../scripts/browser/harness';
+import { highlightTexts, pinNow, screenshot } from '../../scripts/browser/harness';
 import { tabIdOf as tabIdOfPage } from '../../scripts/browser/tab-id';
 import { useExtensionSuite } from './suite';
 
@@ -59,10 +59,9 @@ describe('a 2025 drama from the catalog', () => {
     await screenshot(page, 'catalog-2025-card-good-boy');
     expect(errors).toEqual([]);
 
-    const popup = await suite.newPage();
-    const popupErrors = collectPageErrors(popup);
+    const tabId = await tabIdOf(page);
+    const { page: popup, errors: popupErrors } = await suite.session.openExtensionPage(`popup.html?tabId=${tabId}`);
     await popup.setViewportSize({ width: 380, height: 600 });
-    await popup.goto(`chrome-extension://${suite.session.extensionId}/popup.html?tabId=${await tabIdOf(page)}`);
     await popup.locator('[data-ready]').waitFor();
     await expect
       .poll(() => popup.locator('.page-chip .page-chip-name').allTextContents())
