@@ -1,12 +1,7 @@
 import type { EntityCardData } from '../lib/index/entity-card';
 import type { LibraryChange } from '../lib/messages';
-import {
-  FOLLOW_STATUS_LABELS,
-  FOLLOW_STATUSES,
-  hasProgress,
-  type Follow,
-  type FollowStatus,
-} from '../lib/settings/library';
+import { hasProgress, type Follow } from '../lib/settings/library';
+import { FollowStatusSelect } from './FollowStatusSelect';
 
 export interface LibraryControlsProps {
   card: EntityCardData;
@@ -22,24 +17,13 @@ export function LibraryControls({ card, onChange }: LibraryControlsProps) {
   return (
     <div class="library-controls" role="group" aria-label={`Your ${kindWord}: ${card.name}`}>
       {card.drama && (
-        <label class="follow-status">
-          <span class="visually-hidden">Your status for {card.name}</span>
-          <select
-            class={follow ? 'is-following' : undefined}
-            value={follow?.status ?? ''}
-            onChange={(e) => {
-              const status = e.currentTarget.value as FollowStatus | '';
-              setFollow(status === '' ? null : { status, ...(follow?.episode ? { episode: follow.episode } : {}) });
-            }}
-          >
-            <option value="">+ Follow</option>
-            {FOLLOW_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {FOLLOW_STATUS_LABELS[status]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FollowStatusSelect
+          follow={follow}
+          noneLabel="+ Follow"
+          label={`Your status for ${card.name}`}
+          {...(follow ? { class: 'is-following' } : {})}
+          onChange={setFollow}
+        />
       )}
       {follow && hasProgress(follow.status) && (
         <span class="progress" role="group" aria-label={`Episodes of ${card.name} watched`}>

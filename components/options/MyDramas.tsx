@@ -7,10 +7,10 @@ import {
   withFollow,
   withMuted,
   type Follow,
-  type FollowStatus,
   type HighlightScope,
 } from '../../lib/settings';
 import type { PersonEntry } from '../../lib/index/types';
+import { FollowStatusOptions, FollowStatusSelect } from '../FollowStatusSelect';
 import { MuteActor } from './MuteActor';
 import {
   DEFAULT_FILTER,
@@ -157,11 +157,7 @@ export function MyDramas({
           >
             <option value="any">Any</option>
             <option value="none">Not following</option>
-            {FOLLOW_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {FOLLOW_STATUS_LABELS[status]}
-              </option>
-            ))}
+            <FollowStatusOptions />
           </select>
         </label>
         <label class="field">
@@ -337,21 +333,12 @@ function DramaRowView({
         </span>
       </th>
       <td>
-        <select
-          aria-label={`My status for ${row.title}`}
-          value={follow?.status ?? ''}
-          onChange={(e) => {
-            const status = e.currentTarget.value as FollowStatus | '';
-            onFollow(status === '' ? null : { status, ...(follow?.episode ? { episode: follow.episode } : {}) });
-          }}
-        >
-          <option value="">Not following</option>
-          {FOLLOW_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {FOLLOW_STATUS_LABELS[status]}
-            </option>
-          ))}
-        </select>
+        <FollowStatusSelect
+          follow={follow}
+          noneLabel="Not following"
+          label={`My status for ${row.title}`}
+          onChange={onFollow}
+        />
       </td>
       <td class="col-progress">
         {follow && hasProgress(follow.status) ? (

@@ -2,7 +2,7 @@
 // migrate what older versions stored: version 3 replaced it with follows and mutes (library.ts,
 // migrations/v3.ts).
 import * as v from 'valibot';
-import { checksumOf } from './chunked-list';
+import { decodeList } from './chunked-list';
 import { LEGACY_TRACKING_KEY, overflowKey } from './keys';
 
 export interface Tracking {
@@ -36,16 +36,9 @@ export const trackingOverflowKey = (n: number) => overflowKey(LEGACY_TRACKING_KE
 export function decodeTracking(header: unknown, overflowItem: (n: number) => unknown): Tracking | undefined {
   const parsed = v.safeParse(storedTrackingSchema, header);
   if (!parsed.success) return undefined;
-  const { mode, overflow, checksum } = parsed.output;
-  const chunks = [parsed.output.ids];
-  for (let n = 1; n <= overflow; n++) {
-    const chunk = overflowItem(n);
-    if (typeof chunk !== 'string' || chunk === '') return undefined;
-    chunks.push(chunk);
-  }
-  const joined = chunks.filter(Boolean).join(',');
-  if (overflow > 0 && checksum !== checksumOf(joined)) return undefined;
-  const ids = joined === '' ? [] : joined.split(',');
-  if (!ids.every((id) => DRAMA_ID_PATTERN.test(id))) return undefined;
-  return { mode, ids };
+  const { mode, ids, overflow, checksum } = parsed.output;
+  // Version 2 stored its list the way version 3 stores every list, under another field name.
+  const list = decodeList({ list: ids, overflow, ...(checksum ? { checksum } : {}) }, overflowItem);
+  if (!list || !list.every((id) => DRAMA_ID_PATTERN.test(id))) return undefined;
+  return { mode, ids: list };
 }

@@ -1,0 +1,42 @@
+import { FOLLOW_STATUS_LABELS, FOLLOW_STATUSES, type Follow, type FollowStatus } from '../lib/settings/library';
+
+/** The follow statuses as options, in the order fans keep lists. */
+export function FollowStatusOptions() {
+  return (
+    <>
+      {FOLLOW_STATUSES.map((status) => (
+        <option key={status} value={status}>
+          {FOLLOW_STATUS_LABELS[status]}
+        </option>
+      ))}
+    </>
+  );
+}
+
+export interface FollowStatusSelectProps {
+  follow: Follow | undefined;
+  /** What the empty choice says: "+ Follow" on a card, "Not following" in a list. */
+  noneLabel: string;
+  label: string;
+  class?: string;
+  /** The new follow (progress kept across statuses), or null to unfollow. */
+  onChange: (follow: Follow | null) => void;
+}
+
+/** Not following, or one of the statuses: the same control on the card and on the options page. */
+export function FollowStatusSelect({ follow, noneLabel, label, class: className, onChange }: FollowStatusSelectProps) {
+  return (
+    <select
+      aria-label={label}
+      class={className}
+      value={follow?.status ?? ''}
+      onChange={(e) => {
+        const status = e.currentTarget.value as FollowStatus | '';
+        onChange(status === '' ? null : { status, ...(follow?.episode ? { episode: follow.episode } : {}) });
+      }}
+    >
+      <option value="">{noneLabel}</option>
+      <FollowStatusOptions />
+    </select>
+  );
+}
