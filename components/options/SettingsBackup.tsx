@@ -1,4 +1,5 @@
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
+import { FilePickerButton } from './FilePickerButton';
 
 export interface SettingsBackupProps {
   onExport: () => void;
@@ -8,7 +9,6 @@ export interface SettingsBackupProps {
 
 /** Export settings to a JSON file and import them back. */
 export function SettingsBackup({ onExport, onImport }: SettingsBackupProps) {
-  const fileInput = useRef<HTMLInputElement>(null);
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
   return (
     <div class="backup">
@@ -16,23 +16,12 @@ export function SettingsBackup({ onExport, onImport }: SettingsBackupProps) {
         <button type="button" onClick={onExport}>
           Export settings…
         </button>
-        <button type="button" onClick={() => fileInput.current?.click()}>
-          Import settings…
-        </button>
-        <input
-          ref={fileInput}
-          type="file"
+        <FilePickerButton
+          label="Import settings…"
           accept="application/json,.json"
-          class="visually-hidden"
-          tabIndex={-1}
-          aria-label="Settings file to import"
-          data-testid="import-file"
-          onChange={async (e) => {
-            const input = e.currentTarget;
-            const file = input.files?.[0];
-            input.value = ''; // the same file can be chosen again
-            if (file) setResult(await onImport(file));
-          }}
+          inputLabel="Settings file to import"
+          testId="import-file"
+          onFile={async (file) => setResult(await onImport(file))}
         />
       </div>
       <p class={result && !result.ok ? 'feedback error' : 'feedback'} role={result && !result.ok ? 'alert' : 'status'}>

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { FOLLOW_STATUS_LABELS, type Follows } from '../../lib/settings';
 import {
   followsFromReview,
@@ -7,6 +7,7 @@ import {
   type CatalogDrama,
   type WatchlistRow,
 } from '../../lib/settings/watchlist-csv';
+import { FilePickerButton } from './FilePickerButton';
 
 export interface WatchlistTransferProps {
   catalog: readonly CatalogDrama[];
@@ -25,7 +26,6 @@ interface Review {
 
 /** Watchlist CSV: export, and import with a review step; nothing is saved before “Import”. */
 export function WatchlistTransfer({ catalog, follows, onExport, onSave }: WatchlistTransferProps) {
-  const fileInput = useRef<HTMLInputElement>(null);
   const [review, setReview] = useState<Review | null>(null);
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
   const title = (id: string) => {
@@ -60,23 +60,12 @@ export function WatchlistTransfer({ catalog, follows, onExport, onSave }: Watchl
         <button type="button" onClick={onExport} disabled={Object.keys(follows).length === 0}>
           Export watchlist (CSV)…
         </button>
-        <button type="button" onClick={() => fileInput.current?.click()}>
-          Import watchlist (CSV)…
-        </button>
-        <input
-          ref={fileInput}
-          type="file"
+        <FilePickerButton
+          label="Import watchlist (CSV)…"
           accept="text/csv,.csv"
-          class="visually-hidden"
-          tabIndex={-1}
-          aria-label="Watchlist file to import"
-          data-testid="watchlist-file"
-          onChange={async (e) => {
-            const input = e.currentTarget;
-            const file = input.files?.[0];
-            input.value = '';
-            if (file) await readFile(file);
-          }}
+          inputLabel="Watchlist file to import"
+          testId="watchlist-file"
+          onFile={readFile}
         />
       </div>
       {review && (

@@ -87,7 +87,12 @@ export function App({ env }: { env: OptionsEnvironment }) {
     [live],
   );
 
-  if (!live) return <p class="loading muted">Loading settings…</p>;
+  // One object per change of follows or mutes, so the list refilters only when they change.
+  const library = useMemo(
+    () => live && { follows: live.settings.follows, muted: live.settings.muted },
+    [live?.settings.follows, live?.settings.muted],
+  );
+  if (!live || !library) return <p class="loading muted">Loading settings…</p>;
   const { settings, unreadable, save } = live;
 
   return (
@@ -132,7 +137,7 @@ export function App({ env }: { env: OptionsEnvironment }) {
         >
           <MyDramas
             rows={rows}
-            library={{ follows: settings.follows, muted: settings.muted }}
+            library={library}
             highlightScope={settings.highlightScope}
             onChange={(patch) => void save(patch)}
             onScopeChange={(highlightScope) => void save({ highlightScope })}

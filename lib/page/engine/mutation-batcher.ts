@@ -29,10 +29,11 @@ export class MutationBatcher {
 
   record(records: MutationRecord[]): void {
     const isOwnUi = this.isOwnUi;
+    // Nothing in <head> is read (a page adding a <style> there would otherwise rescan the whole
+    // document, and close an open card whose name it re-found). Looked up once per batch.
+    const head = records[0]?.target.ownerDocument?.head;
     for (const record of records) {
-      // Nothing in <head> is read (a page adding a <style> there would otherwise rescan the whole
-      // document, and close an open card whose name it re-found).
-      if (record.target.ownerDocument?.head?.contains(record.target)) continue;
+      if (head?.contains(record.target)) continue;
       if (record.type === 'characterData') {
         this.nodes.add(record.target);
         continue;
