@@ -11,8 +11,8 @@ const ROOT = import.meta.dirname;
 const EXTENSION_PERMISSIONS = ['storage', 'activeTab'] as const;
 const FIREFOX_MIN_VERSION = '140.0';
 const FIREFOX_ANDROID_MIN_VERSION = '142.0';
-/** What content scripts load from the extension: the page modules, the name dictionary, the highlight styles (for shadow roots). */
-const PAGE_RESOURCES = [`${PAGE_MODULE_DIR}/*`, 'dictionary.bin', 'content-highlights.css'];
+/** What content scripts load from the extension: the page modules and the highlight styles (for shadow roots). The dictionary stays with the background, which matches every page's text. */
+const PAGE_RESOURCES = [`${PAGE_MODULE_DIR}/*`, 'content-highlights.css'];
 
 // Every build regenerates the bundled index from data/ first, so a build can never ship stale data.
 export default defineConfig({

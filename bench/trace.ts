@@ -68,6 +68,11 @@ export interface LoadCost {
   longestTaskMs: number;
   /** Frames the extension's scripts ran in. */
   frames: number;
+  /**
+   * The background's milliseconds in the same window (its own thread, not the page's: it matches
+   * the page's text), merged the same way. Reported beside the page's cost, never added to it.
+   */
+  backgroundMs: number;
   /** Milliseconds per event name (nested events overlap; for explaining, not summing). */
   byName: Record<string, number>;
 }
@@ -138,6 +143,11 @@ export function loadCost(events: TraceEvent[]): LoadCost {
   const isOurs = (e: TraceEvent) => scriptUrlOf(e).startsWith('chrome-extension://');
   // Page threads: where a script of ours ran inside a frame (not the background's own thread).
   const pageThreads = new Set(events.filter((e) => e.args?.data?.frame && isOurs(e)).map((e) => `${e.pid}:${e.tid}`));
+  // The background's thread: where our scripts ran outside any frame.
+  const workerThreads = new Set(
+    events.filter((e) => !e.args?.data?.frame && isOurs(e) && e.ph === 'X').map((e) => `${e.pid}:${e.tid}`),
+  );
+  for (const thread of pageThreads) workerThreads.delete(thread);
   const ours = events.filter(
     (e) =>
       e.ph === 'X' &&
@@ -146,12 +156,23 @@ export function loadCost(events: TraceEvent[]): LoadCost {
       (UNNAMED_SCRIPT_WORK.has(e.name) || isOurs(e)),
   );
   const byThread = new Map<string, [number, number][]>();
+  const workerIntervals = new Map<string, [number, number][]>();
   const byName: Record<string, number> = {};
-  for (const [thread, intervals] of extensionSamples(events)) {
+  const samples = extensionSamples(events);
+  for (const [thread, intervals] of samples) {
+    if (workerThreads.has(thread)) workerIntervals.set(thread, [...intervals]);
     if (!pageThreads.has(thread) || intervals.length === 0) continue;
     byThread.set(thread, [...intervals]);
     byName['(JavaScript samples)'] = intervals.reduce((sum, [a, b]) => sum + (b - a) / 1000, 0);
   }
+  for (const e of events) {
+    const key = `${e.pid}:${e.tid}`;
+    if (e.ph !== 'X' || typeof e.dur !== 'number' || !workerThreads.has(key) || !isOurs(e)) continue;
+    const list = workerIntervals.get(key) ?? [];
+    list.push([e.ts, e.ts + e.dur]);
+    workerIntervals.set(key, list);
+  }
+  const backgroundMs = mergedLength(workerIntervals) / 1000;
   const frames = new Set<string>();
   for (const e of ours) {
     const key = `${e.pid}:${e.tid}`;
@@ -163,7 +184,7 @@ export function loadCost(events: TraceEvent[]): LoadCost {
     if (frame && e.name === 'EvaluateScript' && isOurs(e)) frames.add(frame);
   }
   let totalUs = 0;
-  if (byThread.size === 0) return { ms: 0, longestTaskMs: 0, frames: 0, byName };
+  if (byThread.size === 0) return { ms: 0, longestTaskMs: 0, frames: 0, backgroundMs, byName };
   const merged: { key: string; from: number; to: number }[] = [];
   for (const [key, intervals] of byThread) {
     intervals.sort((a, b) => a[0] - b[0]);
@@ -187,5 +208,24 @@ export function loadCost(events: TraceEvent[]): LoadCost {
       longestUs = task.dur;
     }
   }
-  return { ms: totalUs / 1000, longestTaskMs: longestUs / 1000, frames: frames.size, byName };
+  return { ms: totalUs / 1000, longestTaskMs: longestUs / 1000, frames: frames.size, backgroundMs, byName };
+}
+
+/** Microseconds covered by the intervals of each thread, overlaps merged. */
+function mergedLength(byThread: Map<string, [number, number][]>): number {
+  let total = 0;
+  for (const intervals of byThread.values()) {
+    intervals.sort((a, b) => a[0] - b[0]);
+    let to = -Infinity;
+    for (const [s, e] of intervals) {
+      if (s > to) {
+        total += e - s;
+        to = e;
+      } else if (e > to) {
+        total += e - to;
+        to = e;
+      }
+    }
+  }
+  return total;
 }

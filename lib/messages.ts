@@ -3,6 +3,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import * as v from 'valibot';
 import type { EntityCardData } from './index/entity-card';
+import type { EntityFact, FlatMatches } from './match/page-matching';
 import type { DramaEntry, PersonEntry } from './index/types';
 import { followSchema } from './settings/library';
 
@@ -38,6 +39,23 @@ export const libraryChangeSchema = v.variant('change', [
 ]);
 export type LibraryChange = v.InferOutput<typeof libraryChangeSchema>;
 
+/** A page's text as the matcher takes it: at most a few hundred thousand characters a message. */
+const pageTextsSchema = v.pipe(v.array(v.pipe(v.string(), v.maxLength(1_000_000))), v.maxLength(100_000));
+export const matchRoughSchema = v.strictObject({ parts: pageTextsSchema, kdrama: v.boolean() });
+export const matchExactSchema = v.strictObject({ texts: pageTextsSchema, kdrama: v.boolean() });
+export type MatchRoughRequest = v.InferOutput<typeof matchRoughSchema>;
+export type MatchExactRequest = v.InferOutput<typeof matchExactSchema>;
+/** What the page has shown it is about comes back with every answer (lib/match/page-matching.ts). */
+export interface MatchRoughAnswer {
+  windows: number[];
+  kdrama: boolean;
+}
+export interface MatchExactAnswer {
+  matches: FlatMatches[];
+  facts: EntityFact[];
+  kdrama: boolean;
+}
+
 export interface TabDetections {
   url: string;
   detections: PageDetections['detections'];
@@ -51,6 +69,10 @@ export const tabDetectionsKey = (tabId: number) => `tab:${tabId}`;
 
 /** Messages the background answers. Named by direction: anything → background. */
 export interface ToBackgroundProtocol {
+  /** A page engine's rough slice: which runs of its text nodes may hold a name (null: refused). */
+  matchRough(data: MatchRoughRequest): MatchRoughAnswer | null;
+  /** The exact text of those runs: the names in each, with their entities' facts (null: refused). */
+  matchExact(data: MatchExactRequest): MatchExactAnswer | null;
   /** A content script reports what its frame mentions (replaces that frame's previous report). */
   reportDetections(data: PageDetections): void;
   /** The popup asks what a tab mentions. */

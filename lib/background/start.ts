@@ -11,6 +11,7 @@ import { acceptReport, acceptTabRequest } from './message-guards';
 import { applyLibraryChange } from './library-change';
 import { migrateStoredSettings } from '../settings';
 import { createTabDetectionStore } from './tab-detections';
+import { createNameMatchingService, DICTIONARY_PATH } from './name-matching';
 import { askTopFrameUrl, type TabMessaging } from '../top-frame-url';
 
 export function startBackground(browser: typeof extensionBrowser) {
@@ -35,6 +36,13 @@ export function startBackground(browser: typeof extensionBrowser) {
     loadIndex: async () => (await cards.maps()).index,
     version: browser.runtime.getManifest().version,
   });
+
+  // Content scripts in every frame: their text, matched here (only our own extension's).
+  const matching = createNameMatchingService(() =>
+    fetch((browser.runtime.getURL as (path: string) => string)(DICTIONARY_PATH)).then((r) => r.arrayBuffer()),
+  );
+  messenger.onMessage('matchRough', async ({ data, sender }) => (fromUs(sender) ? matching.rough(data) : null));
+  messenger.onMessage('matchExact', async ({ data, sender }) => (fromUs(sender) ? matching.exact(data) : null));
 
   messenger.onMessage('getEntityCard', async ({ data, sender }) => {
     const request = v.safeParse(entityRequestSchema, data);

@@ -75,7 +75,14 @@ describe('no network', () => {
     const own = (pathname: string) =>
       requests.some(({ url }) => url.startsWith('chrome-extension://') && new URL(url).pathname === pathname);
     expect(own('/page/engine.js'), 'the content script loads its engine').toBe(true);
-    expect(own('/dictionary.bin'), 'the engine reads the name dictionary').toBe(true);
+    expect(
+      requests.some(({ url, from }) => new URL(url).pathname === '/dictionary.bin' && from.endsWith('/background.js')),
+      'the service worker reads the name dictionary (it matches every page)',
+    ).toBe(true);
+    expect(
+      requests.some(({ url, from }) => new URL(url).pathname === '/dictionary.bin' && !from.endsWith('/background.js')),
+      'no page reads the name dictionary',
+    ).toBe(false);
     expect(own('/page/card.js'), 'the hover card loads its code').toBe(true);
     expect(own('/popup.html'), 'the popup').toBe(true);
     expect(own('/options.html'), 'the options page').toBe(true);

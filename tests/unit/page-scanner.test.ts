@@ -4,6 +4,7 @@ import { compileDictionary } from '../../lib/match/compile';
 import { dictionaryInput } from '../../lib/match/dictionary-input';
 import { BLOCK_BREAK, findMatches, loadDictionary } from '../../lib/match/matcher';
 import { collectText } from '../../lib/page/text-collector';
+import { localNameMatching } from '../../lib/match/page-matching';
 import { DEFAULT_TUNING, PageScanner, type PageScannerEnvironment } from '../../lib/page/engine/page-scanner';
 import { DetectionsReport } from '../../lib/page/names/detections-report';
 import { NamePainter, type Detection } from '../../lib/page/names/name-painter';
@@ -85,9 +86,9 @@ function createScanner(tuning = DEFAULT_TUNING) {
     isOwnUi: (e) => e.localName === 'dramalens-ui',
     onOccurrencesChanged: () => reporter?.schedule(),
   };
-  const scanner = new PageScanner(matcher, env, tuning);
+  const scanner = new PageScanner(localNameMatching(matcher), env, tuning);
   const painter = new NamePainter(
-    matcher,
+    scanner.entities,
     scanner.found,
     {
       registry: registry as unknown as HighlightRegistry,
@@ -102,7 +103,7 @@ function createScanner(tuning = DEFAULT_TUNING) {
     timerEnv,
     0,
   );
-  const setVisible = (isVisible: (entity: number) => boolean) => {
+  const setVisible = (isVisible: Parameters<NamePainter['setVisible']>[0]) => {
     painter.setVisible(isVisible);
     reporter!.schedule();
   };
@@ -116,6 +117,9 @@ function createScanner(tuning = DEFAULT_TUNING) {
   const flush = async () => {
     await new Promise((resolve) => setTimeout(resolve, 0)); // let MutationObserver deliver
     while (batches.length > 0) batches.shift()!();
+    await scanner.settled(); // the matcher answers asynchronously
+    while (batches.length > 0) batches.shift()!();
+    await scanner.settled();
     while (timers.length > 0) timers.shift()!();
   };
   return { scanner, painted, reports, flush, setVisible };
@@ -171,7 +175,7 @@ describe('PageScanner', () => {
     const none = { dramas: [], people: [] };
     // Muting a drama hides it, not its cast.
     setVisible(
-      visibleEntityPredicate(matcher, {
+      visibleEntityPredicate({
         follows: {},
         muted: { dramas: ['nevertheless'], people: [] },
         highlightScope: 'all',
@@ -182,19 +186,19 @@ describe('PageScanner', () => {
     expect(painted('dramalens-actor')).toEqual(['IU', 'Song Kang']);
     // Muting a person hides that person, and the report no longer counts them.
     setVisible(
-      visibleEntityPredicate(matcher, { follows: {}, muted: { dramas: [], people: ['iu'] }, highlightScope: 'all' }),
+      visibleEntityPredicate({ follows: {}, muted: { dramas: [], people: ['iu'] }, highlightScope: 'all' }),
     );
     await flush();
     expect(painted('dramalens-actor')).toEqual(['Song Kang']);
     expect(reports.at(-1)!.map((d) => d.entityId)).not.toContain('iu');
     // Only followed: My Mister and its cast.
     const follows = { 'my-mister': { status: 'watching' as const } };
-    setVisible(visibleEntityPredicate(matcher, { follows, muted: none, highlightScope: 'followed' }));
+    setVisible(visibleEntityPredicate({ follows, muted: none, highlightScope: 'followed' }));
     await flush();
     expect(painted('dramalens-drama')).toEqual(['My Mister']);
     expect(painted('dramalens-actor')).toEqual(['IU']);
     expect(reports.at(-1)!.map((d) => d.entityId)).toEqual(['iu', 'my-mister']);
-    setVisible(visibleEntityPredicate(matcher, { follows: {}, muted: none, highlightScope: 'all' }));
+    setVisible(visibleEntityPredicate({ follows: {}, muted: none, highlightScope: 'all' }));
     expect(painted('dramalens-actor')).toEqual(['IU', 'Song Kang']);
   });
 

@@ -1,10 +1,8 @@
 // The page engine, loaded by the bootstrap only in frames with text: checks the page may be
-// scanned, reads the name dictionary (a binary resource, mapped without parsing), scans, and
+// scanned, scans (the matcher runs in the background: lib/page/engine/remote-matching.ts), and
 // follows page changes and settings live. What only pages with names need (the settings' full
 // decode and colours, reporting, hover input) loads with the first name; the card on hover.
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { decodeDictionary } from '../../match/dictionary-binary';
-import { loadDictionary } from '../../match/matcher';
 import { scanningAllowed } from '../../settings/page-gate';
 import { readStoredItems, watchStoredItems, type SettingsArea, type StoredItems } from '../../settings/storage-read';
 import type { PageExtensionApi, RuntimeMessageListener } from '../extension-api';
@@ -15,8 +13,8 @@ import type { NamesController } from '../names/index';
 
 type NamesModule = typeof import('../names/index');
 import { PageScanner } from './page-scanner';
+import { remoteNameMatching } from './remote-matching';
 
-export const DICTIONARY_PATH = '/dictionary.bin';
 export const ENGINE_STARTED_MARK = 'dramalens:engine-started';
 export const HIGHLIGHT_STYLES_PATH = '/content-highlights.css';
 
@@ -26,13 +24,9 @@ export async function startEngine(api: PageExtensionApi): Promise<PageScanner | 
   const ctx = new ContentScriptContext('content', { noScriptStartedPostMessage: true } as never);
   // Test seam: the frame's performance timeline shows that the engine loaded here (harmless).
   performance.mark(ENGINE_STARTED_MARK);
-  // Both come from the browser process: ask for them together.
   const area = api.storage.sync as unknown as SettingsArea;
-  const itemsRead = readStoredItems(area);
-  const dictionaryRead = fetch(api.runtime.getURL(DICTIONARY_PATH)).then((response) => response.arrayBuffer());
-  const [initial, buffer] = await Promise.all([itemsRead, dictionaryRead]);
+  const initial = await readStoredItems(area);
   if (ctx.isInvalid) return undefined;
-  const matcher = loadDictionary(decodeDictionary(buffer));
 
   // The settings' full decode, colours and which names show come with the names module: a page
   // without names never loads the settings schema.
@@ -44,7 +38,7 @@ export async function startEngine(api: PageExtensionApi): Promise<PageScanner | 
     ));
 
   let shadowSheet: Promise<CSSStyleSheet> | undefined;
-  const scanner = new PageScanner(matcher, {
+  const scanner = new PageScanner(remoteNameMatching(), {
     document,
     onOccurrencesChanged: () => {
       if (scanner.names.length > 0) void loadNames().then((n) => n.namesChanged());

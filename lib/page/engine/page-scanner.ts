@@ -1,14 +1,17 @@
-// The content script's engine: scans a document (and its open shadow roots) in time-boxed
-// chunks for names and keeps the list right as the page changes. The pieces: text-collector
-// (reading text), exact-windows (rough hits → names), found-names (the list), mutation-batcher
+// The content script's engine: scans a document (and its open shadow roots) in slices for
+// names and keeps the list right as the page changes. The pieces: text-collector (reading
+// text), exact-windows (slices → names, through the matcher, which runs in the background),
+// found-names (the list), page-entities (what is known of their entities), mutation-batcher
 // (page changes), shadow-roots (finding other trees). Painting and reporting attach once there
 // are names (names/name-painter.ts). Everything it needs from the browser is passed in, so
 // tests drive it in happy-dom.
-import type { MatchContext, Matcher } from '../../match/matcher';
+import type { MatchContext } from '../../match/matcher';
+import type { NameMatching } from '../../match/page-matching';
 import { TextCollector, type RoughSlice } from '../text-collector';
 import { findNamesInRough, type FoundName } from './exact-windows';
 import { FoundNames, type NameOccurrence, type NamesObserver } from './found-names';
 import { MutationBatcher } from './mutation-batcher';
+import { PageEntities } from './page-entities';
 import { findShadowRoots } from './shadow-roots';
 
 export type { NameOccurrence };
@@ -48,10 +51,10 @@ export interface ScannerTuning {
   rescanIntervalMs: number;
 }
 
-// Small slices and a short budget leave room for a garbage collection inside a task
-// without it crossing 50 ms.
+// The page only reads text and sends it: slices can be large (fewer round trips to the
+// matcher) while a slice's reading stays a few milliseconds.
 export const DEFAULT_TUNING: ScannerTuning = {
-  sliceChars: 16_000,
+  sliceChars: 48_000,
   taskBudgetMs: 8,
   burstLimit: 1500,
   rescanIntervalMs: 1000,
@@ -59,6 +62,7 @@ export const DEFAULT_TUNING: ScannerTuning = {
 
 export class PageScanner {
   readonly found = new FoundNames();
+  readonly entities = new PageEntities();
   private painter: Painter | null = null;
   private readonly changes: MutationBatcher;
   private active = false;
@@ -70,11 +74,13 @@ export class PageScanner {
   private rescanTimer: number | null = null;
   private generation = 0;
   private deferPaint = false;
-  /** Reused between slices: the rough pass's hits. */
-  private readonly rawHits: number[] = [];
   /** What the page has shown it is about, for names that are ordinary words. */
   private readonly context: MatchContext = { kdrama: false };
-  private readonly addName = (name: FoundName) => {
+  private addName(name: FoundName) {
+    // The matcher answers later: the text may have changed or gone since it was read (the
+    // change's own rescan then finds what it holds now).
+    if (!name.startNode.isConnected || !name.endNode.isConnected) return;
+    if (name.endOffset > name.endNode.data.length) return;
     const range = this.env.createStaticRange({
       startContainer: name.startNode,
       startOffset: name.startOffset,
@@ -82,10 +88,10 @@ export class PageScanner {
       endOffset: name.endOffset,
     });
     this.found.add(range, name.startNode, name.endNode, name.entity, this.deferPaint);
-  };
+  }
 
   constructor(
-    private readonly matcher: Matcher,
+    private readonly matching: NameMatching,
     private readonly env: PageScannerEnvironment,
     private readonly tuning: ScannerTuning = DEFAULT_TUNING,
   ) {
@@ -95,10 +101,6 @@ export class PageScanner {
   /** The painter takes over the names found so far (it observes `found` from now on). */
   attachPainter(painter: Painter): void {
     this.painter = painter;
-  }
-
-  get dictionary(): Matcher {
-    return this.matcher;
   }
 
   /** Current occurrences, in page order of discovery. */
@@ -176,7 +178,8 @@ export class PageScanner {
           slice = collector.nextRough(this.tuning.sliceChars)
         ) {
           if (generation !== this.generation) return;
-          this.addRough(collector, slice);
+          await this.addRough(collector, slice, generation);
+          if (generation !== this.generation) return;
           if (overBudget()) {
             await this.env.yieldToPage();
             deadline = this.env.now() + this.tuning.taskBudgetMs;
@@ -196,13 +199,22 @@ export class PageScanner {
       if (firstNew < this.found.size) this.env.onOccurrencesChanged?.();
       await this.yieldIfOver(deadline);
       if (generation !== this.generation) return;
-      this.scanShadowRoots(roots);
+      await this.scanShadowRoots(roots, generation);
     };
-    const scan = run().finally(() => {
-      this.deferPaint = false;
-      if (this.scanning === scan) this.scanning = null;
-      if (this.changes.pending) this.scheduleBatch();
-    });
+    return this.track(run());
+  }
+
+  /** One scan at a time: page changes wait for the running scan, which reschedules them. */
+  private track(work: Promise<void>): Promise<void> {
+    const scan = work
+      .catch(() => {
+        // The matcher is out of reach (the extension was updated or reloaded): nothing to add.
+      })
+      .finally(() => {
+        this.deferPaint = false;
+        if (this.scanning === scan) this.scanning = null;
+        if (this.changes.pending) this.scheduleBatch();
+      });
     this.scanning = scan;
     return scan;
   }
@@ -224,7 +236,7 @@ export class PageScanner {
   }
 
   /** Open shadow roots under `roots` (and theirs in turn), observed, styled and scanned. */
-  private scanShadowRoots(roots: Node[]) {
+  private async scanShadowRoots(roots: Node[], generation: number) {
     const isOwnUi = this.env.isOwnUi;
     let pending = roots;
     while (pending.length > 0) {
@@ -240,22 +252,27 @@ export class PageScanner {
       for (const shadow of found) {
         this.env.adoptStyles?.(shadow);
         this.observeRoot(shadow);
-        this.scanAll(this.collector(shadow));
+        await this.scanAll(this.collector(shadow), generation);
+        if (generation !== this.generation) return;
       }
       if (found.length > 0) this.env.onOccurrencesChanged?.();
       pending = found;
     }
   }
 
-  /** Scans everything a collector holds in one go (small subtrees, shadow roots). */
-  private scanAll(collector: TextCollector) {
+  /** Scans everything a collector holds (small subtrees, shadow roots). */
+  private async scanAll(collector: TextCollector, generation: number) {
     for (let slice = collector.nextRough(Infinity); slice; slice = collector.nextRough(Infinity)) {
-      this.addRough(collector, slice);
+      await this.addRough(collector, slice, generation);
+      if (generation !== this.generation) return;
     }
   }
 
-  private addRough(collector: TextCollector, rough: RoughSlice) {
-    findNamesInRough(this.matcher, collector, rough, this.addName, this.context, this.rawHits);
+  private addRough(collector: TextCollector, rough: RoughSlice, generation: number): Promise<void> {
+    const onName = (name: FoundName) => {
+      if (generation === this.generation) this.addName(name);
+    };
+    return findNamesInRough(this.matching, collector, rough, onName, this.context, this.entities);
   }
 
   private onMutations(records: MutationRecord[]) {
@@ -289,9 +306,26 @@ export class PageScanner {
     const changed = this.changes.take();
     if (changed.removals) this.found.drop((o) => !o.startNode.isConnected || !o.endNode.isConnected);
     if (changed.blocks.length > 0) this.found.drop((o) => changed.contains(o.startNode));
-    for (const block of changed.blocks) this.scanAll(this.collector(block));
-    // New subtrees may bring shadow roots (web components rendered after load).
-    this.scanShadowRoots(changed.blocks.filter((block) => block.nodeType === 1 || block.nodeType === 11));
     this.env.onOccurrencesChanged?.();
+    if (changed.blocks.length === 0) return;
+    const generation = this.generation;
+    const rescan = async () => {
+      for (const block of changed.blocks) {
+        await this.scanAll(this.collector(block), generation);
+        if (generation !== this.generation) return;
+      }
+      // New subtrees may bring shadow roots (web components rendered after load).
+      await this.scanShadowRoots(
+        changed.blocks.filter((block) => block.nodeType === 1 || block.nodeType === 11),
+        generation,
+      );
+      if (generation === this.generation) this.env.onOccurrencesChanged?.();
+    };
+    void this.track(rescan());
+  }
+
+  /** Resolves when no scan or rescan is running (tests). */
+  async settled(): Promise<void> {
+    while (this.scanning) await this.scanning;
   }
 }

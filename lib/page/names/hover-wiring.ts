@@ -39,7 +39,6 @@ export interface HoverWiring {
 
 export function wireHoverCard(options: HoverWiringOptions): HoverWiring {
   const { ctx, scanner } = options;
-  const matcher = scanner.dictionary;
   const cards = new Map<string, Promise<EntityCardData | null>>();
   const hitTester = createNameHitTester({
     document,
@@ -53,7 +52,7 @@ export function wireHoverCard(options: HoverWiringOptions): HoverWiring {
   let lastPointer = { x: 0, y: 0 };
   let keyboardCursor: NameOccurrence | null = null;
 
-  const entityId = (o: NameOccurrence) => matcher.entityId(o.entity);
+  const entityId = (o: NameOccurrence) => scanner.entities.id(o.entity);
   const cardData = (id: string) => {
     let promise = cards.get(id);
     if (!promise) {

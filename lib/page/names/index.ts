@@ -35,10 +35,9 @@ export interface NamesController {
 export const REPORT_DELAY_MS = 150;
 
 export function startNames({ ctx, api, scanner, items }: NamesOptions): NamesController {
-  const matcher = scanner.dictionary;
   const highlights = highlightEnvironment(window);
   let current: Settings = decodeStoredItems(items).settings;
-  const painter = new NamePainter(matcher, scanner.found, highlights, visibleEntityPredicate(matcher, current));
+  const painter = new NamePainter(scanner.entities, scanner.found, highlights, visibleEntityPredicate(current));
   scanner.attachPainter(painter);
   const reporter = new DetectionsReport(
     () => painter.detections(),
@@ -58,7 +57,7 @@ export function startNames({ ctx, api, scanner, items }: NamesOptions): NamesCon
       return;
     }
     painter.setPresets(current.display.dramaColor, current.display.actorColor);
-    painter.setVisible(visibleEntityPredicate(matcher, current));
+    painter.setVisible(visibleEntityPredicate(current));
     reporter.schedule();
   };
   apply(items);

@@ -2,7 +2,8 @@
 // whose entity shows (muted ones do not) and whose scan has ended. Also counts what is painted,
 // for the report to the background.
 import { KIND_DRAMA } from '../../match/kinds';
-import type { Matcher } from '../../match/matcher';
+import type { EntityFact } from '../../match/page-matching';
+import type { PageEntities } from '../engine/page-entities';
 import type { FoundNames, NameOccurrence, NamesObserver } from '../engine/found-names';
 import { createPaintedHighlights, type HighlightEnvironment, type PaintedHighlights } from '../highlight-registry';
 
@@ -14,16 +15,16 @@ export interface Detection {
 
 export class NamePainter implements NamesObserver {
   private readonly painted: PaintedHighlights;
-  private visible: Uint8Array;
+  /** Whether each entity found so far shows, decided on its first name. */
+  private readonly visible = new Map<number, boolean>();
 
   constructor(
-    private readonly matcher: Matcher,
+    private readonly entities: PageEntities,
     private readonly names: FoundNames,
     highlights: HighlightEnvironment,
-    isVisible: (entity: number) => boolean,
+    private isVisible: (fact: EntityFact) => boolean,
   ) {
     this.painted = createPaintedHighlights(highlights);
-    this.visible = this.visibility(isVisible);
     names.observer = this;
     for (const o of names.all) this.sync(o);
   }
@@ -33,7 +34,7 @@ export class NamePainter implements NamesObserver {
   }
 
   kindOf(o: NameOccurrence): 'drama' | 'actor' {
-    return this.matcher.kinds[o.entity] === KIND_DRAMA ? 'drama' : 'actor';
+    return this.entities.kind(o.entity) === KIND_DRAMA ? 'drama' : 'actor';
   }
 
   added(o: NameOccurrence): void {
@@ -59,8 +60,9 @@ export class NamePainter implements NamesObserver {
     return list.length;
   }
 
-  setVisible(isVisible: (entity: number) => boolean): void {
-    this.visible = this.visibility(isVisible);
+  setVisible(isVisible: (fact: EntityFact) => boolean): void {
+    this.isVisible = isVisible;
+    this.visible.clear();
     for (const o of this.names.all) this.sync(o);
   }
 
@@ -86,18 +88,21 @@ export class NamePainter implements NamesObserver {
     }
     return [...byEntity]
       .sort((a, b) => a[1].first - b[1].first)
-      .map(([entity, d], i) => ({ entityId: this.matcher.entityId(entity), count: d.count, firstIndex: i }));
+      .map(([entity, d], i) => ({ entityId: this.entities.id(entity), count: d.count, firstIndex: i }));
   }
 
-  private visibility(isVisible: (entity: number) => boolean): Uint8Array {
-    const visible = new Uint8Array(this.matcher.entityCount);
-    for (let i = 0; i < visible.length; i++) visible[i] = isVisible(i) ? 1 : 0;
-    return visible;
+  private shows(entity: number): boolean {
+    let shows = this.visible.get(entity);
+    if (shows === undefined) {
+      shows = this.isVisible(this.entities.of(entity));
+      this.visible.set(entity, shows);
+    }
+    return shows;
   }
 
   private sync(o: NameOccurrence) {
     if (o.deferred) return;
-    const shouldPaint = this.visible[o.entity] === 1;
+    const shouldPaint = this.shows(o.entity);
     if (shouldPaint === o.painted) return;
     o.painted = shouldPaint;
     if (shouldPaint) this.painted.add(this.kindOf(o), o.range);

@@ -1,0 +1,44 @@
+// The matcher for every page: the content scripts send their text (lib/page/engine/
+// remote-matching.ts) and get back where the names are. The dictionary is read once per
+// background start and the matcher stays warm, so pages pay neither its download nor its
+// compile nor its first, unoptimised runs.
+import * as v from 'valibot';
+import { decodeDictionary } from '../match/dictionary-binary';
+import { loadDictionary, type Matcher } from '../match/matcher';
+import { exactMatches, roughWindows } from '../match/page-matching';
+import { matchExactSchema, matchRoughSchema, type MatchExactAnswer, type MatchRoughAnswer } from '../messages';
+
+export const DICTIONARY_PATH = '/dictionary.bin';
+
+export interface NameMatchingService {
+  rough(data: unknown): Promise<MatchRoughAnswer | null>;
+  exact(data: unknown): Promise<MatchExactAnswer | null>;
+}
+
+export function createNameMatchingService(readDictionary: () => Promise<ArrayBuffer>): NameMatchingService {
+  let matcher: Promise<Matcher> | undefined;
+  const load = () =>
+    (matcher ??= readDictionary()
+      .then((buffer) => loadDictionary(decodeDictionary(buffer)))
+      .catch((error: unknown) => {
+        matcher = undefined; // the next page tries again
+        throw error;
+      }));
+  const scratch: number[] = [];
+  return {
+    async rough(data) {
+      const request = v.safeParse(matchRoughSchema, data);
+      if (!request.success) return null;
+      const context = { kdrama: request.output.kdrama };
+      const windows = roughWindows(await load(), request.output.parts, context, scratch);
+      return { windows, kdrama: context.kdrama };
+    },
+    async exact(data) {
+      const request = v.safeParse(matchExactSchema, data);
+      if (!request.success) return null;
+      const context = { kdrama: request.output.kdrama };
+      const { matches, facts } = exactMatches(await load(), request.output.texts, context);
+      return { matches, facts, kdrama: context.kdrama };
+    },
+  };
+}

@@ -1,0 +1,146 @@
+// Matching a page's text in two steps, so that the dictionary and the matcher never have to be
+// in the page: the rough step takes a slice's text nodes as read (no element looked at) and
+// says which runs of nodes may hold a name; the page reads the exact text of those runs
+// (skipped regions out, block breaks in) and the exact step finds the names in it. The
+// background runs both (lib/background/name-matching.ts); tests and benches run them in
+// process through `localNameMatching`. Pure.
+import { FLAG_NEEDS_CONTEXT, FLAG_STRONG_CUE, KIND_DRAMA } from './kinds';
+import {
+  CONTEXT_WINDOW,
+  findMatches,
+  isCueKey,
+  scanParts,
+  startsWithCapital,
+  type MatchContext,
+  type Matcher,
+} from './matcher';
+
+/** How far (in characters of the text nodes) a window reaches past a hit. */
+const WINDOW_REACH = CONTEXT_WINDOW + 20;
+
+/** What the page needs to know of an entity it found: its id, its kind, and for a person their dramas. */
+export interface EntityFact {
+  entity: number;
+  id: string;
+  kind: number;
+  /** A person's dramas (ids); empty for a drama. */
+  dramaIds: string[];
+}
+
+/** The names of one exact text: `[start, end, entity]` triples, flat, in order. */
+export type FlatMatches = number[];
+
+export interface ExactResult {
+  matches: FlatMatches[];
+  /** Facts of every entity in `matches`. */
+  facts: EntityFact[];
+}
+
+/**
+ * Which runs of `parts` may hold a name, as `[fromPart, toPart]` pairs, flat, ascending and
+ * apart: every hit that is not a cue word, with enough of its neighbours to decide it as the
+ * whole slice would. Ordinary-word hits that nothing in the slice (or page) can support are
+ * dropped here. Updates `context` with a strong cue.
+ */
+export function roughWindows(
+  matcher: Matcher,
+  parts: readonly string[],
+  context: MatchContext,
+  scratch: number[] = [],
+): number[] {
+  const windows: number[] = [];
+  const hits = scanParts(matcher, parts, scratch);
+  if (hits.length === 0) return windows;
+  // A strong cue anywhere on the page ("K-drama", "tvN") says what the page is about; a cue or
+  // a distinctive name anywhere in the slice may be near an ordinary-word name.
+  const flags = matcher.tables.keyFlags;
+  let support = false;
+  for (let h = 4; h < hits.length; h += 5) {
+    const f = flags[hits[h]];
+    if (f & FLAG_STRONG_CUE) context.kdrama = true;
+    if (!(f & FLAG_NEEDS_CONTEXT)) support = true;
+  }
+  let windowFrom = -1;
+  let windowTo = -1;
+  for (let h = 0; h < hits.length; h += 5) {
+    const key = hits[h + 4];
+    if (isCueKey(matcher, key)) continue; // cues only matter near a name
+    if (flags[key] & FLAG_NEEDS_CONTEXT) {
+      // An ordinary word ("crash", "Mouse"): nothing to confirm if it is lowercase Latin, or if
+      // nothing in the slice could be its context on a page not shown to be about K-drama.
+      if (!support && !context.kdrama) continue;
+      const part = parts[hits[h]];
+      const first = part.charCodeAt(hits[h + 1]);
+      if (first < 0x80 && !startsWithCapital(part, hits[h + 1])) continue;
+    }
+    const from = reachBack(parts, hits[h], hits[h + 1]);
+    const to = reachForward(parts, hits[h + 2], hits[h + 3]);
+    if (windowFrom >= 0 && from <= windowTo + 1) {
+      if (to > windowTo) windowTo = to;
+      continue;
+    }
+    if (windowFrom >= 0) windows.push(windowFrom, windowTo);
+    windowFrom = from;
+    windowTo = to;
+  }
+  if (windowFrom >= 0) windows.push(windowFrom, windowTo);
+  hits.length = 0;
+  return windows;
+}
+
+/** The names in each exact text, and the facts of the entities they name. */
+export function exactMatches(matcher: Matcher, texts: readonly string[], context: MatchContext): ExactResult {
+  const seen = new Set<number>();
+  const facts: EntityFact[] = [];
+  const matches = texts.map((text) => {
+    const flat: FlatMatches = [];
+    for (const match of findMatches(matcher, text, context)) {
+      flat.push(match.start, match.end, match.entity);
+      if (seen.has(match.entity)) continue;
+      seen.add(match.entity);
+      facts.push(entityFact(matcher, match.entity));
+    }
+    return flat;
+  });
+  return { matches, facts };
+}
+
+export function entityFact(matcher: Matcher, entity: number): EntityFact {
+  const kind = matcher.kinds[entity];
+  const dramaIds: string[] = [];
+  if (kind !== KIND_DRAMA) {
+    for (const other of matcher.related(entity)) {
+      if (matcher.kinds[other] === KIND_DRAMA) dramaIds.push(matcher.entityId(other));
+    }
+  }
+  return { entity, id: matcher.entityId(entity), kind, dramaIds };
+}
+
+/** The two steps as the page scanner calls them: answered by the background, or in process. */
+export interface NameMatching {
+  rough(parts: string[], context: MatchContext): Promise<number[]>;
+  exact(texts: string[], context: MatchContext): Promise<ExactResult>;
+}
+
+/** Both steps run here, on a matcher in this process (unit tests, the in-page bench). */
+export function localNameMatching(matcher: Matcher): NameMatching {
+  const scratch: number[] = [];
+  return {
+    rough: async (parts, context) => roughWindows(matcher, parts, context, scratch),
+    exact: async (texts, context) => exactMatches(matcher, texts, context),
+  };
+}
+
+/** The first part of a window reaching WINDOW_REACH characters back from `offset` in `parts[part]`. */
+function reachBack(parts: readonly string[], part: number, offset: number): number {
+  let reach = WINDOW_REACH - offset;
+  while (reach > 0 && part > 0) reach -= parts[--part].length;
+  return part;
+}
+
+/** The last part of a window reaching WINDOW_REACH characters on from `end` in `parts[part]`. */
+function reachForward(parts: readonly string[], part: number, end: number): number {
+  let reach = WINDOW_REACH - (parts[part].length - end);
+  while (reach > 0 && part < parts.length - 1) reach -= parts[++part].length;
+  return part;
+}

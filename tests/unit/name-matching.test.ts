@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { createNameMatchingService } from '../../lib/background/name-matching';
+import { compileDictionary } from '../../lib/match/compile';
+import { encodeDictionary } from '../../lib/match/dictionary-binary';
+import { dictionaryInput } from '../../lib/match/dictionary-input';
+import { KIND_DRAMA, KIND_PERSON } from '../../lib/match/kinds';
+import { BLOCK_BREAK } from '../../lib/match/matcher';
+
+// Made-up fixture entities (a drama whose title is an ordinary word, its cast, a cue).
+const compiled = compileDictionary(
+  dictionaryInput(
+    [{ id: 'nevertheless', title: 'Nevertheless', aliases: [], titleIsCommonWord: true, castIds: ['song-kang'] }],
+    [{ id: 'song-kang', name: 'Song Kang', aliases: ['송강'], dramaIds: ['nevertheless'] }],
+  ),
+);
+const bytes = encodeDictionary(compiled);
+
+function service() {
+  let reads = 0;
+  const matching = createNameMatchingService(async () => {
+    reads++;
+    return bytes.slice().buffer;
+  });
+  return { matching, reads: () => reads };
+}
+
+describe('the background matcher for page text', () => {
+  it('answers a rough slice with the runs of text nodes that may hold a name, and nothing for text without one', async () => {
+    const { matching } = service();
+    const parts = ['The weather today. ', 'Song ', 'Kang', ' waves at fans.', ' More weather.'];
+    const answer = await matching.rough({ parts, kdrama: false });
+    expect(answer).not.toBeNull();
+    const windows = answer!.windows;
+    expect(windows.length).toBe(2);
+    // The window covers the name's two text nodes.
+    expect(windows[0]).toBeLessThanOrEqual(1);
+    expect(windows[1]).toBeGreaterThanOrEqual(2);
+    expect(await matching.rough({ parts: ['Nothing here at all.'], kdrama: false })).toEqual({
+      windows: [],
+      kdrama: false,
+    });
+  });
+
+  it('finds the names of exact texts with their facts, and an ordinary-word title only with context', async () => {
+    const { matching } = service();
+    const text = `Song Kang returns.${BLOCK_BREAK}Nevertheless, it rained.${BLOCK_BREAK}Song Kang stars in “Nevertheless”.`;
+    const answer = await matching.exact({ texts: [text, 'nevertheless, no name here'], kdrama: false });
+    expect(answer).not.toBeNull();
+    const found = (flat: number[]) =>
+      Array.from({ length: flat.length / 3 }, (_, i) => text.slice(flat[3 * i], flat[3 * i + 1]));
+    expect(found(answer!.matches[0])).toEqual(['Song Kang', 'Song Kang', 'Nevertheless']);
+    expect(answer!.matches[1]).toEqual([]);
+    const facts = Object.fromEntries(answer!.facts.map((f) => [f.id, f]));
+    expect(facts['song-kang']).toMatchObject({ kind: KIND_PERSON, dramaIds: ['nevertheless'] });
+    expect(facts['nevertheless']).toMatchObject({ kind: KIND_DRAMA, dramaIds: [] });
+    // A name that is not an ordinary word shows the page is about K-drama; the page keeps that.
+    expect(answer!.kdrama).toBe(true);
+  });
+
+  it('refuses malformed requests and reads the dictionary once', async () => {
+    const { matching, reads } = service();
+    expect(await matching.rough({ parts: 'Song Kang', kdrama: false })).toBeNull();
+    expect(await matching.rough({ parts: [1, 2], kdrama: false })).toBeNull();
+    expect(await matching.exact({ texts: ['Song Kang'] })).toBeNull();
+    expect(await matching.exact({ texts: ['Song Kang'], kdrama: false, extra: 1 })).toBeNull();
+    expect(await matching.rough({ parts: Array(100_001).fill('a'), kdrama: false })).toBeNull();
+    await matching.rough({ parts: ['Song Kang'], kdrama: false });
+    await matching.exact({ texts: ['Song Kang'], kdrama: false });
+    expect(reads()).toBe(1);
+  });
+});
