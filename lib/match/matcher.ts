@@ -23,11 +23,7 @@ import { FLAG_NEEDS_CONTEXT, FLAG_STRONG_CUE, KIND_CUE } from './kinds';
 
 export { KIND_CUE, KIND_DRAMA, KIND_PERSON } from './kinds';
 
-/**
- * Marks a break between blocks (paragraphs, cells, `<br>`) in text handed to the matcher:
- * names never match across it.
- */
-export const BLOCK_BREAK = '\u001f';
+export { BLOCK_BREAK } from './block-break';
 
 export interface Matcher {
   readonly entityCount: number;

@@ -6,7 +6,7 @@
 //   skipped (scripts, form fields, code, editable regions, our own UI) and which block it belongs
 //   to, so names match across inline elements ("<b>Song</b> Kang") but never across blocks
 //   (paragraphs, cells, headings, <br>).
-import { BLOCK_BREAK } from '../match/matcher';
+import { BLOCK_BREAK } from '../match/block-break';
 
 const SKIPPED_TAGS = new Set([
   'script',
