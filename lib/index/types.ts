@@ -51,7 +51,23 @@ export interface DramaSchedule {
   episodes?: number;
   /** Typical running time, used to tell "on air now" from "aired"; absent when unknown. */
   runtimeMinutes?: number;
+  /** Departures from the weekly slots that sources state (skipped days, specials, moves). */
+  changes?: ScheduleChange[];
 }
+
+/**
+ * A stated departure from the weekly pattern (dates and times in the schedule's zone):
+ * - `skip`: no episode airs that day (a holiday, a sports broadcast, breaking news); the
+ *   episodes after it keep their numbers and move on to the next slots.
+ * - `special`: an extra broadcast that is not a numbered episode.
+ * - `slots` from a date: the weekly slots change from that day on.
+ * - `episode` moved: that episode airs on `date` at `time` instead (a moved finale).
+ */
+export type ScheduleChange =
+  | { kind: 'skip'; date: string; reason?: string }
+  | { kind: 'special'; date: string; time: string; title?: string }
+  | { kind: 'slots'; from: string; slots: WeeklySlot[] }
+  | { kind: 'moved'; episode: number; date: string; time: string };
 
 export interface CastMember {
   personId: string;

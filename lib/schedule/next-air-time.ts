@@ -5,7 +5,7 @@
 // plus a step within the week, so a drama that started years ago costs the same as a new one
 // (the popup runs this for every drama it shows). Only the few instants the answer needs are
 // converted to epoch ms.
-import type { DramaSchedule, WeeklySlot } from '../index/types';
+import type { DramaSchedule, ScheduleChange, WeeklySlot } from '../index/types';
 import { formatCountdown } from './format';
 
 // The UI formatters live in format.ts; exported here too so one import serves a card.
@@ -57,6 +57,10 @@ export interface AirTime {
   episodesAired?: number;
   /** A streaming release that put every episode out on the premiere date. */
   releasedAllAtOnce?: boolean;
+  /** A day the sources say has no episode, between now and the next episode (why the wait is longer). */
+  skipped?: { date: string; reason?: string };
+  /** A special (not a numbered episode) on air now or starting before the next episode. */
+  special?: { date: string; at: number; title?: string; onAirNow: boolean };
 }
 
 /** Fans and broadcasters quote air times in KST whatever the schedule is stored in. */
@@ -137,6 +141,11 @@ interface EpisodePlan {
   regularEnd: number;
   /** Number of the last episode; Infinity while no end is known. */
   last: number;
+  /**
+   * Every episode's wall minute, in order, when the sources state changes to the pattern
+   * (skips, new slots, moved episodes): the run is then counted one broadcast at a time.
+   */
+  walls?: number[];
 }
 
 function planEpisodes(
@@ -189,6 +198,7 @@ function planEpisodes(
 
 /** Wall minute of episode `episode` (1 ≤ episode ≤ plan.last). */
 function episodeWall(plan: EpisodePlan, episode: number): number {
+  if (plan.walls) return plan.walls[Math.min(episode, plan.walls.length) - 1];
   let regularNumber = episode;
   if (plan.offPatternPremiere !== undefined) {
     if (episode === 1) return plan.offPatternPremiere;
@@ -202,6 +212,11 @@ function episodeWall(plan: EpisodePlan, episode: number): number {
 
 /** How many episodes have started by wall minute `wall` (inclusive), at most plan.last. */
 function episodesStartedBy(plan: EpisodePlan, wall: number): number {
+  if (plan.walls) {
+    let count = 0;
+    while (count < plan.walls.length && plan.walls[count] <= wall) count++;
+    return Math.min(count, plan.last);
+  }
   let started = 0;
   if (plan.offPatternPremiere !== undefined) {
     if (plan.offPatternPremiere > wall) return 0;
@@ -212,6 +227,82 @@ function episodesStartedBy(plan: EpisodePlan, wall: number): number {
   if (plan.offPatternFinale !== undefined && plan.offPatternFinale <= wall) started += 1;
   return Math.min(started, plan.last);
 }
+
+/** A run with no stated end is generated this far past the open-run limit (readRun stops there). */
+const EXPLICIT_RUN_MARGIN_DAYS = 21;
+/** No run is generated longer than this (a daily serial runs about a year). */
+const EXPLICIT_RUN_MAX_DAYS = 3 * 366;
+
+/**
+ * The episodes of a run whose sources state changes, one broadcast at a time from the
+ * premiere: each day's slots (the slots in force that day), skipped days left out, a premiere
+ * or finale on a day without a slot at the first slot's time, then moved episodes placed where
+ * the sources put them, the others numbered in order. Undefined when a change is malformed.
+ */
+function explicitWalls(
+  base: WeeklyPattern,
+  changes: ScheduleChange[],
+  premiereDay: number,
+  finaleDay: number | undefined,
+  episodeCount: number | undefined,
+): number[] | undefined {
+  const skips = new Set<number>();
+  const slotChanges: { from: number; pattern: WeeklyPattern }[] = [];
+  const moved = new Map<number, number>();
+  for (const change of changes) {
+    if (change.kind === 'skip') {
+      const day = parseDay(change.date);
+      if (day === undefined) return undefined;
+      skips.add(day);
+    } else if (change.kind === 'slots') {
+      const from = parseDay(change.from);
+      const pattern = readPattern(change.slots);
+      if (from === undefined || !pattern) return undefined;
+      slotChanges.push({ from, pattern });
+    } else if (change.kind === 'moved') {
+      const day = parseDay(change.date);
+      const minutes = parseClock(change.time);
+      if (day === undefined || minutes === undefined || positiveInteger(change.episode) === undefined) return undefined;
+      moved.set(change.episode, day * MINUTES_PER_DAY + minutes);
+    }
+  }
+  slotChanges.sort((a, b) => a.from - b.from);
+  const patternOn = (day: number): WeeklyPattern => {
+    let pattern = base;
+    for (const change of slotChanges) if (change.from <= day) pattern = change.pattern;
+    return pattern;
+  };
+  const endDay = Math.min(
+    finaleDay ?? premiereDay + OPEN_RUN_DAYS + EXPLICIT_RUN_MARGIN_DAYS,
+    premiereDay + EXPLICIT_RUN_MAX_DAYS,
+  );
+  const regular: number[] = [];
+  for (let day = premiereDay; day <= endDay; day++) {
+    if (skips.has(day)) continue;
+    const pattern = patternOn(day);
+    const weekdayStart = weekdayIndexOfDay(day) * MINUTES_PER_DAY;
+    let any = false;
+    for (const offset of pattern.offsets) {
+      if (offset < weekdayStart || offset >= weekdayStart + MINUTES_PER_DAY) continue;
+      regular.push(day * MINUTES_PER_DAY + offset - weekdayStart);
+      any = true;
+    }
+    if (!any && (day === premiereDay || day === finaleDay))
+      regular.push(day * MINUTES_PER_DAY + pattern.firstSlotMinutes);
+  }
+  const count = episodeCount ?? Infinity;
+  const walls: number[] = [];
+  for (let episode = 1, next = 0; episode <= count; episode++) {
+    const movedTo = moved.get(episode);
+    if (movedTo !== undefined) walls.push(movedTo);
+    else if (next < regular.length) walls.push(regular[next++]);
+    else break;
+  }
+  return walls.sort((a, b) => a - b);
+}
+
+/** The changes that move numbered episodes (specials do not). */
+const movesEpisodes = (change: ScheduleChange) => change.kind !== 'special';
 
 function positiveInteger(value: number | undefined): number | undefined {
   return value !== undefined && Number.isInteger(value) && value >= 1 ? value : undefined;
@@ -290,6 +381,14 @@ function readRun(schedule: DramaSchedule | undefined, now: number): RunContext |
   }
   const plan = planEpisodes(pattern, premiereDay, finaleDay, positiveInteger(schedule.episodes), nowWall);
   if (!plan) return unknown;
+  // Stated changes need a premiere to count from; without one they cannot be placed.
+  if (premiereDay !== undefined && schedule.changes?.some(movesEpisodes)) {
+    const walls = explicitWalls(pattern, schedule.changes, premiereDay, finaleDay, positiveInteger(schedule.episodes));
+    if (!walls || walls.length === 0) return unknown;
+    plan.walls = walls;
+    const end = finaleDay !== undefined || positiveInteger(schedule.episodes) !== undefined;
+    plan.last = end ? walls.length : Infinity;
+  }
   return { schedule, plan, zone, nowWall, premiereDay };
 }
 
@@ -358,7 +457,44 @@ function airTimeOfRun(run: RunContext, now: number, viewerTimeZone: string): Air
   if (premiereKnown && started === 0) result.state = 'upcoming';
   const nextEpisode = started + 1;
   result.next = describeEpisode(instantOf(nextEpisode), episodeLabel(nextEpisode), now, false, viewerZone);
+  noteChangesBefore(result, run.schedule.changes, zone, now, result.next.at, onAirMs);
   return result;
+}
+
+/** The stated skip and special between now and the next episode, for the card to say. */
+function noteChangesBefore(
+  result: AirTime,
+  changes: ScheduleChange[] | undefined,
+  zone: string,
+  now: number,
+  nextAt: number,
+  onAirMs: number,
+): void {
+  if (!changes) return;
+  for (const change of changes) {
+    if (change.kind === 'skip' && result.skipped === undefined) {
+      const day = parseDay(change.date);
+      if (day === undefined) continue;
+      const dayStart = wallToInstant(day * MINUTES_PER_DAY, zone);
+      const dayEnd = wallToInstant((day + 1) * MINUTES_PER_DAY, zone);
+      if (dayEnd > now && dayStart < nextAt) {
+        result.skipped = { date: change.date, ...(change.reason ? { reason: change.reason } : {}) };
+      }
+    } else if (change.kind === 'special' && result.special === undefined) {
+      const day = parseDay(change.date);
+      const minutes = parseClock(change.time);
+      if (day === undefined || minutes === undefined) continue;
+      const at = wallToInstant(day * MINUTES_PER_DAY + minutes, zone);
+      if (at + onAirMs > now && at < nextAt) {
+        result.special = {
+          date: change.date,
+          at,
+          onAirNow: at <= now,
+          ...(change.title ? { title: change.title } : {}),
+        };
+      }
+    }
+  }
 }
 
 export interface EpisodeStart {

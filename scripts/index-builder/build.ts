@@ -2,6 +2,7 @@
 // Problems that make the data wrong (dangling references, duplicate ids, clashing names) are
 // errors; air-time statements that contradict the catalog are warnings.
 import type {
+  ScheduleChange,
   AirFact,
   ArticleEntry,
   Mention,
@@ -16,9 +17,11 @@ import { BLOCK_BREAK, findMatches, KIND_DRAMA, loadDictionary } from '../../lib/
 import { dictionaryInput } from '../../lib/match/dictionary-input';
 import { extractAirStatements } from './air-statements';
 import { compareWithSchedule } from './schedule-check';
+import { episodeStarts } from '../../lib/schedule/next-air-time';
 import { episodesDiscussed } from './episode-mentions';
 import { groupStories } from './stories';
 import type { DataProblem, LoadedData, Located } from './load';
+import type { DramaFile } from './schema';
 import { isOrdinaryName } from './ordinary-names';
 import { mergeDramadb, type MergeStats } from './merge-dramadb';
 
@@ -123,6 +126,8 @@ export function buildIndex(data: LoadedData): BuildResult | BuildFailure {
       }
       seen.add(member.person);
     });
+    const problem = scheduleChangesProblem(drama.value.schedule);
+    if (problem) problems.push({ file: drama.file, line: drama.lineOf(['schedule', 'changes']), message: problem });
   }
 
   // Two entities that read the same once folded would be indistinguishable on a page.
@@ -188,6 +193,7 @@ export function buildIndex(data: LoadedData): BuildResult | BuildFailure {
               ...(d.schedule.finale ? { finale: d.schedule.finale } : {}),
               ...(d.schedule.episodes ? { episodes: d.schedule.episodes } : {}),
               ...(d.schedule.runtimeMinutes ? { runtimeMinutes: d.schedule.runtimeMinutes } : {}),
+              ...(d.schedule.changes?.length ? { changes: d.schedule.changes.map(indexScheduleChange) } : {}),
             },
           }
         : {}),
@@ -454,4 +460,38 @@ export function importedDictionaryNames(
   const mostCastFirst = [...people].sort((a, b) => b.dramaIds.length - a.dramaIds.length || a.id.localeCompare(b.id));
   for (const p of mostCastFirst) add(p.id, 'person', p.name, p.dramaIds);
   return { inputs, counts };
+}
+
+type ScheduleChangeInput = NonNullable<NonNullable<DramaFile['schedule']>['changes']>[number];
+
+/** A stated schedule change as the index ships it: its source stays with the builder and data/. */
+function indexScheduleChange(change: ScheduleChangeInput): ScheduleChange {
+  if ('skip' in change) return { kind: 'skip', date: change.skip, ...(change.reason ? { reason: change.reason } : {}) };
+  if ('special' in change) {
+    return {
+      kind: 'special',
+      date: change.special,
+      time: change.time,
+      ...(change.title ? { title: change.title } : {}),
+    };
+  }
+  if ('slotsFrom' in change) {
+    return { kind: 'slots', from: change.slotsFrom, slots: change.slots.map((s) => ({ days: s.days, time: s.time })) };
+  }
+  return { kind: 'moved', episode: change.moved, date: change.date, time: change.time };
+}
+
+/**
+ * Stated changes must add up: with a finale and an episode count, the slots, skips and moves
+ * have to give exactly that many episodes by the finale (else one of the facts is wrong).
+ */
+function scheduleChangesProblem(schedule: DramaFile['schedule']): string | undefined {
+  if (!schedule?.changes?.length || !schedule.finale || !schedule.episodes || !schedule.premiere) return undefined;
+  const shipped = { ...schedule, changes: schedule.changes.map(indexScheduleChange) };
+  const counted = episodeStarts(shipped, Date.parse(`${schedule.finale}T00:00:00Z`));
+  if (!counted) return 'the schedule changes cannot be placed on its slots';
+  if (counted.length !== schedule.episodes) {
+    return `the slots and changes give ${counted.length} episodes from the premiere to the finale, not the ${schedule.episodes} stated`;
+  }
+  return undefined;
 }

@@ -61,6 +61,38 @@ const slot = v.strictObject({
   episodes: v.optional(v.pipe(v.number('slot episodes must be a number'), v.integer(), v.minValue(1))),
 });
 
+const clock = (what: string) =>
+  v.pipe(
+    v.string(`${what} must be a quoted 'HH:mm'`),
+    v.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, `${what} must be 'HH:mm' between 00:00 and 23:59`),
+  );
+const changeSource = v.pipe(v.string('source must be the URL you read it in'), v.url('source is not a valid URL'));
+
+/** A departure from the weekly slots, each with the page that states it (lib/index/types.ts, ScheduleChange). */
+const scheduleChange = v.union(
+  [
+    v.strictObject({ skip: fullDate('skip'), reason: v.optional(nonEmptyText('reason')), source: changeSource }),
+    v.strictObject({
+      special: fullDate('special'),
+      time: clock('special time'),
+      title: v.optional(nonEmptyText('title')),
+      source: changeSource,
+    }),
+    v.strictObject({
+      slotsFrom: fullDate('slotsFrom'),
+      slots: v.pipe(v.array(slot), v.minLength(1)),
+      source: changeSource,
+    }),
+    v.strictObject({
+      moved: v.pipe(v.number('moved must be an episode number'), v.integer(), v.minValue(1)),
+      date: fullDate('moved date'),
+      time: clock('moved time'),
+      source: changeSource,
+    }),
+  ],
+  'a schedule change is one of: skip (a date), special (a date and time), slotsFrom (a date and slots) or moved (an episode, date and time), each with a source',
+);
+
 const schedule = v.pipe(
   v.strictObject({
     timeZone: v.pipe(
@@ -73,7 +105,12 @@ const schedule = v.pipe(
     finale: v.optional(fullDate('finale')),
     episodes: v.optional(v.pipe(v.number('episodes must be a number'), v.integer(), v.minValue(1))),
     runtimeMinutes: v.optional(v.pipe(v.number('runtimeMinutes must be a number'), v.integer(), v.minValue(1))),
+    changes: v.optional(v.array(scheduleChange, 'changes must be a list')),
   }),
+  v.check(
+    (s) => !s.changes?.some((c) => !('special' in c)) || s.premiere !== undefined,
+    'schedule changes (skip, slotsFrom, moved) need a premiere to count episodes from',
+  ),
   v.check(
     (s) => !s.premiere || !s.finale || !isRealDate(s.premiere) || !isRealDate(s.finale) || s.premiere <= s.finale,
     'finale is before premiere',

@@ -11,6 +11,7 @@ import { dramaCatalog, sourceLine } from '../../lib/index/drama-catalog';
 import { decodeDictionary } from '../../lib/match/dictionary-binary';
 import { loadDictionary } from '../../lib/match/matcher';
 import { CARD_SHARD_COUNT } from '../../lib/index/card-shards';
+import { episodeStarts } from '../../lib/schedule/next-air-time';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/index-data');
 let root: string;
@@ -162,6 +163,49 @@ describe('index builder rejects bad data with path:line: message', () => {
     expect(await buildErrors()).toEqual([
       'data/dramas/moonlit-bakery.yaml:9: a weekly schedule needs at least one slot or a premiere',
     ]);
+  });
+
+  it('a schedule change without its source, or of no known kind', async () => {
+    await edit('data/dramas/moonlit-bakery.yaml', (t) =>
+      t.replace(
+        '  episodes: 6\n',
+        "  episodes: 6\n  changes:\n    - skip: '2030-06-08'\n      reason: Fixture holiday\n",
+      ),
+    );
+    expect(await buildErrors()).toEqual([
+      'data/dramas/moonlit-bakery.yaml:18: a schedule change is one of: skip (a date), special (a date and time), slotsFrom (a date and slots) or moved (an episode, date and time), each with a source',
+    ]);
+  });
+
+  it('a skip that the finale and the episode count contradict', async () => {
+    await edit('data/dramas/moonlit-bakery.yaml', (t) =>
+      t.replace(
+        '  episodes: 6\n',
+        "  episodes: 6\n  changes:\n    - skip: '2030-06-08'\n      source: https://example.org/fixtures/moonlit-bakery-break\n",
+      ),
+    );
+    expect(await buildErrors()).toEqual([
+      'data/dramas/moonlit-bakery.yaml:17: the slots and changes give 5 episodes from the premiere to the finale, not the 6 stated',
+    ]);
+  });
+
+  it('ships a stated skip without its source, and the schedule honours it', async () => {
+    await edit('data/dramas/moonlit-bakery.yaml', (t) =>
+      t
+        .replace("  finale: '2030-07-06'\n", "  finale: '2030-07-13'\n")
+        .replace(
+          '  episodes: 6\n',
+          "  episodes: 6\n  changes:\n    - skip: '2030-06-08'\n      reason: Fixture holiday\n      source: https://example.org/fixtures/moonlit-bakery-break\n",
+        ),
+    );
+    await buildIndexFiles({ root });
+    const written = JSON.parse(await readFile(path.join(root, 'generated/index.json'), 'utf8'));
+    const bakery = written.dramas.find((d: { id: string }) => d.id === 'moonlit-bakery');
+    expect(bakery.schedule.changes).toEqual([{ kind: 'skip', date: '2030-06-08', reason: 'Fixture holiday' }]);
+    const starts = episodeStarts(bakery.schedule, Date.parse('2031-01-01'))!.map((e) => e.at);
+    expect(starts).toHaveLength(6);
+    expect(starts).not.toContain(Date.parse('2030-06-08T23:00:00+09:00'));
+    expect(starts.at(-1)).toBe(Date.parse('2030-07-13T23:00:00+09:00'));
   });
 
   it('empty name', async () => {

@@ -185,9 +185,7 @@ describe('PageScanner', () => {
     expect(painted('dramalens-drama')).toEqual(['My Mister']);
     expect(painted('dramalens-actor')).toEqual(['IU', 'Song Kang']);
     // Muting a person hides that person, and the report no longer counts them.
-    setVisible(
-      visibleEntityPredicate({ follows: {}, muted: { dramas: [], people: ['iu'] }, highlightScope: 'all' }),
-    );
+    setVisible(visibleEntityPredicate({ follows: {}, muted: { dramas: [], people: ['iu'] }, highlightScope: 'all' }));
     await flush();
     expect(painted('dramalens-actor')).toEqual(['Song Kang']);
     expect(reports.at(-1)!.map((d) => d.entityId)).not.toContain('iu');
