@@ -140,6 +140,17 @@ export interface AirFact extends AirTimeClaim {
   dramaId?: string;
 }
 
+/** A schedule break an article states (no episode, or a changed slot), with the article as provenance. */
+export interface BreakFact {
+  articleId: string;
+  dramaId?: string;
+  kind: 'skip' | 'change';
+  /** The words that say it. */
+  phrase: string;
+  /** The date it names, `YYYY-MM-DD` (year from the article's date), when it names one. */
+  date?: string;
+}
+
 export interface ArticleEntry {
   id: string;
   headline: string;
@@ -151,6 +162,8 @@ export interface ArticleEntry {
   mentions: Mention[];
   storyId: string;
   airFacts: AirFact[];
+  /** Schedule breaks the article states; absent when none. */
+  breakFacts?: BreakFact[];
   /** The highest episode the article discusses ("episode 8", "8회"): hidden from readers not there yet. */
   episode?: number;
   /** The article is about a finale ("finale", "최종회"). */

@@ -23,7 +23,7 @@ const MONTH_NAME =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?(?![a-z])';
 const ORDINAL_SUFFIX = '(?:st|nd|rd|th)?';
 // "August 21", "Aug. 21st", "21 August", "the 21st of August", "2021-08-21", each optionally with a year.
-const DATE =
+export const DATE =
   `(?:${DAY_NAME},?\\s+)?(?:the\\s+)?` +
   `(?:(?<month>${MONTH_NAME})\\s*(?<day>\\d{1,2})${ORDINAL_SUFFIX}(?![\\d:])` +
   `|(?<dayFirst>\\d{1,2})${ORDINAL_SUFFIX}\\s+(?:of\\s+)?(?<monthAfter>${MONTH_NAME})` +
@@ -299,7 +299,7 @@ function readEpisode(groups: Record<string, string | undefined>): number | 'fina
   return undefined;
 }
 
-function readMonthDay(match: RegExpExecArray): string | undefined {
+export function readMonthDay(match: RegExpExecArray): string | undefined {
   const g = match.groups ?? {};
   let month: number;
   let day: number;
@@ -342,7 +342,7 @@ function readDays(daysText: string): Weekday[] | undefined {
 const ABBREVIATION_BEFORE_DOT =
   /(?:\b[ap]\.?\s?m|\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|mr|mrs|ms|dr|st|vs|no|ep|approx)|\b[A-Z])$/i;
 
-function sentenceStart(text: string, position: number): number {
+export function sentenceStart(text: string, position: number): number {
   for (let i = position - 1; i >= 0; i--) {
     const c = text[i];
     if (c === '\n' || c === '\r' || c === '\u001f' || c === ';') return i + 1;
@@ -354,7 +354,7 @@ function sentenceStart(text: string, position: number): number {
   return 0;
 }
 
-function sentenceEnd(text: string, position: number): number {
+export function sentenceEnd(text: string, position: number): number {
   for (let i = position; i < text.length; i++) {
     const c = text[i];
     if (c === '\n' || c === '\r' || c === '\u001f' || c === ';') return i;

@@ -2,6 +2,7 @@
 // Problems that make the data wrong (dangling references, duplicate ids, clashing names) are
 // errors; air-time statements that contradict the catalog are warnings.
 import type {
+  BreakFact,
   ScheduleChange,
   AirFact,
   ArticleEntry,
@@ -16,7 +17,8 @@ import { foldKey } from '../../lib/match/fold';
 import { BLOCK_BREAK, findMatches, KIND_DRAMA, loadDictionary } from '../../lib/match/matcher';
 import { dictionaryInput } from '../../lib/match/dictionary-input';
 import { extractAirStatements } from './air-statements';
-import { compareWithSchedule } from './schedule-check';
+import { compareBreakWithSchedule, compareWithSchedule } from './schedule-check';
+import { extractBreakStatements } from './break-statements';
 import { episodeStarts } from '../../lib/schedule/next-air-time';
 import { episodesDiscussed } from './episode-mentions';
 import { groupStories } from './stories';
@@ -320,6 +322,30 @@ export function buildIndex(data: LoadedData): BuildResult | BuildFailure {
         });
       }
     }
+    const breakFacts: BreakFact[] = [];
+    for (const statement of extractBreakStatements(text)) {
+      const before = matches.filter((m) => m.end <= statement.start && matcher.kinds[m.entity] === KIND_DRAMA);
+      const dramaId = before.length > 0 ? matcher.entityId(before.at(-1)!.entity) : mentionedDramas[0]?.entityId;
+      const date = statement.monthDay ? datedInYearOf(statement.monthDay, a.published) : undefined;
+      breakFacts.push({
+        articleId: a.id,
+        ...(dramaId ? { dramaId } : {}),
+        kind: statement.kind,
+        phrase: statement.phrase,
+        ...(date ? { date } : {}),
+      });
+      const contradiction =
+        dramaId && date && statement.kind === 'skip'
+          ? compareBreakWithSchedule(date, dramaById.get(dramaId)!.schedule)
+          : undefined;
+      if (contradiction) {
+        warnings.push({
+          file: located.file,
+          line: 1,
+          message: `schedule break "${statement.phrase}" contradicts the catalog for ${dramaId}: ${contradiction}`,
+        });
+      }
+    }
     articles.push({
       id: a.id,
       headline: a.headline,
@@ -330,6 +356,7 @@ export function buildIndex(data: LoadedData): BuildResult | BuildFailure {
       mentions,
       storyId: '',
       airFacts,
+      ...(breakFacts.length > 0 ? { breakFacts } : {}),
       ...(discussed.latest !== undefined ? { episode: discussed.latest } : {}),
       ...(discussed.finale ? { finale: true as const } : {}),
     });
@@ -494,4 +521,16 @@ function scheduleChangesProblem(schedule: DramaFile['schedule']): string | undef
     return `the slots and changes give ${counted.length} episodes from the premiere to the finale, not the ${schedule.episodes} stated`;
   }
   return undefined;
+}
+
+/**
+ * `MM-DD` in the year of an article's date: the year it was published, or the next one for a
+ * January date in an article from the last months of a year. Undefined without a year.
+ */
+function datedInYearOf(monthDay: string, published: string | undefined): string | undefined {
+  if (!published) return undefined;
+  let year = Number(published.slice(0, 4));
+  const publishedMonth = published.length >= 7 ? Number(published.slice(5, 7)) : undefined;
+  if (publishedMonth !== undefined && Number(monthDay.slice(0, 2)) + 6 < publishedMonth) year += 1;
+  return `${year}-${monthDay}`;
 }

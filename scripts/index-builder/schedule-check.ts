@@ -3,6 +3,8 @@
 import type { DramaSchedule, Weekday } from '../../lib/index/types';
 import { WEEKDAYS, WEEKDAY_SHORT_NAMES, convertWallTime, dayToDate, weekdayOfDay } from '../../lib/schedule/calendar';
 import type { AirStatement } from './air-statements';
+import { episodeStarts } from '../../lib/schedule/next-air-time';
+import { instantToWallMinutes, MINUTES_PER_DAY } from '../../lib/schedule/calendar';
 
 /**
  * A human-readable contradiction between a statement and the catalog schedule, or undefined
@@ -152,4 +154,22 @@ function weekdayOf(date: string): Weekday {
 
 function addDays(date: string, days: number): string {
   return dayToDate(dayNumber(date) + days);
+}
+
+/**
+ * A contradiction between an article saying a drama does not air on `date` and the catalog,
+ * which has an episode that day and states no skip; undefined when they agree or cannot be
+ * compared (no schedule, no dated episodes).
+ */
+export function compareBreakWithSchedule(date: string, schedule: DramaSchedule | undefined): string | undefined {
+  if (!schedule) return undefined;
+  if (schedule.changes?.some((c) => c.kind === 'skip' && c.date === date)) return undefined;
+  const starts = episodeStarts(schedule, Date.parse(`${date}T00:00:00Z`));
+  if (!starts) return undefined;
+  const onDay = starts.find(
+    (e) => dayToDate(Math.floor(instantToWallMinutes(e.at, schedule.timeZone) / MINUTES_PER_DAY)) === date,
+  );
+  return onDay
+    ? `says no episode airs on ${date}, but the catalog has episode ${onDay.episode} then and states no skip`
+    : undefined;
 }
