@@ -43,6 +43,20 @@ export function AirStatus({ air, display, viewerTimeZone }: AirStatusProps) {
       {next.episode !== undefined ? ` · Ep ${next.episode}` : ''} ·{' '}
       <time dateTime={new Date(next.at).toISOString()}>{when}</time>
       {air.onAirNow ? '' : <span class="countdown"> ({next.countdown})</span>}
+      {air.skipped ? (
+        <span class="air-note air-skipped">
+          {' '}
+          · No episode {formatDate(air.skipped.date, KST)}
+          {air.skipped.reason ? ` (${air.skipped.reason})` : ''}
+        </span>
+      ) : null}
+      {air.special ? (
+        <span class="air-note air-special">
+          {' '}
+          · {air.special.onAirNow ? 'On air now' : 'Special'}: {air.special.title ?? 'a special broadcast'},{' '}
+          {formatDate(air.special.at, KST)}, {formatClock(air.special.at, KST, display.hourCycle)} KST
+        </span>
+      ) : null}
     </span>
   );
 }
