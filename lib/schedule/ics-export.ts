@@ -101,6 +101,21 @@ export function dramaCalendar(dramas: readonly CalendarDrama[], now: number): Dr
       if (schedule?.runtimeMinutes)
         vevent.updatePropertyWithValue('duration', ICAL.Duration.fromSeconds(schedule.runtimeMinutes * 60));
     }
+    // Stated specials are broadcasts too, though not numbered episodes (skips and moves are
+    // already in the episodes' starts).
+    for (const change of schedule?.changes ?? []) {
+      if (change.kind !== 'special') continue;
+      const title = change.title ?? 'special broadcast';
+      const vevent = event(
+        `${drama.id}-special-${change.date}@dramalens`,
+        `${name}: ${title}`,
+        `${title}${drama.network ? `, ${drama.network}` : ''}, ${change.date} ${change.time} KST (not a numbered episode).`,
+      );
+      const [year, month, day] = change.date.split('-').map(Number);
+      const [hour, minute] = change.time.split(':').map(Number);
+      const start = ICAL.Time.fromData({ year, month, day, hour, minute, second: 0 }, korea);
+      vevent.updatePropertyWithValue('dtstart', start).setParameter('tzid', KOREA);
+    }
   }
   return { text: `${calendar.toString()}\r\n`, events, leftOut };
 }

@@ -156,6 +156,34 @@ describe('calendar export', () => {
     expect(new Set(first).size).toBe(first.length);
   });
 
+  it('a run with stated skips and a special: episodes move past the skips, the special is its own event', () => {
+    const withBreaks: CalendarDrama = {
+      ...weeklyOneSlot,
+      id: 'fixture-breaks',
+      schedule: {
+        ...weeklyOneSlot.schedule!,
+        finale: '2021-09-04',
+        changes: [
+          { kind: 'skip', date: '2021-07-24', reason: 'Fixture sports coverage' },
+          { kind: 'skip', date: '2021-07-31', reason: 'Fixture sports coverage' },
+          { kind: 'special', date: '2021-07-31', time: '23:00', title: 'Fixture recap special' },
+        ],
+      },
+    };
+    const parsed = parse(dramaCalendar([withBreaks], NOW).text);
+    const episodes = parsed.filter((e) => e.summary.includes(': episode '));
+    expect(episodes).toHaveLength(10);
+    const iso = (e: ParsedEvent) => new Date(e.start).toISOString();
+    expect(episodes.map(iso)).not.toContain('2021-07-24T14:00:00.000Z');
+    expect(iso(episodes[5])).toBe('2021-08-07T14:00:00.000Z'); // episode 6, two weeks after episode 5
+    expect(iso(episodes[9])).toBe('2021-09-04T14:00:00.000Z');
+    episodes.forEach((event, i) => expect(scheduleSays(withBreaks.schedule!, event.start)?.episode).toBe(i + 1));
+    const special = parsed.find((e) => e.uid === 'fixture-breaks-special-2021-07-31@dramalens')!;
+    expect(special.summary).toBe('Fixture Weekly (픽스처): Fixture recap special');
+    expect(iso(special)).toBe('2021-07-31T14:00:00.000Z');
+    expect(special.zone).toBe('Asia/Seoul');
+  });
+
   it('writes lines of at most 75 octets with CRLF ends', () => {
     const long = {
       ...weeklyOneSlot,
