@@ -290,6 +290,17 @@ function explicitWalls(
     if (!any && (day === premiereDay || day === finaleDay))
       regular.push(day * MINUTES_PER_DAY + pattern.firstSlotMinutes);
   }
+  // A moved episode on a day that has slots takes that day's nearest slot (a time shift):
+  // the slot it displaces is not another episode.
+  for (const wall of moved.values()) {
+    const day = Math.floor(wall / MINUTES_PER_DAY);
+    let nearest = -1;
+    for (let i = 0; i < regular.length; i++) {
+      if (Math.floor(regular[i] / MINUTES_PER_DAY) !== day) continue;
+      if (nearest < 0 || Math.abs(regular[i] - wall) < Math.abs(regular[nearest] - wall)) nearest = i;
+    }
+    if (nearest >= 0) regular.splice(nearest, 1);
+  }
   const count = episodeCount ?? Infinity;
   const walls: number[] = [];
   for (let episode = 1, next = 0; episode <= count; episode++) {

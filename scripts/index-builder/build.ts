@@ -514,7 +514,9 @@ function indexScheduleChange(change: ScheduleChangeInput): ScheduleChange {
  */
 function scheduleChangesProblem(schedule: DramaFile['schedule']): string | undefined {
   if (!schedule?.changes?.length || !schedule.finale || !schedule.episodes || !schedule.premiere) return undefined;
-  const shipped = { ...schedule, changes: schedule.changes.map(indexScheduleChange) };
+  // Counted up to the finale alone (not stopped at the stated count), so too many shows as well as too few.
+  const { episodes: _stated, ...untilFinale } = schedule;
+  const shipped = { ...untilFinale, changes: schedule.changes.map(indexScheduleChange) };
   const counted = episodeStarts(shipped, Date.parse(`${schedule.finale}T00:00:00Z`));
   if (!counted) return 'the schedule changes cannot be placed on its slots';
   if (counted.length !== schedule.episodes) {

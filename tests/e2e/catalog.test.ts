@@ -23,6 +23,10 @@ const suite = useExtensionSuite(
         '<p>JTBC’s boxing drama “Good Boy” returns on Saturday night. Park Bo-gum plays a former boxing medallist turned police officer, next to Kim So-hyun and Oh Jung-se.</p>' +
         '<p>굿보이 3회는 토요일 밤에 방송된다.</p>',
     ),
+    '/olympics.html': html(
+      '<h1>Dramas on break this summer (fixture text)</h1>' +
+        '<p>SBS’s legal drama “Good Partner”, starring Jang Na-ra and Nam Ji-hyun, pauses for the Olympics.</p>',
+    ),
   },
   { timeZone: 'America/New_York' },
 );
@@ -71,6 +75,35 @@ describe('a 2025 drama from the catalog', () => {
     expect(await row.textContent()).toContain('Ep 3');
     await screenshot(popup, 'catalog-2025-popup');
     expect(popupErrors).toEqual([]);
+    await pinNow(suite.session, null);
+  });
+
+  it('a drama on a stated break: the card numbers the next episode after the skipped weeks and says why', async () => {
+    // Saturday 27 July 2024, noon in Seoul: episode 5 aired on the 26th; SBS skipped Good
+    // Partner's slots from 27 July to 10 August for the Paris Olympics (data/dramas/good-partner.yaml).
+    await pinNow(suite.session, '2024-07-27T03:00:00Z');
+    const { page, errors } = await suite.open('/olympics.html');
+    await expect.poll(() => highlightTexts(page, 'dramalens-drama'), { timeout: 5000 }).toEqual(['Good Partner']);
+    const at = await page.evaluate(() => {
+      const [range] = [...CSS.highlights.get('dramalens-drama')!];
+      const live = document.createRange();
+      live.setStart(range.startContainer, range.startOffset);
+      live.setEnd(range.endContainer, range.endOffset);
+      const rect = live.getClientRects()[0];
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    });
+    await page.mouse.move(at.x, at.y);
+    const card = page.locator('dramalens-ui .hover-card');
+    await expect
+      .poll(() => card.textContent({ timeout: 200 }).catch(() => ''), { timeout: 4000 })
+      .toContain('굿파트너');
+    const air = (await card.locator('.air').first().textContent())!;
+    expect(air).toContain('Ep 6'); // not episode 6 on 27 July: the next one after the break
+    expect(air).toContain('10:00 PM KST');
+    expect(air).toMatch(/Aug(ust)? 16|16 Aug/);
+    expect(air).toMatch(/No episode .*(Jul(y)? 27|27 Jul).*Paris Olympics/);
+    await screenshot(page, 'catalog-card-stated-break');
+    expect(errors).toEqual([]);
     await pinNow(suite.session, null);
   });
 });

@@ -113,6 +113,24 @@ describe('schedule changes', () => {
     });
   });
 
+  it('an episode moved to another time on a slot day takes that day’s slot, not an extra one', () => {
+    const timeShift: DramaSchedule = {
+      ...base,
+      finale: '2024-07-27',
+      changes: [{ kind: 'moved', episode: 3, date: '2024-07-12', time: '21:40' }],
+    };
+    expect(startsOf(timeShift)).toEqual([
+      '2024-07-05T22:00',
+      '2024-07-06T22:00',
+      '2024-07-12T21:40',
+      '2024-07-13T22:00',
+      '2024-07-19T22:00',
+      '2024-07-20T22:00',
+      '2024-07-26T22:00',
+      '2024-07-27T22:00',
+    ]);
+  });
+
   it('changes that cannot be placed make the schedule unknown, not wrong', () => {
     const bad: DramaSchedule = { ...base, changes: [{ kind: 'skip', date: '2024-13-01' }] };
     expect(nextAirTime(bad, kst('2024-07-10'), 'Asia/Seoul').state).toBe('unknown');
