@@ -39,10 +39,13 @@ export const libraryChangeSchema = v.variant('change', [
 ]);
 export type LibraryChange = v.InferOutput<typeof libraryChangeSchema>;
 
-/** A page's text as the matcher takes it: at most a few hundred thousand characters a message. */
-const pageTextsSchema = v.pipe(v.array(v.pipe(v.string(), v.maxLength(1_000_000))), v.maxLength(100_000));
-export const matchRoughSchema = v.strictObject({ parts: pageTextsSchema, kdrama: v.boolean() });
-export const matchExactSchema = v.strictObject({ texts: pageTextsSchema, kdrama: v.boolean() });
+/** A page's texts as one message carries them (lib/match/packed-texts.ts): their concatenation and lengths. */
+const packedTextsSchema = {
+  text: v.pipe(v.string(), v.maxLength(20_000_000)),
+  lengths: v.pipe(v.string(), v.maxLength(400_000)),
+};
+export const matchRoughSchema = v.strictObject({ ...packedTextsSchema, kdrama: v.boolean() });
+export const matchExactSchema = v.strictObject({ ...packedTextsSchema, kdrama: v.boolean() });
 export type MatchRoughRequest = v.InferOutput<typeof matchRoughSchema>;
 export type MatchExactRequest = v.InferOutput<typeof matchExactSchema>;
 /** What the page has shown it is about comes back with every answer (lib/match/page-matching.ts). */
@@ -69,9 +72,9 @@ export const tabDetectionsKey = (tabId: number) => `tab:${tabId}`;
 
 /** Messages the background answers. Named by direction: anything → background. */
 export interface ToBackgroundProtocol {
-  /** A page engine's rough slice: which runs of its text nodes may hold a name (null: refused). */
+  /** A page engine's rough slice (its text nodes' strings, packed): which runs may hold a name (null: refused). */
   matchRough(data: MatchRoughRequest): MatchRoughAnswer | null;
-  /** The exact text of those runs: the names in each, with their entities' facts (null: refused). */
+  /** The exact texts of those runs (packed): the names in each, with their entities' facts (null: refused). */
   matchExact(data: MatchExactRequest): MatchExactAnswer | null;
   /** A content script reports what its frame mentions (replaces that frame's previous report). */
   reportDetections(data: PageDetections): void;

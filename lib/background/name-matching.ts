@@ -6,6 +6,7 @@ import * as v from 'valibot';
 import { decodeDictionary } from '../match/dictionary-binary';
 import { loadDictionary, type Matcher } from '../match/matcher';
 import { exactMatches, roughWindows } from '../match/page-matching';
+import { unpackTexts } from '../match/packed-texts';
 import { matchExactSchema, matchRoughSchema, type MatchExactAnswer, type MatchRoughAnswer } from '../messages';
 
 export const DICTIONARY_PATH = '/dictionary.bin';
@@ -28,16 +29,18 @@ export function createNameMatchingService(readDictionary: () => Promise<ArrayBuf
   return {
     async rough(data) {
       const request = v.safeParse(matchRoughSchema, data);
-      if (!request.success) return null;
+      const parts = request.success ? unpackTexts(request.output) : undefined;
+      if (!request.success || !parts) return null;
       const context = { kdrama: request.output.kdrama };
-      const windows = roughWindows(await load(), request.output.parts, context, scratch);
+      const windows = roughWindows(await load(), parts, context, scratch);
       return { windows, kdrama: context.kdrama };
     },
     async exact(data) {
       const request = v.safeParse(matchExactSchema, data);
-      if (!request.success) return null;
+      const texts = request.success ? unpackTexts(request.output) : undefined;
+      if (!request.success || !texts) return null;
       const context = { kdrama: request.output.kdrama };
-      const { matches, facts } = exactMatches(await load(), request.output.texts, context);
+      const { matches, facts } = exactMatches(await load(), texts, context);
       return { matches, facts, kdrama: context.kdrama };
     },
   };

@@ -5,6 +5,10 @@ import { encodeDictionary } from '../../lib/match/dictionary-binary';
 import { dictionaryInput } from '../../lib/match/dictionary-input';
 import { KIND_DRAMA, KIND_PERSON } from '../../lib/match/kinds';
 import { BLOCK_BREAK } from '../../lib/match/matcher';
+import { packTexts, unpackTexts } from '../../lib/match/packed-texts';
+
+const rough = (parts: string[], kdrama = false) => ({ ...packTexts(parts), kdrama });
+const exact = (texts: string[], kdrama = false) => ({ ...packTexts(texts), kdrama });
 
 // Made-up fixture entities (a drama whose title is an ordinary word, its cast, a cue).
 const compiled = compileDictionary(
@@ -28,14 +32,14 @@ describe('the background matcher for page text', () => {
   it('answers a rough slice with the runs of text nodes that may hold a name, and nothing for text without one', async () => {
     const { matching } = service();
     const parts = ['The weather today. ', 'Song ', 'Kang', ' waves at fans.', ' More weather.'];
-    const answer = await matching.rough({ parts, kdrama: false });
+    const answer = await matching.rough(rough(parts));
     expect(answer).not.toBeNull();
     const windows = answer!.windows;
     expect(windows.length).toBe(2);
     // The window covers the name's two text nodes.
     expect(windows[0]).toBeLessThanOrEqual(1);
     expect(windows[1]).toBeGreaterThanOrEqual(2);
-    expect(await matching.rough({ parts: ['Nothing here at all.'], kdrama: false })).toEqual({
+    expect(await matching.rough(rough(['Nothing here at all.']))).toEqual({
       windows: [],
       kdrama: false,
     });
@@ -44,7 +48,7 @@ describe('the background matcher for page text', () => {
   it('finds the names of exact texts with their facts, and an ordinary-word title only with context', async () => {
     const { matching } = service();
     const text = `Song Kang returns.${BLOCK_BREAK}Nevertheless, it rained.${BLOCK_BREAK}Song Kang stars in “Nevertheless”.`;
-    const answer = await matching.exact({ texts: [text, 'nevertheless, no name here'], kdrama: false });
+    const answer = await matching.exact(exact([text, 'nevertheless, no name here']));
     expect(answer).not.toBeNull();
     const found = (flat: number[]) =>
       Array.from({ length: flat.length / 3 }, (_, i) => text.slice(flat[3 * i], flat[3 * i + 1]));
@@ -59,13 +63,33 @@ describe('the background matcher for page text', () => {
 
   it('refuses malformed requests and reads the dictionary once', async () => {
     const { matching, reads } = service();
-    expect(await matching.rough({ parts: 'Song Kang', kdrama: false })).toBeNull();
-    expect(await matching.rough({ parts: [1, 2], kdrama: false })).toBeNull();
-    expect(await matching.exact({ texts: ['Song Kang'] })).toBeNull();
-    expect(await matching.exact({ texts: ['Song Kang'], kdrama: false, extra: 1 })).toBeNull();
-    expect(await matching.rough({ parts: Array(100_001).fill('a'), kdrama: false })).toBeNull();
-    await matching.rough({ parts: ['Song Kang'], kdrama: false });
-    await matching.exact({ texts: ['Song Kang'], kdrama: false });
+    expect(await matching.rough({ parts: ['Song Kang'], kdrama: false })).toBeNull();
+    expect(await matching.rough({ text: 'Song Kang', lengths: 7, kdrama: false })).toBeNull();
+    expect(await matching.exact({ ...packTexts(['Song Kang']) })).toBeNull();
+    expect(await matching.exact({ ...exact(['Song Kang']), extra: 1 })).toBeNull();
+    // Lengths that do not add up to the text.
+    expect(await matching.rough({ text: 'Song Kang', lengths: '\u0000\u0004', kdrama: false })).toBeNull();
+    expect(await matching.rough({ text: 'Song Kang', lengths: '\u0000', kdrama: false })).toBeNull();
+    expect(await matching.rough({ text: 'x'.repeat(20_000_001), lengths: '', kdrama: false })).toBeNull();
+    await matching.rough(rough(['Song Kang']));
+    await matching.exact(exact(['Song Kang']));
     expect(reads()).toBe(1);
+  });
+});
+
+describe('packed texts (how a page’s text crosses to the background)', () => {
+  it('gives back exactly the strings it packed, empty and long ones included', () => {
+    const parts = ['Song ', '', 'Kang', 'x'.repeat(70_000), '송강 ', BLOCK_BREAK];
+    expect(unpackTexts(packTexts(parts))).toEqual(parts);
+    expect(unpackTexts(packTexts([]))).toEqual([]);
+    const many = Array.from({ length: 20_000 }, (_, i) => `part ${i} `);
+    expect(unpackTexts(packTexts(many))).toEqual(many);
+  });
+
+  it('refuses lengths that do not add up', () => {
+    const packed = packTexts(['ab', 'cd']);
+    expect(unpackTexts({ ...packed, text: 'abc' })).toBeUndefined();
+    expect(unpackTexts({ ...packed, text: 'abcde' })).toBeUndefined();
+    expect(unpackTexts({ ...packed, lengths: packed.lengths.slice(1) })).toBeUndefined();
   });
 });

@@ -16,6 +16,8 @@ import { PageScanner } from './page-scanner';
 import { remoteNameMatching } from './remote-matching';
 
 export const ENGINE_STARTED_MARK = 'dramalens:engine-started';
+/** Test and bench seam: the frame's first full scan has its answers from the matcher. */
+export const FIRST_SCAN_DONE_MARK = 'dramalens:first-scan-done';
 export const HIGHLIGHT_STYLES_PATH = '/content-highlights.css';
 
 export async function startEngine(api: PageExtensionApi): Promise<PageScanner | undefined> {
@@ -77,13 +79,18 @@ export async function startEngine(api: PageExtensionApi): Promise<PageScanner | 
     },
   });
 
+  let firstScanMarked = false;
   const apply = (stored: StoredItems) => {
     items = stored;
     if (!scanningAllowed(stored, location.href)) {
       scanner.stop();
       return;
     }
-    void scanner.start();
+    const scan = scanner.start();
+    if (!firstScanMarked) {
+      firstScanMarked = true;
+      void scan.then(() => performance.mark(FIRST_SCAN_DONE_MARK));
+    }
     void names?.then((n) => n.settingsChanged(stored));
   };
   apply(initial);

@@ -4,6 +4,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { MatchContext } from '../../match/matcher';
 import type { NameMatching } from '../../match/page-matching';
+import { packTexts } from '../../match/packed-texts';
 import type { ToBackgroundProtocol } from '../../messages';
 
 type MatchProtocol = Pick<ToBackgroundProtocol, 'matchRough' | 'matchExact'>;
@@ -20,12 +21,14 @@ export function remoteNameMatching(): NameMatching {
   };
   return {
     async rough(parts, context) {
-      const answer = (await matchMessenger.sendMessage('matchRough', { parts, kdrama: context.kdrama })) ?? refused();
+      const answer =
+        (await matchMessenger.sendMessage('matchRough', { ...packTexts(parts), kdrama: context.kdrama })) ?? refused();
       carry(context, answer.kdrama);
       return answer.windows;
     },
     async exact(texts, context) {
-      const answer = (await matchMessenger.sendMessage('matchExact', { texts, kdrama: context.kdrama })) ?? refused();
+      const answer =
+        (await matchMessenger.sendMessage('matchExact', { ...packTexts(texts), kdrama: context.kdrama })) ?? refused();
       carry(context, answer.kdrama);
       return { matches: answer.matches, facts: answer.facts };
     },
