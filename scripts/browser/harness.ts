@@ -308,6 +308,24 @@ export async function pinNow(session: ExtensionSession, iso: string | null): Pro
   }, iso);
 }
 
+/**
+ * Runs one of the extension's commands (its keyboard shortcuts) as the browser would, through
+ * the background's test seam (lib/background/commands.ts): in Chromium in the service worker,
+ * in Firefox in the background page (reached from the privileged tab).
+ */
+export async function runCommand(session: ExtensionSession, command: string): Promise<void> {
+  type Seam = { __dramalensRunCommand: (c: string) => Promise<void> };
+  const privileged = await session.privileged();
+  if (session.browser === 'chromium') {
+    await privileged.evaluate((c) => (globalThis as unknown as Seam).__dramalensRunCommand(c), command);
+    return;
+  }
+  await privileged.evaluate(async (c) => {
+    const background = (await chrome.runtime.getBackgroundPage()) as unknown as Seam;
+    await background.__dramalensRunCommand(c);
+  }, command);
+}
+
 /** Where a screenshot named `name` goes: `name.png` from Chromium, `name-firefox.png` from Firefox. */
 export function screenshotPath(name: string, browser: BrowserName = BROWSER): string {
   return path.join(SCREENSHOTS, browser === 'chromium' ? `${name}.png` : `${name}-${browser}.png`);
