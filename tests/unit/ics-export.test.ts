@@ -213,7 +213,10 @@ describe('calendar export of the bundled catalog', () => {
       if (special) {
         // A stated special of that drama, on its date.
         const changes = byDrama.get(special[1])!.schedule!.changes ?? [];
-        expect(changes.some((c) => c.kind === 'special' && c.date === special[2]), event.uid).toBe(true);
+        expect(
+          changes.some((c) => c.kind === 'special' && c.date === special[2]),
+          event.uid,
+        ).toBe(true);
         specials++;
         continue;
       }
