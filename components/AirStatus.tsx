@@ -46,14 +46,14 @@ export function AirStatus({ air, display, viewerTimeZone }: AirStatusProps) {
       {air.skipped ? (
         <span class="air-note air-skipped">
           {' '}
-          · No episode {formatDate(air.skipped.date, KST)}
+          No episode {formatDate(air.skipped.date, KST)}
           {air.skipped.reason ? ` (${air.skipped.reason})` : ''}
         </span>
       ) : null}
       {air.special ? (
         <span class="air-note air-special">
           {' '}
-          · {air.special.onAirNow ? 'On air now' : 'Special'}: {air.special.title ?? 'a special broadcast'},{' '}
+          {air.special.onAirNow ? 'On air now' : 'Special'}: {air.special.title ?? 'a special broadcast'},{' '}
           {formatDate(air.special.at, KST)}, {formatClock(air.special.at, KST, display.hourCycle)} KST
         </span>
       ) : null}

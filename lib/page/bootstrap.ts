@@ -33,7 +33,8 @@ export interface BootstrapEnvironment {
 export const RECHECK_DELAY_MS = 250;
 
 export function bootstrap(env: BootstrapEnvironment): void {
-  const ready = () => isVisibleFrame(env.window) && hasReadableText(env.document);
+  // Text first: reading a frame's size may lay it out, and most frames without text are empty.
+  const ready = () => hasReadableText(env.document) && isVisibleFrame(env.window);
   if (ready()) {
     env.startEngine();
     return;
