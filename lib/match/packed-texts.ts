@@ -9,7 +9,7 @@ export interface PackedTexts {
 }
 
 export function packTexts(parts: readonly string[]): PackedTexts {
-  const units = new Array<number>(parts.length * 2);
+  const units = new Uint16Array(parts.length * 2);
   for (let i = 0; i < parts.length; i++) {
     const n = parts[i].length;
     units[2 * i] = n >>> 16;
@@ -17,7 +17,7 @@ export function packTexts(parts: readonly string[]): PackedTexts {
   }
   // In chunks: String.fromCharCode takes its units as arguments.
   let lengths = '';
-  for (let i = 0; i < units.length; i += 8192) lengths += String.fromCharCode(...units.slice(i, i + 8192));
+  for (let i = 0; i < units.length; i += 8192) lengths += String.fromCharCode(...units.subarray(i, i + 8192));
   return { text: parts.join(''), lengths };
 }
 
