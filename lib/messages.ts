@@ -52,6 +52,8 @@ export type MatchExactRequest = v.InferOutput<typeof matchExactSchema>;
 export interface MatchRoughAnswer {
   windows: number[];
   kdrama: boolean;
+  /** False when the settings keep Dramalens off for this frame's page (off, or off on its site). */
+  allowed: boolean;
 }
 export interface MatchExactAnswer {
   matches: FlatMatches[];

@@ -12,11 +12,16 @@ import { matchExactSchema, matchRoughSchema, type MatchExactAnswer, type MatchRo
 export const DICTIONARY_PATH = '/dictionary.bin';
 
 export interface NameMatchingService {
-  rough(data: unknown): Promise<MatchRoughAnswer | null>;
+  /** `url`: the frame's address, as the browser gives it for the sender. */
+  rough(data: unknown, url: string): Promise<MatchRoughAnswer | null>;
   exact(data: unknown): Promise<MatchExactAnswer | null>;
 }
 
-export function createNameMatchingService(readDictionary: () => Promise<ArrayBuffer>): NameMatchingService {
+export function createNameMatchingService(
+  readDictionary: () => Promise<ArrayBuffer>,
+  /** Whether the settings let Dramalens scan a page at `url` (the page asks no storage itself). */
+  mayScan: (url: string) => Promise<boolean> = async () => true,
+): NameMatchingService {
   let matcher: Promise<Matcher> | undefined;
   const load = () =>
     (matcher ??= readDictionary()
@@ -27,13 +32,14 @@ export function createNameMatchingService(readDictionary: () => Promise<ArrayBuf
       }));
   const scratch: number[] = [];
   return {
-    async rough(data) {
+    async rough(data, url) {
       const request = v.safeParse(matchRoughSchema, data);
       const parts = request.success ? unpackTexts(request.output) : undefined;
       if (!request.success || !parts) return null;
+      if (!(await mayScan(url))) return { windows: [], kdrama: request.output.kdrama, allowed: false };
       const context = { kdrama: request.output.kdrama };
       const windows = roughWindows(await load(), parts, context, scratch);
-      return { windows, kdrama: context.kdrama };
+      return { windows, kdrama: context.kdrama, allowed: true };
     },
     async exact(data) {
       const request = v.safeParse(matchExactSchema, data);

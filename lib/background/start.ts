@@ -12,6 +12,8 @@ import { applyLibraryChange } from './library-change';
 import { migrateStoredSettings } from '../settings';
 import { createTabDetectionStore } from './tab-detections';
 import { createNameMatchingService, DICTIONARY_PATH } from './name-matching';
+import { scanningAllowed } from '../settings/page-gate';
+import { readStoredItems, type StoredItems } from '../settings/storage-read';
 import { askTopFrameUrl, type TabMessaging } from '../top-frame-url';
 
 export function startBackground(browser: typeof extensionBrowser) {
@@ -38,10 +40,19 @@ export function startBackground(browser: typeof extensionBrowser) {
   });
 
   // Content scripts in every frame: their text, matched here (only our own extension's).
-  const matching = createNameMatchingService(() =>
-    fetch((browser.runtime.getURL as (path: string) => string)(DICTIONARY_PATH)).then((r) => r.arrayBuffer()),
+  // The page gate is decided here, from the stored items (cached until they change), so a
+  // frame without names never touches storage (its first use builds bindings in the page).
+  let storedItems: Promise<StoredItems> | undefined;
+  browser.storage.onChanged.addListener((_changes, areaName) => {
+    if (areaName === 'sync') storedItems = undefined;
+  });
+  const matching = createNameMatchingService(
+    () => fetch((browser.runtime.getURL as (path: string) => string)(DICTIONARY_PATH)).then((r) => r.arrayBuffer()),
+    async (url) => scanningAllowed(await (storedItems ??= readStoredItems(browser.storage.sync)), url),
   );
-  messenger.onMessage('matchRough', async ({ data, sender }) => (fromUs(sender) ? matching.rough(data) : null));
+  messenger.onMessage('matchRough', async ({ data, sender }) =>
+    fromUs(sender) ? matching.rough(data, sender.url ?? '') : null,
+  );
   messenger.onMessage('matchExact', async ({ data, sender }) => (fromUs(sender) ? matching.exact(data) : null));
 
   messenger.onMessage('getEntityCard', async ({ data, sender }) => {

@@ -18,13 +18,14 @@ const compiled = compileDictionary(
   ),
 );
 const bytes = encodeDictionary(compiled);
+const PAGE = 'https://fans.example/news';
 
-function service() {
+function service(mayScan?: (url: string) => Promise<boolean>) {
   let reads = 0;
   const matching = createNameMatchingService(async () => {
     reads++;
     return bytes.slice().buffer;
-  });
+  }, mayScan);
   return { matching, reads: () => reads };
 }
 
@@ -32,16 +33,17 @@ describe('the background matcher for page text', () => {
   it('answers a rough slice with the runs of text nodes that may hold a name, and nothing for text without one', async () => {
     const { matching } = service();
     const parts = ['The weather today. ', 'Song ', 'Kang', ' waves at fans.', ' More weather.'];
-    const answer = await matching.rough(rough(parts));
+    const answer = await matching.rough(rough(parts), PAGE);
     expect(answer).not.toBeNull();
     const windows = answer!.windows;
     expect(windows.length).toBe(2);
     // The window covers the name's two text nodes.
     expect(windows[0]).toBeLessThanOrEqual(1);
     expect(windows[1]).toBeGreaterThanOrEqual(2);
-    expect(await matching.rough(rough(['Nothing here at all.']))).toEqual({
+    expect(await matching.rough(rough(['Nothing here at all.']), PAGE)).toEqual({
       windows: [],
       kdrama: false,
+      allowed: true,
     });
   });
 
@@ -61,17 +63,34 @@ describe('the background matcher for page text', () => {
     expect(answer!.kdrama).toBe(true);
   });
 
+  it('answers a page the settings keep Dramalens off for with no windows and the word not to scan', async () => {
+    const asked: string[] = [];
+    const { matching, reads } = service(async (url) => {
+      asked.push(url);
+      return !url.startsWith('https://off.example/');
+    });
+    expect(await matching.rough(rough(['Song Kang waves.']), 'https://off.example/page')).toEqual({
+      windows: [],
+      kdrama: false,
+      allowed: false,
+    });
+    // Nothing was matched for it: the dictionary was not even read.
+    expect(reads()).toBe(0);
+    expect((await matching.rough(rough(['Song Kang waves.']), PAGE))!.allowed).toBe(true);
+    expect(asked).toEqual(['https://off.example/page', PAGE]);
+  });
+
   it('refuses malformed requests and reads the dictionary once', async () => {
     const { matching, reads } = service();
-    expect(await matching.rough({ parts: ['Song Kang'], kdrama: false })).toBeNull();
-    expect(await matching.rough({ text: 'Song Kang', lengths: 7, kdrama: false })).toBeNull();
+    expect(await matching.rough({ parts: ['Song Kang'], kdrama: false }, PAGE)).toBeNull();
+    expect(await matching.rough({ text: 'Song Kang', lengths: 7, kdrama: false }, PAGE)).toBeNull();
     expect(await matching.exact({ ...packTexts(['Song Kang']) })).toBeNull();
     expect(await matching.exact({ ...exact(['Song Kang']), extra: 1 })).toBeNull();
     // Lengths that do not add up to the text.
-    expect(await matching.rough({ text: 'Song Kang', lengths: '\u0000\u0004', kdrama: false })).toBeNull();
-    expect(await matching.rough({ text: 'Song Kang', lengths: '\u0000', kdrama: false })).toBeNull();
-    expect(await matching.rough({ text: 'x'.repeat(20_000_001), lengths: '', kdrama: false })).toBeNull();
-    await matching.rough(rough(['Song Kang']));
+    expect(await matching.rough({ text: 'Song Kang', lengths: '\u0000\u0004', kdrama: false }, PAGE)).toBeNull();
+    expect(await matching.rough({ text: 'Song Kang', lengths: '\u0000', kdrama: false }, PAGE)).toBeNull();
+    expect(await matching.rough({ text: 'x'.repeat(20_000_001), lengths: '', kdrama: false }, PAGE)).toBeNull();
+    await matching.rough(rough(['Song Kang']), PAGE);
     await matching.exact(exact(['Song Kang']));
     expect(reads()).toBe(1);
   });

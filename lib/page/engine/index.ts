@@ -26,75 +26,82 @@ export async function startEngine(api: PageExtensionApi): Promise<PageScanner | 
   const ctx = new ContentScriptContext('content', { noScriptStartedPostMessage: true } as never);
   // Test seam: the frame's performance timeline shows that the engine loaded here (harmless).
   performance.mark(ENGINE_STARTED_MARK);
-  const area = api.storage.sync as unknown as SettingsArea;
-  const initial = await readStoredItems(area);
-  if (ctx.isInvalid) return undefined;
+  // The settings are read here only once they matter: when the page has names (the names
+  // module decodes them), or when the background says they keep Dramalens off here (to follow
+  // a change that turns it on). A frame without names never touches storage: the background
+  // decides whether it may be scanned, with its first answer.
+  const area = () => api.storage.sync as unknown as SettingsArea;
+  let unwatch: (() => void) | undefined;
+  const followSettings = () => {
+    unwatch ??= watchStoredItems(area(), apply);
+  };
 
   // The settings' full decode, colours and which names show come with the names module: a page
   // without names never loads the settings schema.
   let names: Promise<NamesController> | null = null;
-  let items: StoredItems = initial;
   const loadNames = () =>
-    (names ??= importPageModule<NamesModule>('names.js').then(({ startNames }) =>
-      startNames({ ctx, api, scanner, items }),
-    ));
+    (names ??= (() => {
+      followSettings();
+      return Promise.all([importPageModule<NamesModule>('names.js'), readStoredItems(area())]).then(
+        ([{ startNames }, items]) => startNames({ ctx, api, scanner, items }),
+      );
+    })());
 
   let shadowSheet: Promise<CSSStyleSheet> | undefined;
-  const scanner = new PageScanner(remoteNameMatching(), {
-    document,
-    onOccurrencesChanged: () => {
-      if (scanner.names.length > 0) void loadNames().then((n) => n.namesChanged());
-      else void names?.then((n) => n.namesChanged());
-    },
-    now: () => performance.now(),
-    yieldToPage: () => new Promise((resolve) => ctx.setTimeout(resolve, 0)),
-    scheduleBatch: (callback) => {
-      // A frame when visible; hidden tabs get no frames, so a timeout backs it up.
-      let done = false;
-      const run = () => {
-        if (done) return;
-        done = true;
-        callback();
-      };
-      ctx.requestAnimationFrame(run);
-      ctx.setTimeout(run, 100);
-    },
-    setTimeout: (callback, ms) => ctx.setTimeout(callback, ms),
-    clearTimeout: (id) => clearTimeout(id),
-    MutationObserver,
-    createStaticRange: (init) => new StaticRange(init),
-    isOwnUi,
-    adoptStyles: (root) => {
-      // The browser injects the highlight styles into documents only; shadow roots adopt a copy.
-      shadowSheet ??= fetch(api.runtime.getURL(HIGHLIGHT_STYLES_PATH))
-        .then((response) => response.text())
-        .then((css) => {
-          const sheet = new CSSStyleSheet();
-          sheet.replaceSync(css);
-          return sheet;
+  const scanner = new PageScanner(
+    remoteNameMatching(() => {
+      scanner.stop();
+      followSettings();
+    }),
+    {
+      document,
+      onOccurrencesChanged: () => {
+        if (scanner.names.length > 0) void loadNames().then((n) => n.namesChanged());
+        else void names?.then((n) => n.namesChanged());
+      },
+      now: () => performance.now(),
+      yieldToPage: () => new Promise((resolve) => ctx.setTimeout(resolve, 0)),
+      scheduleBatch: (callback) => {
+        // A frame when visible; hidden tabs get no frames, so a timeout backs it up.
+        let done = false;
+        const run = () => {
+          if (done) return;
+          done = true;
+          callback();
+        };
+        ctx.requestAnimationFrame(run);
+        ctx.setTimeout(run, 100);
+      },
+      setTimeout: (callback, ms) => ctx.setTimeout(callback, ms),
+      clearTimeout: (id) => clearTimeout(id),
+      MutationObserver,
+      createStaticRange: (init) => new StaticRange(init),
+      isOwnUi,
+      adoptStyles: (root) => {
+        // The browser injects the highlight styles into documents only; shadow roots adopt a copy.
+        shadowSheet ??= fetch(api.runtime.getURL(HIGHLIGHT_STYLES_PATH))
+          .then((response) => response.text())
+          .then((css) => {
+            const sheet = new CSSStyleSheet();
+            sheet.replaceSync(css);
+            return sheet;
+          });
+        void shadowSheet.then((sheet) => {
+          if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
         });
-      void shadowSheet.then((sheet) => {
-        if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-      });
+      },
     },
-  });
+  );
 
-  let firstScanMarked = false;
-  const apply = (stored: StoredItems) => {
-    items = stored;
+  function apply(stored: StoredItems) {
     if (!scanningAllowed(stored, location.href)) {
       scanner.stop();
       return;
     }
-    const scan = scanner.start();
-    if (!firstScanMarked) {
-      firstScanMarked = true;
-      void scan.then(() => performance.mark(FIRST_SCAN_DONE_MARK));
-    }
+    void scanner.start();
     void names?.then((n) => n.settingsChanged(stored));
-  };
-  apply(initial);
-  const unwatch = watchStoredItems(area, apply);
+  }
+  void scanner.start().then(() => performance.mark(FIRST_SCAN_DONE_MARK));
   ctx.addEventListener(window, 'wxt:locationchange', () => {
     // The background forgot the tab: the next report goes out even if nothing changed.
     void names?.then((n) => n.navigated());
@@ -108,7 +115,7 @@ export async function startEngine(api: PageExtensionApi): Promise<PageScanner | 
   if (window === window.top) api.runtime.onMessage.addListener(answerTopFrameUrl);
   ctx.onInvalidated(() => {
     api.runtime.onMessage.removeListener(answerTopFrameUrl);
-    unwatch();
+    unwatch?.();
     void names?.then((n) => n.dispose());
     scanner.dispose();
   });

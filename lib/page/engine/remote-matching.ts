@@ -15,7 +15,8 @@ function refused(): never {
   throw new Error('Dramalens: the matcher refused a page text');
 }
 
-export function remoteNameMatching(): NameMatching {
+/** `onRefused`: the background says the settings keep Dramalens off for this page. */
+export function remoteNameMatching(onRefused: () => void): NameMatching {
   const carry = (context: MatchContext, kdrama: boolean) => {
     if (kdrama) context.kdrama = true;
   };
@@ -24,6 +25,7 @@ export function remoteNameMatching(): NameMatching {
       const answer =
         (await matchMessenger.sendMessage('matchRough', { ...packTexts(parts), kdrama: context.kdrama })) ?? refused();
       carry(context, answer.kdrama);
+      if (!answer.allowed) onRefused();
       return answer.windows;
     },
     async exact(texts, context) {
