@@ -33,6 +33,19 @@ const suite = useExtensionSuite(
 
 const tabIdOf = (page: Page) => tabIdOfPage(suite.session, page);
 
+/** Rests the pointer on the first painted drama name. */
+async function hoverFirstDrama(page: Page) {
+  const at = await page.evaluate(() => {
+    const [range] = [...CSS.highlights.get('dramalens-drama')!];
+    const live = document.createRange();
+    live.setStart(range.startContainer, range.startOffset);
+    live.setEnd(range.endContainer, range.endOffset);
+    const rect = live.getClientRects()[0];
+    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+  });
+  await page.mouse.move(at.x, at.y);
+}
+
 describe('a 2025 drama from the catalog', () => {
   it('lights Good Boy and its cast, and its card has the cast, the next episode in New York time and KST, and news', async () => {
     // Thursday 5 June 2025, noon in Seoul: episodes 1 and 2 aired (31 May, 1 June); episode 3
@@ -42,15 +55,7 @@ describe('a 2025 drama from the catalog', () => {
     await expect.poll(() => highlightTexts(page, 'dramalens-drama'), { timeout: 5000 }).toEqual(['Good Boy', '굿보이']);
     expect(await highlightTexts(page, 'dramalens-actor')).toEqual(['Park Bo-gum', 'Kim So-hyun', 'Oh Jung-se']);
 
-    const at = await page.evaluate(() => {
-      const [range] = [...CSS.highlights.get('dramalens-drama')!];
-      const live = document.createRange();
-      live.setStart(range.startContainer, range.startOffset);
-      live.setEnd(range.endContainer, range.endOffset);
-      const rect = live.getClientRects()[0];
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    });
-    await page.mouse.move(at.x, at.y);
+    await hoverFirstDrama(page);
     const card = page.locator('dramalens-ui .hover-card');
     await expect.poll(() => card.textContent({ timeout: 200 }).catch(() => ''), { timeout: 4000 }).toContain('굿보이');
     const text = (await card.textContent())!;
@@ -84,15 +89,7 @@ describe('a 2025 drama from the catalog', () => {
     await pinNow(suite.session, '2024-07-27T03:00:00Z');
     const { page, errors } = await suite.open('/olympics.html');
     await expect.poll(() => highlightTexts(page, 'dramalens-drama'), { timeout: 5000 }).toEqual(['Good Partner']);
-    const at = await page.evaluate(() => {
-      const [range] = [...CSS.highlights.get('dramalens-drama')!];
-      const live = document.createRange();
-      live.setStart(range.startContainer, range.startOffset);
-      live.setEnd(range.endContainer, range.endOffset);
-      const rect = live.getClientRects()[0];
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    });
-    await page.mouse.move(at.x, at.y);
+    await hoverFirstDrama(page);
     const card = page.locator('dramalens-ui .hover-card');
     await expect
       .poll(() => card.textContent({ timeout: 200 }).catch(() => ''), { timeout: 4000 })
