@@ -7,8 +7,13 @@ import { noHtmlSinkVite } from './scripts/no-html-sink';
 import { buildPageModules, PAGE_MODULE_DIR } from './scripts/page-modules/build';
 
 const ROOT = import.meta.dirname;
-/** `activeTab`: the popup reads the URL of the tab the reader opened it on (no install warning). */
-const EXTENSION_PERMISSIONS = ['storage', 'activeTab'] as const;
+/**
+ * `activeTab`: the popup reads the URL of the tab the reader opened it on (no install warning).
+ * `alarms`: episode reminders wake the background at the episode's time (no install warning).
+ * `notifications` is optional: asked for when the reader turns reminders on.
+ */
+const EXTENSION_PERMISSIONS = ['storage', 'activeTab', 'alarms'] as const;
+const OPTIONAL_PERMISSIONS = ['notifications'] as const;
 const FIREFOX_MIN_VERSION = '140.0';
 const FIREFOX_ANDROID_MIN_VERSION = '142.0';
 /** What content scripts load from the extension: the page modules and the highlight styles (for shadow roots). The dictionary stays with the background, which matches every page's text. */
@@ -87,6 +92,7 @@ export default defineConfig({
       'Highlights K-drama titles and actors on the pages you read, with air times and fan news. No network requests, no tracking.',
     // Why each is needed: README, "Permissions and privacy"; tests/unit/manifest.test.ts pins the list.
     permissions: [...EXTENSION_PERMISSIONS],
+    optional_permissions: [...OPTIONAL_PERMISSIONS],
     commands: {
       'open-card': {
         suggested_key: { default: 'Alt+Shift+D' },

@@ -6,6 +6,7 @@ import type { EntityCardData } from './index/entity-card';
 import type { EntityFact, FlatMatches } from './match/page-matching';
 import type { DramaEntry, PersonEntry } from './index/types';
 import { followSchema } from './settings/library';
+import type { EpisodeReminder } from './reminders/plan';
 
 export const entityIdSchema = v.pipe(v.string(), v.maxLength(200), v.regex(/^[a-z0-9~-]+$/));
 
@@ -72,6 +73,17 @@ export interface TabDetections {
  */
 export const tabDetectionsKey = (tabId: number) => `tab:${tabId}`;
 
+/** What the options page shows of episode reminders (lib/background/reminders.ts). */
+export interface ReminderOverview {
+  /** The browser lets Dramalens show notifications. */
+  permitted: boolean;
+  /** The dramas reminded now (none while not permitted). */
+  reminded: string[];
+  next?: EpisodeReminder;
+  /** The latest reminders shown, newest first. */
+  recent: (EpisodeReminder & { shownAt: number; missed: boolean })[];
+}
+
 /** Messages the background answers. Named by direction: anything → background. */
 export interface ToBackgroundProtocol {
   /** A page engine's rough slice (its text nodes' strings, packed): which runs may hold a name (null: refused). */
@@ -86,6 +98,8 @@ export interface ToBackgroundProtocol {
   getEntityCard(data: { entityId: string }): EntityCardData | null;
   /** The popup asks for every drama's and person's names and schedule (no articles), for its lists and search. */
   getEntityDirectory(): EntityDirectory | null;
+  /** The options page's view of episode reminders. */
+  getReminders(): ReminderOverview | null;
   /** The hover card's follow, status, progress and mute controls: the background saves them. */
   changeLibrary(data: LibraryChange): boolean;
 }

@@ -15,6 +15,9 @@ import { createNameMatchingService, DICTIONARY_PATH } from './name-matching';
 import { scanningAllowed } from '../settings/page-gate';
 import { readStoredItems, type StoredItems } from '../settings/storage-read';
 import { askTopFrameUrl, type TabMessaging } from '../top-frame-url';
+import { readSettings } from '../settings/store';
+import { pinnedOrSystemClock, TEST_NOW_KEY } from '../clock';
+import { createReminderService, dramaOfNotification, isOurNotification, REMINDER_ALARM } from './reminders';
 
 export function startBackground(browser: typeof extensionBrowser) {
   // MV3 has `action`; the Firefox MV2 build has `browserAction`.
@@ -82,6 +85,8 @@ export function startBackground(browser: typeof extensionBrowser) {
 
   messenger.onMessage('getEntityDirectory', async ({ sender }) => (fromUs(sender) ? directory.get() : null));
 
+  startReminders(browser, cards);
+
   browser.tabs.onRemoved.addListener((tabId) => void tabs.clear(tabId));
   // A new URL forgets the tab. A reload and a frame navigating look alike here (no URL change):
   // the store tells them apart by the reporting documents (tab-detections.ts). Without the
@@ -92,4 +97,57 @@ export function startBackground(browser: typeof extensionBrowser) {
     if (change.status === 'complete')
       void askTopFrameUrl(browser.tabs as TabMessaging, tabId).then((url) => tabs.settled(tabId, url));
   });
+}
+
+/** Settings items whose change can change which episodes are reminded, or what they say. */
+const REMINDER_INPUTS = ['follows', 'reminders', 'display'];
+const NOTIFICATIONS = { permissions: ['notifications' as const] };
+
+function startReminders(browser: typeof extensionBrowser, cards: ReturnType<typeof createCardService>) {
+  const readPinnedNow = readPinnedNowFrom(browser.storage.local);
+  const reminders = createReminderService({
+    now: async () => pinnedOrSystemClock(await readPinnedNow()).now(),
+    realNow: () => Date.now(),
+    settings: async () => (await readSettings()).settings,
+    dramaOf: async () => {
+      const { dramas } = await cards.maps();
+      return (id) => dramas.get(id);
+    },
+    timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+    local: browser.storage.local,
+    alarms: browser.alarms,
+    permitted: () => browser.permissions.contains(NOTIFICATIONS),
+    notify: (id, { title, message }) =>
+      browser.notifications.create(id, {
+        type: 'basic',
+        iconUrl: (browser.runtime.getURL as (path: string) => string)('/icon/128.png'),
+        title,
+        message,
+      }),
+  });
+  const reconcile = () => void reminders.reconcile().catch((error) => console.warn('Dramalens reminders:', error));
+  // Every worker start: after a browser restart this is where missed episodes are found.
+  reconcile();
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === REMINDER_ALARM) reconcile();
+  });
+  browser.storage.onChanged.addListener((changes, areaName) => {
+    const keys = Object.keys(changes);
+    // Follows may spill into overflow items (`follows.2`); the pinned clock moves in tests.
+    if (areaName === 'sync' && keys.some((key) => REMINDER_INPUTS.includes(key.split('.')[0]))) reconcile();
+    if (areaName === 'local' && keys.includes(TEST_NOW_KEY)) reconcile();
+  });
+  browser.permissions.onAdded.addListener(reconcile);
+  browser.permissions.onRemoved.addListener(reconcile);
+  // Present only while the permission is granted; a click wakes the worker, which registers this first.
+  browser.notifications?.onClicked.addListener((id) => {
+    if (!isOurNotification(id)) return;
+    void browser.notifications.clear(id);
+    const dramaId = dramaOfNotification(id);
+    const page = (browser.runtime.getURL as (path: string) => string)('/popup.html');
+    void browser.tabs.create({ url: dramaId ? `${page}?card=${encodeURIComponent(dramaId)}` : page });
+  });
+  messenger.onMessage('getReminders', async ({ sender }) =>
+    sender.id === browser.runtime.id ? reminders.overview() : null,
+  );
 }

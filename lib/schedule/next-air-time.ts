@@ -531,6 +531,41 @@ export function episodeStarts(schedule: DramaSchedule | undefined, now: number):
   }));
 }
 
+/** An episode start found by episodesBetween; `episode` absent when the premiere is unknown. */
+export interface ScheduledEpisode {
+  episode?: number;
+  at: number;
+}
+
+/**
+ * The episodes starting after `from` and at or before `to` (epoch ms), in order: what the
+ * reminders schedule. Works for runs without a stated end too (up to the open-run limit), and
+ * honours the stated changes; an all-at-once release or an unknown schedule gives none.
+ */
+export function episodesBetween(schedule: DramaSchedule | undefined, from: number, to: number): ScheduledEpisode[] {
+  if (!schedule || schedule.release === 'all-at-once' || !(to > from)) return [];
+  const run = readRun(schedule, from);
+  if ('state' in run) return [];
+  const { plan, zone, nowWall, premiereDay } = run;
+  const instantOf = (episode: number): number => wallToInstant(episodeWall(plan, episode), zone);
+  const openEnd =
+    !Number.isFinite(plan.last) && premiereDay !== undefined
+      ? wallToInstant((premiereDay + OPEN_RUN_DAYS) * MINUTES_PER_DAY, zone)
+      : Infinity;
+  let started = episodesStartedBy(plan, nowWall);
+  // As in airTimeOfRun: around a DST change in the schedule's zone the instant decides.
+  while (started >= 1 && instantOf(started) > from) started -= 1;
+  const found: ScheduledEpisode[] = [];
+  const last = plan.walls ? Math.min(plan.last, plan.walls.length) : plan.last;
+  for (let episode = started + 1; episode <= last; episode++) {
+    const at = instantOf(episode);
+    if (at <= from) continue;
+    if (at > to || at >= openEnd) break;
+    found.push(premiereDay === undefined ? { at } : { episode, at });
+  }
+  return found;
+}
+
 /** Whether the data gives `schedule`'s episodes dates (what a calendar needs). */
 export function hasEpisodeDates(schedule: DramaSchedule | undefined): boolean {
   if (!schedule?.premiere) return false;

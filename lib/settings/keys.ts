@@ -1,6 +1,14 @@
 // The items settings are stored under in storage.sync: what every reader asks for. No schema
 // here, so the page engine can read them without loading it.
-export const SETTING_KEYS = ['enabled', 'follows', 'muted', 'highlightScope', 'disabledSites', 'display'] as const;
+export const SETTING_KEYS = [
+  'enabled',
+  'follows',
+  'muted',
+  'highlightScope',
+  'disabledSites',
+  'display',
+  'reminders',
+] as const;
 
 /** Settings stored as token lists that may spill into overflow items (chunked-list.ts). */
 export const LIST_KEYS = ['follows', 'muted'] as const;

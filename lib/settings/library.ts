@@ -1,7 +1,9 @@
 // The reader's own dramas: which they follow (with a status and, while watching, the last episode
 // watched) and which dramas and people they muted (never lit, never counted). Pure values and
 // their stored form, token lists in storage.sync (chunked-list.ts):
-// - a follow is `<drama id>:<status letter>` or `<drama id>:w:<episode>`;
+// - a follow is `<drama id>:<status letter>` or `<drama id>:w:<episode>`, then `:r+` or `:r-` when
+//   the reader turned this drama's episode reminders on or off (settings version 4; without it
+//   the reminders default applies);
 // - a mute is `d:<drama id>` or `p:<person id>` (ids are unique within a kind only).
 import * as v from 'valibot';
 
@@ -20,6 +22,8 @@ export interface Follow {
   status: FollowStatus;
   /** The last episode watched (1 or more); only while watching or on hold. */
   episode?: number;
+  /** Episode reminders for this drama, on or off; absent: the reminders default decides. */
+  remind?: boolean;
 }
 
 /** Followed dramas by id. */
@@ -38,6 +42,7 @@ const idSchema = v.pipe(v.string(), v.regex(ENTITY_ID_PATTERN));
 export const followSchema = v.strictObject({
   status: v.picklist(FOLLOW_STATUSES),
   episode: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_EPISODE))),
+  remind: v.optional(v.boolean()),
 });
 export const followsSchema = v.record(idSchema, followSchema);
 export const mutedSchema = v.strictObject({ dramas: v.array(idSchema), people: v.array(idSchema) });
@@ -59,11 +64,19 @@ const LETTER_STATUS = new Map(
 /** Statuses that keep a last-watched episode. */
 export const hasProgress = (status: FollowStatus) => status === 'watching' || status === 'on-hold';
 
-/** `follows` with `dramaId` set to `follow`, or unfollowed with null. Progress is dropped where it means nothing. */
+/** `follows` with `dramaId` set to `follow`, or unfollowed with null. Progress is dropped where it means nothing; a follow without `remind` keeps the one it had. */
 export function withFollow(follows: Follows, dramaId: string, follow: Follow | null): Follows {
   const next = { ...follows };
   if (follow === null) delete next[dramaId];
-  else next[dramaId] = hasProgress(follow.status) && follow.episode ? follow : { status: follow.status };
+  else
+    next[dramaId] = {
+      status: follow.status,
+      ...(hasProgress(follow.status) && follow.episode ? { episode: follow.episode } : {}),
+      // A status or progress change keeps the drama's reminder choice.
+      ...((follow.remind ?? follows[dramaId]?.remind) !== undefined
+        ? { remind: follow.remind ?? follows[dramaId]?.remind }
+        : {}),
+    };
   return next;
 }
 
@@ -82,7 +95,9 @@ export function withMuted(muted: Muted, kind: 'drama' | 'person', id: string, on
 export function followTokens(follows: Follows): string[] {
   return Object.entries(follows).map(([id, follow]) => {
     const letter = STATUS_LETTER[follow.status];
-    return follow.episode ? `${id}:${letter}:${follow.episode}` : `${id}:${letter}`;
+    const episode = follow.episode ? `:${follow.episode}` : '';
+    const remind = follow.remind === undefined ? '' : follow.remind ? ':r+' : ':r-';
+    return `${id}:${letter}${episode}${remind}`;
   });
 }
 
@@ -90,16 +105,23 @@ export function followTokens(follows: Follows): string[] {
 export function followsFromTokens(tokens: readonly string[]): Follows | undefined {
   const follows: Follows = {};
   for (const token of tokens) {
-    const [id, letter, episodeText, ...rest] = token.split(':');
+    const [id, letter, ...rest] = token.split(':');
     const status = LETTER_STATUS.get(letter);
-    if (!ENTITY_ID_PATTERN.test(id) || !status || rest.length > 0) return undefined;
-    if (episodeText === undefined) {
-      follows[id] = { status };
-      continue;
+    if (!ENTITY_ID_PATTERN.test(id) || !status || rest.length > 2) return undefined;
+    const follow: Follow = { status };
+    // An episode, then a reminder flag; each optional, in that order.
+    if (rest.length > 0 && /^[1-9]\d*$/.test(rest[0])) {
+      const episode = Number(rest.shift());
+      if (episode > MAX_EPISODE) return undefined;
+      follow.episode = episode;
     }
-    const episode = Number(episodeText);
-    if (!/^[1-9]\d*$/.test(episodeText) || episode > MAX_EPISODE) return undefined;
-    follows[id] = { status, episode };
+    if (rest.length > 0) {
+      const flag = rest.shift();
+      if (flag !== 'r+' && flag !== 'r-') return undefined;
+      follow.remind = flag === 'r+';
+    }
+    if (rest.length > 0) return undefined;
+    follows[id] = follow;
   }
   return follows;
 }

@@ -1,4 +1,4 @@
-// The settings every context works with (settings version 3), their defaults and validation.
+// The settings every context works with (settings version 4), their defaults and validation.
 import * as v from 'valibot';
 import {
   ACTOR_COLOR_PRESETS,
@@ -13,7 +13,7 @@ import { isStoredSite } from './sites';
 import { followsSchema, mutedSchema, NO_FOLLOWS, NOTHING_MUTED, type Follows, type Muted } from './library';
 
 /** Bumped with every change to a stored item; each bump adds lib/settings/migrations/v<N>.ts. */
-export const SETTINGS_VERSION = 3;
+export const SETTINGS_VERSION = 4;
 
 export type TimeDisplay = 'local' | 'kst' | 'both';
 export type HighlightScope = 'all' | 'followed';
@@ -25,6 +25,16 @@ export interface DisplaySettings {
   hoverDelayMs: number;
   dramaColor: DramaColorPreset;
   actorColor: ActorColorPreset;
+}
+
+/** How long before an episode starts its reminder comes. */
+export const REMINDER_LEAD_MINUTES = [0, 5, 10, 15, 30, 60] as const;
+export type ReminderLead = (typeof REMINDER_LEAD_MINUTES)[number];
+
+export interface ReminderSettings {
+  /** Remind of every followed drama being watched or planned, unless its own choice says no. */
+  byDefault: boolean;
+  leadMinutes: ReminderLead;
 }
 
 export interface Settings {
@@ -39,6 +49,8 @@ export interface Settings {
   /** Hostnames where Dramalens stays off (`example.com` covers its subdomains too). */
   disabledSites: string[];
   display: DisplaySettings;
+  /** Episode reminders (notifications); each followed drama can say otherwise (Follow.remind). */
+  reminders: ReminderSettings;
 }
 
 export type SettingKey = keyof Settings;
@@ -59,6 +71,7 @@ export const DEFAULT_SETTINGS: Settings = {
     dramaColor: DEFAULT_DRAMA_COLOR,
     actorColor: DEFAULT_ACTOR_COLOR,
   },
+  reminders: { byDefault: false, leadMinutes: 0 },
 };
 
 export const displaySchema = v.strictObject({
@@ -81,6 +94,7 @@ export const settingSchemas = {
   highlightScope: v.picklist(['all', 'followed']),
   disabledSites: disabledSitesSchema,
   display: displaySchema,
+  reminders: v.strictObject({ byDefault: v.boolean(), leadMinutes: v.picklist(REMINDER_LEAD_MINUTES) }),
 } satisfies Record<SettingKey, v.GenericSchema>;
 
 export const settingLabels: Record<SettingKey, string> = {
@@ -90,4 +104,5 @@ export const settingLabels: Record<SettingKey, string> = {
   highlightScope: 'which names are highlighted',
   disabledSites: 'sites where Dramalens is off',
   display: 'colours, hover delay and time format',
+  reminders: 'episode reminders',
 };

@@ -1,6 +1,7 @@
 // The built manifests ask for exactly these permissions (README, "Permissions and privacy"
 // says why each): no `tabs` (Chrome's "Read your browsing history"), no host permissions beyond
-// the content script's pages, nothing optional. Run after `npm run build`, as `npm test` is.
+// the content script's pages, and notifications only as optional (asked for when the reader turns
+// episode reminders on). Run after `npm run build`, as `npm test` is.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -15,10 +16,10 @@ function manifest(build: 'chrome-mv3' | 'firefox-mv2'): Record<string, unknown> 
 }
 
 describe.each(['chrome-mv3', 'firefox-mv2'] as const)('the %s manifest', (build) => {
-  it('asks for storage and activeTab, nothing else', () => {
+  it('asks for storage, activeTab and alarms, with notifications optional, nothing else', () => {
     const m = manifest(build);
-    expect(m.permissions).toEqual(['storage', 'activeTab']);
-    expect(m.optional_permissions).toBeUndefined();
+    expect(m.permissions).toEqual(['storage', 'activeTab', 'alarms']);
+    expect(m.optional_permissions).toEqual(['notifications']);
     expect(m.host_permissions).toBeUndefined();
     expect(m.optional_host_permissions).toBeUndefined();
   });

@@ -9,11 +9,16 @@ const fixtureText = (version: number) =>
 
 const custom: Settings = {
   enabled: false,
-  follows: { goblin: { status: 'completed' }, nevertheless: { status: 'watching', episode: 7 } },
+  follows: {
+    goblin: { status: 'completed' },
+    nevertheless: { status: 'watching', episode: 7, remind: true },
+    'lovely-runner': { status: 'plan', remind: false },
+  },
   muted: { dramas: ['signal'], people: ['iu'] },
   highlightScope: 'followed',
   disabledSites: ['soompi.com', '127.0.0.1'],
   display: { timeDisplay: 'local', hourCycle: 24, hoverDelayMs: 250, dramaColor: 'rose', actorColor: 'mint' },
+  reminders: { byDefault: true, leadMinutes: 15 },
 };
 
 const rejected = (text: string) => {
@@ -27,10 +32,10 @@ describe('settings files', () => {
     const text = settingsFileText(custom, new Date('2026-03-01T10:00:00Z'));
     expect(JSON.parse(text)).toMatchObject({
       format: 'dramalens-settings',
-      version: 3,
+      version: 4,
       exportedAt: '2026-03-01T10:00:00.000Z',
     });
-    expect(parseSettingsFile(text)).toEqual({ ok: true, settings: custom, fromVersion: 3 });
+    expect(parseSettingsFile(text)).toEqual({ ok: true, settings: custom, fromVersion: 4 });
     expect(settingsFileName(new Date('2026-03-01T10:00:00Z'))).toBe('dramalens-settings-2026-03-01.json');
   });
 

@@ -6,10 +6,11 @@ import type { StoredItems } from '../storage-read';
 import type { MigrationStep } from './step';
 import { v2 } from './v2';
 import { v3 } from './v3';
+import { v4 } from './v4';
 
 export type { MigrationStep } from './step';
 
-export const MIGRATIONS: readonly MigrationStep[] = [v2, v3];
+export const MIGRATIONS: readonly MigrationStep[] = [v2, v3, v4];
 
 /** The `migrations` option of a WXT storage item: version → step for that item. */
 export function wxtMigrationsFor(key: SettingKey): Record<number, (value: unknown) => unknown> {

@@ -1,0 +1,55 @@
+// What a reminder notification says: the episode, the network and the start in the reader's
+// zone and/or KST as their time settings ask (DST is the zone database's job: instants in,
+// wall clocks out), and the single summary of episodes missed while the browser was closed.
+import { formatClock, formatCountdown, formatDate } from '../schedule/format';
+import type { DisplaySettings } from '../settings/schema';
+import type { EpisodeReminder } from './plan';
+
+export interface NotificationText {
+  title: string;
+  message: string;
+}
+
+const KOREA = 'Asia/Seoul';
+
+function startText(at: number, display: DisplaySettings, zone: string): string {
+  const local = formatClock(at, zone, display.hourCycle);
+  const kst = `${formatClock(at, KOREA, display.hourCycle)} KST`;
+  if (display.timeDisplay === 'kst') return kst;
+  if (display.timeDisplay === 'local') return local;
+  return zone === KOREA ? kst : `${local} (${kst})`;
+}
+
+const episodeName = (r: EpisodeReminder) => (r.episode !== undefined ? `episode ${r.episode}` : 'new episode');
+
+export function reminderText(
+  r: EpisodeReminder,
+  now: number,
+  display: DisplaySettings,
+  zone: string,
+): NotificationText {
+  const on = r.network ? ` on ${r.network}` : '';
+  const when = r.at > now ? `Starts ${formatCountdown(r.at - now)}${on}` : `On now${on}`;
+  return {
+    title: `${r.title}: ${episodeName(r)}`,
+    message: `${when}, ${startText(r.at, display, zone)}.`,
+  };
+}
+
+/** One notification for every episode missed since the browser last ran (newest last). */
+export function missedText(
+  missed: readonly EpisodeReminder[],
+  display: DisplaySettings,
+  zone: string,
+): NotificationText {
+  const lines = missed.map(
+    (r) => `${r.title}, ${episodeName(r)}: ${formatDate(r.at, zone)}, ${startText(r.at, display, zone)}`,
+  );
+  return {
+    title:
+      missed.length === 1
+        ? 'An episode aired while your browser was closed'
+        : `${missed.length} episodes aired while your browser was closed`,
+    message: lines.join('\n'),
+  };
+}
