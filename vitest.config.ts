@@ -38,7 +38,7 @@ const e2e = (browser: 'chromium' | 'firefox', groupOrder: number, include: strin
 
 // hover-card, popup, options, options-scale and no-network still evaluate in the service worker and open
 // chrome-extension:// pages directly (issue 14 converts them).
-const FIREFOX_SUITES = ['smoke', 'highlight', 'frames', 'card-edges', 'catalog', 'hover-card'];
+const FIREFOX_SUITES = ['smoke', 'highlight', 'frames', 'card-edges', 'catalog', 'hover-card', 'reminders'];
 
 export default defineConfig({
   test: {

@@ -9,6 +9,7 @@ import { SiteList } from '../../components/options/SiteList';
 import { TimeSettings } from '../../components/options/TimeSettings';
 import { WatchlistTransfer } from '../../components/options/WatchlistTransfer';
 import { CalendarExport } from '../../components/options/CalendarExport';
+import { ReminderSettings, type ReminderEnvironment } from '../../components/options/ReminderSettings';
 import { useLiveSettings } from '../../components/options/use-live-settings';
 import { settingLabels, SETTINGS_VERSION, type Settings } from '../../lib/settings';
 import {
@@ -27,6 +28,7 @@ export interface OptionsEnvironment {
   readShortcut: () => Promise<string>;
   openShortcutPage: () => void;
   download: (fileName: string, text: string, type?: string) => void;
+  reminders: ReminderEnvironment;
 }
 
 export function App({ env }: { env: OptionsEnvironment }) {
@@ -54,6 +56,7 @@ export function App({ env }: { env: OptionsEnvironment }) {
     }
     return calendar;
   };
+  const titleById = useMemo(() => new Map(catalog.map((d) => [d.id, d.title])), [catalog]);
   const personNames = useMemo(() => new Map((people ?? []).map((p) => [p.id, p.name])), [people]);
   const shortcut = useShortcut(env.readShortcut);
   // The drama list paints first; the sections below it follow in the next frame.
@@ -108,6 +111,7 @@ export function App({ env }: { env: OptionsEnvironment }) {
           <nav aria-label="Sections">
             <a href="#dramas">Dramas</a>
             <a href="#watchlist">Watchlist</a>
+            <a href="#reminders">Reminders</a>
             <a href="#highlighting">Highlighting</a>
             <a href="#sites">Sites</a>
             <a href="#time">Time</a>
@@ -170,6 +174,23 @@ export function App({ env }: { env: OptionsEnvironment }) {
               <CalendarExport
                 followed={Object.keys(settings.follows).filter((id) => settings.follows[id].status !== 'dropped')}
                 onExport={exportCalendar}
+              />
+            </OptionsSection>
+
+            <OptionsSection
+              id="reminders"
+              title="Reminders"
+              description="A notification when an episode of a drama you follow starts, with its number, network and time. Nothing is shown for episodes that aired while your browser was closed, except one summary."
+            >
+              <ReminderSettings
+                reminders={settings.reminders}
+                follows={settings.follows}
+                display={settings.display}
+                timeZone={data.timeZone}
+                now={() => data.clock.now()}
+                titleOf={(id) => titleById.get(id)}
+                env={env.reminders}
+                onChange={save}
               />
             </OptionsSection>
 

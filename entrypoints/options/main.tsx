@@ -3,6 +3,8 @@ import { browser } from 'wxt/browser';
 import '../../components/base.css';
 import './options.css';
 import { loadOptionsData } from '../../lib/ui/extension-data';
+import { messenger } from '../../lib/messages';
+import { RECENT_REMINDERS_KEY } from '../../lib/reminders/plan';
 import { App, type OptionsEnvironment } from './App';
 
 const OPEN_CARD_COMMAND = 'open-card';
@@ -24,6 +26,17 @@ loadOptionsData().then(
         (await browser.commands.getAll()).find((command) => command.name === OPEN_CARD_COMMAND)?.shortcut ?? '',
       openShortcutPage: () => void browser.tabs.create({ url: 'chrome://extensions/shortcuts' }),
       download,
+      reminders: {
+        requestPermission: () => browser.permissions.request({ permissions: ['notifications'] }),
+        overview: () => messenger.sendMessage('getReminders', undefined),
+        watchShown: (onShown) => {
+          const listener = (changes: Record<string, unknown>, area: string) => {
+            if (area === 'local' && RECENT_REMINDERS_KEY in changes) onShown();
+          };
+          browser.storage.onChanged.addListener(listener);
+          return () => browser.storage.onChanged.removeListener(listener);
+        },
+      },
     };
     render(<App env={env} />, root);
   },

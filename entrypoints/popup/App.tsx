@@ -16,6 +16,8 @@ export interface AppProps {
   loading: Promise<PopupData>;
   /** What the reader typed into the page's static search box before the app took over. */
   initialQuery?: string;
+  /** A card to open with (the page opened from a reminder). */
+  initialCard?: string;
 }
 
 /** Which card is open: a stack (cards link to cards), and what Back finally returns to. */
@@ -29,12 +31,14 @@ interface OpenCard {
 /** Countdowns move on while the popup stays open. */
 const TICK_MS = 30_000;
 
-export function App({ loading, initialQuery = '' }: AppProps) {
+export function App({ loading, initialQuery = '', initialCard }: AppProps) {
   const [data, setData] = useState<PopupData | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [query, setQuery] = useState(initialQuery);
   const [activeIndex, setActiveIndex] = useState(0);
-  const [openCard, setOpenCard] = useState<OpenCard | null>(null);
+  const [openCard, setOpenCard] = useState<OpenCard | null>(
+    initialCard ? { stack: [initialCard], from: 'overview', opener: null } : null,
+  );
   const [card, setCard] = useState<{ entityId: string; data: EntityCardData | null | Error } | null>(null);
   const [tick, setTick] = useState(0);
   const searchInput = useRef<HTMLInputElement>(null);

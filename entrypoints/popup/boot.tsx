@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { App } from './App';
-import { loadPopupData, requestedTabId } from './popup-data';
+import { loadPopupData, requestedCard, requestedTabId } from './popup-data';
 
 /** Starts the popup's requests, then replaces the static shell in `root` with the app. */
 export function boot(root: HTMLElement) {
@@ -10,5 +10,5 @@ export function boot(root: HTMLElement) {
   // Keep anything already typed into the shell's search box.
   const typed = root.querySelector('input')?.value ?? '';
   root.textContent = '';
-  render(<App loading={loading} initialQuery={typed} />, root);
+  render(<App loading={loading} initialQuery={typed} initialCard={requestedCard(location.search)} />, root);
 }

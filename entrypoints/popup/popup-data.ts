@@ -44,6 +44,12 @@ export function requestedTabId(search: string): number | undefined {
   return Number(raw);
 }
 
+/** `popup.html?card=<entity id>` opens with that card shown (a reminder notification's click). */
+export function requestedCard(search: string): string | undefined {
+  const raw = new URLSearchParams(search).get('card');
+  return raw !== null && /^[a-z0-9][a-z0-9~-]{0,199}$/.test(raw) ? raw : undefined;
+}
+
 async function findTab(tabId: number | undefined): Promise<PopupTab | undefined> {
   const tab =
     tabId === undefined

@@ -10,15 +10,14 @@ import {
   episodeKey,
   planReminders,
   remindedDramaIds,
-  type EpisodeReminder,
+  RECENT_REMINDERS_KEY,
+  REMINDER_LOG_KEY,
   type ReminderDrama,
   type ReminderLog,
 } from '../reminders/plan';
 import { missedText, reminderText, type NotificationText } from '../reminders/notification-text';
 
 export const REMINDER_ALARM = 'dramalens-reminders';
-export const REMINDER_LOG_KEY = 'reminders:log';
-export const RECENT_REMINDERS_KEY = 'reminders:recent';
 const RECENT_KEPT = 8;
 const REMIND_PREFIX = 'dramalens-remind:';
 const MISSED_PREFIX = 'dramalens-missed:';

@@ -139,14 +139,27 @@ function startReminders(browser: typeof extensionBrowser, cards: ReturnType<type
   });
   browser.permissions.onAdded.addListener(reconcile);
   browser.permissions.onRemoved.addListener(reconcile);
-  // Present only while the permission is granted; a click wakes the worker, which registers this first.
-  browser.notifications?.onClicked.addListener((id) => {
+  // A reminder's click opens its drama's card (the missed summary: the popup's lists) in a tab.
+  const opened = async (id: string) => {
     if (!isOurNotification(id)) return;
-    void browser.notifications.clear(id);
+    await browser.notifications?.clear(id);
     const dramaId = dramaOfNotification(id);
     const page = (browser.runtime.getURL as (path: string) => string)('/popup.html');
-    void browser.tabs.create({ url: dramaId ? `${page}?card=${encodeURIComponent(dramaId)}` : page });
-  });
+    await browser.tabs.create({ url: dramaId ? `${page}?card=${encodeURIComponent(dramaId)}` : page });
+  };
+  // The API is there only while the permission is granted (at start, or once the reader allows
+  // it); a click wakes the worker, which registers this first.
+  let listening = false;
+  const listenToClicks = () => {
+    if (listening || !browser.notifications) return;
+    browser.notifications.onClicked.addListener((id) => void opened(id));
+    listening = true;
+  };
+  listenToClicks();
+  browser.permissions.onAdded.addListener(listenToClicks);
+  // Test seam (README): no test can click a system notification, so e2e tests call what a click does.
+  (globalThis as { __dramalensNotificationClicked?: (id: string) => Promise<void> }).__dramalensNotificationClicked =
+    opened;
   messenger.onMessage('getReminders', async ({ sender }) =>
     sender.id === browser.runtime.id ? reminders.overview() : null,
   );

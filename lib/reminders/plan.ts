@@ -7,6 +7,10 @@ import { episodesBetween } from '../schedule/next-air-time';
 import type { Follow, Follows } from '../settings/library';
 import type { ReminderSettings } from '../settings/schema';
 
+/** storage.local keys: the log (reminded episodes), and the latest reminders shown, for the options page. */
+export const REMINDER_LOG_KEY = 'reminders:log';
+export const RECENT_REMINDERS_KEY = 'reminders:recent';
+
 export interface ReminderLog {
   /** When each reminded drama's reminders began: nothing is reminded from before. */
   since: Record<string, number>;

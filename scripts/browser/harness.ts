@@ -68,6 +68,10 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   /** Chromium: Blink features switched off (e.g. HighlightsFromPoint, to test the fallback). */
   disableBlinkFeatures?: string[];
+  /** A profile kept after close, so a second launch is the same browser restarted (the caller removes it). */
+  profileDir?: string;
+  /** Firefox: extra profile preferences. */
+  firefoxPrefs?: Record<string, string | number | boolean>;
 }
 
 /** Chromium flags that load one unpacked extension and keep the browser quiet (no updates, sync or QUIC). */
@@ -91,7 +95,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
 
 async function launchChromium(options: LaunchOptions): Promise<ExtensionSession> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIRS.chromium;
-  const context = await chromium.launchPersistentContext('', {
+  const context = await chromium.launchPersistentContext(options.profileDir ?? '', {
     executablePath: browserPath('chromium'),
     headless: true,
     colorScheme: options.colorScheme ?? 'light',
@@ -202,10 +206,10 @@ export function firefoxPackage(): string {
 async function launchFirefox(options: LaunchOptions): Promise<ExtensionSession> {
   installBidiShim();
   if (options.extensionDir) throw new Error('Firefox loads the zipped build (.output/*-firefox.zip) only');
-  const profile = await mkdtemp(path.join(os.tmpdir(), 'dramalens-firefox-'));
+  const profile = options.profileDir ?? (await mkdtemp(path.join(os.tmpdir(), 'dramalens-firefox-')));
   // The zipped build (`wxt zip -b firefox`, part of `npm run build`) as a profile extension,
   // installed at start-up.
-  await mkdir(path.join(profile, 'extensions'));
+  await mkdir(path.join(profile, 'extensions'), { recursive: true });
   await copyFile(firefoxPackage(), path.join(profile, 'extensions', `${GECKO_ID}.xpi`));
   const context = await firefox.launchPersistentContext(profile, {
     channel: 'moz-firefox', // Playwright's WebDriver BiDi driver for a stock Firefox
@@ -224,6 +228,7 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionSession> 
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
       // 0 dark, 1 light: pages and extension pages alike.
       'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1,
+      ...options.firefoxPrefs,
     },
   });
   const origin = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
@@ -255,8 +260,12 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionSession> 
   let privilegedPage: Page | undefined;
   for (let attempt = 1; !privilegedPage; attempt++) {
     const page = await context.newPage();
-    await page.goto(`${origin}/NOTICE.txt`, { waitUntil: 'commit' });
-    if (await loaded(page, 4000)) privilegedPage = page;
+    // A restarted profile may not have started the extension yet: its pages are "not available".
+    const reached = await page.goto(`${origin}/NOTICE.txt`, { waitUntil: 'commit' }).then(
+      () => true,
+      () => page.waitForTimeout(500).then(() => false),
+    );
+    if (reached && (await loaded(page, 4000))) privilegedPage = page;
     else if (attempt === 8) throw new Error(`Firefox did not load ${origin}/NOTICE.txt in ${attempt} tabs`);
   }
   await privilegedPage.evaluate(() => {
@@ -290,7 +299,7 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionSession> 
     stopServiceWorker: () => Promise.reject(new Error('Firefox runs the MV2 background page, not a service worker')),
     close: async () => {
       await context.close();
-      await rm(profile, { recursive: true, force: true });
+      if (!options.profileDir) await rm(profile, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,190 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { ReminderOverview } from '../../lib/messages';
+import { isReminded } from '../../lib/reminders/plan';
+import { formatClock, formatCountdown, formatDate } from '../../lib/schedule';
+import { FOLLOW_STATUS_LABELS, withFollow, type Follows } from '../../lib/settings/library';
+import {
+  REMINDER_LEAD_MINUTES,
+  type DisplaySettings,
+  type ReminderLead,
+  type ReminderSettings as Reminders,
+  type Settings,
+} from '../../lib/settings';
+
+export interface ReminderEnvironment {
+  /** Asks the browser for the notifications permission (a prompt); resolves to whether it is granted. */
+  requestPermission: () => Promise<boolean>;
+  /** What the background reminds and has reminded. */
+  overview: () => Promise<ReminderOverview | null>;
+  /** Calls back when the background showed reminders (the recent list changed). */
+  watchShown: (onShown: () => void) => () => void;
+}
+
+export interface ReminderSettingsProps {
+  reminders: Reminders;
+  follows: Follows;
+  display: DisplaySettings;
+  timeZone: string;
+  now: () => number;
+  titleOf: (dramaId: string) => string | undefined;
+  env: ReminderEnvironment;
+  onChange: (patch: Partial<Settings>) => Promise<string | undefined>;
+}
+
+const LEAD_LABELS: Record<ReminderLead, string> = {
+  0: 'As it starts',
+  5: '5 minutes before',
+  10: '10 minutes before',
+  15: '15 minutes before',
+  30: '30 minutes before',
+  60: '1 hour before',
+};
+const KST = 'Asia/Seoul';
+
+/** Episode reminders: the default for dramas being watched or planned, the lead, and each followed drama's own choice. */
+export function ReminderSettings({
+  reminders,
+  follows,
+  display,
+  timeZone,
+  now,
+  titleOf,
+  env,
+  onChange,
+}: ReminderSettingsProps) {
+  const [overview, setOverview] = useState<ReminderOverview | null>(null);
+  const [feedback, setFeedback] = useState('');
+  const [shown, setShown] = useState(0);
+  useEffect(() => env.watchShown(() => setShown((n) => n + 1)), [env]);
+  useEffect(() => {
+    let current = true;
+    void env.overview().then((next) => current && setOverview(next));
+    return () => {
+      current = false;
+    };
+  }, [reminders, follows, shown]);
+
+  /** Turning a reminder on asks for the permission first (it needs this click); refused, nothing changes. */
+  const change = async (patch: Partial<Settings>, turnsOn: boolean) => {
+    if (turnsOn && !overview?.permitted && !(await env.requestPermission())) {
+      setFeedback('Notifications were not allowed, so reminders stay off. Allow them to turn reminders on.');
+      return;
+    }
+    setFeedback((await onChange(patch)) ?? '');
+  };
+  const at = (instant: number) => {
+    const local = `${formatDate(instant, timeZone)}, ${formatClock(instant, timeZone, display.hourCycle)}`;
+    const kst = `${formatClock(instant, KST, display.hourCycle)} KST`;
+    return display.timeDisplay === 'kst'
+      ? `${formatDate(instant, KST)}, ${kst}`
+      : display.timeDisplay === 'local'
+        ? local
+        : `${local} (${kst})`;
+  };
+  const episode = (n: number | undefined) => (n === undefined ? 'new episode' : `episode ${n}`);
+  const followed = Object.keys(follows)
+    .filter((id) => titleOf(id))
+    .sort((a, b) => titleOf(a)!.localeCompare(titleOf(b)!));
+  const anyOn = followed.some((id) => isReminded(follows[id], reminders));
+
+  return (
+    <div class="reminder-settings">
+      <label class="switch-row">
+        <input
+          type="checkbox"
+          role="switch"
+          checked={reminders.byDefault}
+          onChange={(e) => {
+            const byDefault = e.currentTarget.checked;
+            e.currentTarget.checked = reminders.byDefault; // shown once saved
+            void change({ reminders: { ...reminders, byDefault } }, byDefault);
+          }}
+        />
+        <span>
+          <strong>Remind me when an episode starts</strong>
+          <span class="muted"> of every drama I’m watching or plan to watch (each drama below can say otherwise)</span>
+        </span>
+      </label>
+      <div class="field reminder-lead">
+        <label for="reminder-lead">When</label>
+        <select
+          id="reminder-lead"
+          value={String(reminders.leadMinutes)}
+          onChange={(e) =>
+            void change(
+              { reminders: { ...reminders, leadMinutes: Number(e.currentTarget.value) as ReminderLead } },
+              false,
+            )
+          }
+        >
+          {REMINDER_LEAD_MINUTES.map((lead) => (
+            <option key={lead} value={String(lead)}>
+              {LEAD_LABELS[lead]}
+            </option>
+          ))}
+        </select>
+      </div>
+      {overview && !overview.permitted && anyOn && (
+        <div class="notice" role="alert" data-testid="reminder-permission">
+          <p>Dramalens may not show notifications, so no reminder is shown.</p>
+          <button type="button" class="small" onClick={() => void change({}, true)}>
+            Allow notifications
+          </button>
+        </div>
+      )}
+      {followed.length === 0 ? (
+        <p class="muted">Follow a drama (in Dramas above) to be reminded of its episodes.</p>
+      ) : (
+        <fieldset class="reminder-dramas">
+          <legend>Remind me of</legend>
+          {followed.map((id) => {
+            const on = isReminded(follows[id], reminders);
+            return (
+              <label key={id} class="switch-row" data-reminder-for={id}>
+                <input
+                  type="checkbox"
+                  checked={on}
+                  onChange={(e) => {
+                    const remind = e.currentTarget.checked;
+                    e.currentTarget.checked = on;
+                    void change({ follows: withFollow(follows, id, { ...follows[id], remind }) }, remind);
+                  }}
+                />
+                <span>
+                  {titleOf(id)} <span class="muted">· {FOLLOW_STATUS_LABELS[follows[id].status]}</span>
+                </span>
+              </label>
+            );
+          })}
+        </fieldset>
+      )}
+      <p class="next-reminder" role="status" data-testid="next-reminder">
+        {overview?.permitted && overview.next
+          ? `Next reminder: ${overview.next.title}, ${episode(overview.next.episode)}, ${at(overview.next.at)}, ${formatCountdown(overview.next.remindAt - now())}.`
+          : overview?.permitted && anyOn
+            ? 'No episode of these dramas is scheduled in the next two months.'
+            : ''}
+      </p>
+      {overview && overview.recent.length > 0 && (
+        <div class="recent-reminders">
+          <h3>Latest reminders</h3>
+          <ul data-testid="recent-reminders">
+            {overview.recent.map((r) => (
+              <li key={`${r.dramaId}-${r.at}`}>
+                <strong>
+                  {r.title}, {episode(r.episode)}
+                </strong>{' '}
+                <span class="muted">
+                  {r.missed ? 'aired while the browser was closed' : r.network ? `on ${r.network}` : ''} · {at(r.at)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <p class="feedback" role="status" data-testid="reminder-feedback">
+        {feedback}
+      </p>
+    </div>
+  );
+}
