@@ -336,7 +336,7 @@ describe('export and import', () => {
     ]);
     expect(download.suggestedFilename()).toMatch(/^dramalens-settings-\d{4}-\d{2}-\d{2}\.json$/);
     const file = await readFile((await download.path())!, 'utf8');
-    expect(JSON.parse(file)).toMatchObject({ format: 'dramalens-settings', version: 3 });
+    expect(JSON.parse(file)).toMatchObject({ format: 'dramalens-settings', version: 4 });
 
     await (await suite.session.serviceWorker()).evaluate(() => chrome.storage.sync.clear());
     await expect.poll(() => page.getByRole('radio', { name: 'Amber' }).isChecked()).toBe(true);
