@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ReminderOverview } from '../../lib/messages';
 import { isReminded } from '../../lib/reminders/plan';
-import { formatClock, formatCountdown, formatDate } from '../../lib/schedule';
+import { formatAirTime, formatCountdown } from '../../lib/schedule/format';
+import { episodeName } from '../../lib/reminders/notification-text';
 import { FOLLOW_STATUS_LABELS, withFollow, type Follows } from '../../lib/settings/library';
 import {
   REMINDER_LEAD_MINUTES,
@@ -39,7 +40,6 @@ const LEAD_LABELS: Record<ReminderLead, string> = {
   30: '30 minutes before',
   60: '1 hour before',
 };
-const KST = 'Asia/Seoul';
 
 /** Episode reminders: the default for dramas being watched or planned, the lead, and each followed drama's own choice. */
 export function ReminderSettings({
@@ -72,16 +72,7 @@ export function ReminderSettings({
     }
     setFeedback((await onChange(patch)) ?? '');
   };
-  const at = (instant: number) => {
-    const local = `${formatDate(instant, timeZone)}, ${formatClock(instant, timeZone, display.hourCycle)}`;
-    const kst = `${formatClock(instant, KST, display.hourCycle)} KST`;
-    return display.timeDisplay === 'kst'
-      ? `${formatDate(instant, KST)}, ${kst}`
-      : display.timeDisplay === 'local'
-        ? local
-        : `${local} (${kst})`;
-  };
-  const episode = (n: number | undefined) => (n === undefined ? 'new episode' : `episode ${n}`);
+  const at = (instant: number) => formatAirTime(instant, timeZone, display);
   const followed = Object.keys(follows)
     .filter((id) => titleOf(id))
     .sort((a, b) => titleOf(a)!.localeCompare(titleOf(b)!));
@@ -160,7 +151,7 @@ export function ReminderSettings({
       )}
       <p class="next-reminder" role="status" data-testid="next-reminder">
         {overview?.permitted && overview.next
-          ? `Next reminder: ${overview.next.title}, ${episode(overview.next.episode)}, ${at(overview.next.at)}, ${formatCountdown(overview.next.remindAt - now())}.`
+          ? `Next reminder: ${overview.next.title}, ${episodeName(overview.next)}, ${at(overview.next.at)}, ${formatCountdown(overview.next.remindAt - now())}.`
           : overview?.permitted && anyOn
             ? 'No episode of these dramas is scheduled in the next two months.'
             : ''}
@@ -172,7 +163,7 @@ export function ReminderSettings({
             {overview.recent.map((r) => (
               <li key={`${r.dramaId}-${r.at}`}>
                 <strong>
-                  {r.title}, {episode(r.episode)}
+                  {r.title}, {episodeName(r)}
                 </strong>{' '}
                 <span class="muted">
                   {r.missed ? 'aired while the browser was closed' : r.network ? `on ${r.network}` : ''} · {at(r.at)}

@@ -1,7 +1,7 @@
 // What a reminder notification says: the episode, the network and the start in the reader's
 // zone and/or KST as their time settings ask (DST is the zone database's job: instants in,
 // wall clocks out), and the single summary of episodes missed while the browser was closed.
-import { formatClock, formatCountdown, formatDate } from '../schedule/format';
+import { formatAirTime, formatCountdown } from '../schedule/format';
 import type { DisplaySettings } from '../settings/schema';
 import type { EpisodeReminder } from './plan';
 
@@ -10,17 +10,9 @@ export interface NotificationText {
   message: string;
 }
 
-const KOREA = 'Asia/Seoul';
-
-function startText(at: number, display: DisplaySettings, zone: string): string {
-  const local = formatClock(at, zone, display.hourCycle);
-  const kst = `${formatClock(at, KOREA, display.hourCycle)} KST`;
-  if (display.timeDisplay === 'kst') return kst;
-  if (display.timeDisplay === 'local') return local;
-  return zone === KOREA ? kst : `${local} (${kst})`;
-}
-
-const episodeName = (r: EpisodeReminder) => (r.episode !== undefined ? `episode ${r.episode}` : 'new episode');
+/** "episode 7", or "new episode" when the data has no premiere to count from. */
+export const episodeName = (r: { episode?: number }) =>
+  r.episode !== undefined ? `episode ${r.episode}` : 'new episode';
 
 export function reminderText(
   r: EpisodeReminder,
@@ -32,7 +24,7 @@ export function reminderText(
   const when = r.at > now ? `Starts ${formatCountdown(r.at - now)}${on}` : `On now${on}`;
   return {
     title: `${r.title}: ${episodeName(r)}`,
-    message: `${when}, ${startText(r.at, display, zone)}.`,
+    message: `${when}, ${formatAirTime(r.at, zone, display, false)}.`,
   };
 }
 
@@ -42,9 +34,7 @@ export function missedText(
   display: DisplaySettings,
   zone: string,
 ): NotificationText {
-  const lines = missed.map(
-    (r) => `${r.title}, ${episodeName(r)}: ${formatDate(r.at, zone)}, ${startText(r.at, display, zone)}`,
-  );
+  const lines = missed.map((r) => `${r.title}, ${episodeName(r)}: ${formatAirTime(r.at, zone, display)}`);
   return {
     title:
       missed.length === 1

@@ -70,3 +70,24 @@ export function formatDate(value: number | string, timeZone: string): string {
   const weekday = WEEKDAY_SHORT_NAMES[weekdayOfDay(Math.floor(wallMs / MS_PER_DAY))];
   return `${weekday} ${wall.getUTCDate()} ${MONTH_SHORT_NAMES[wall.getUTCMonth()]} ${wall.getUTCFullYear()}`;
 }
+
+const KOREA = 'Asia/Seoul';
+
+/**
+ * An air time as the reader's time settings ask: in their zone, in KST, or both
+ * ("Mon 2 Mar 2026, 6:50 AM (8:50 PM KST)"), with or without the date (of the zone shown
+ * first). A reader in Korea gets the KST time once.
+ */
+export function formatAirTime(
+  instant: number,
+  viewerZone: string,
+  display: { timeDisplay: 'local' | 'kst' | 'both'; hourCycle: 12 | 24 },
+  withDate = true,
+): string {
+  const inKorea = display.timeDisplay === 'kst' || (display.timeDisplay === 'both' && viewerZone === KOREA);
+  const date = withDate ? `${formatDate(instant, inKorea ? KOREA : viewerZone)}, ` : '';
+  const kst = `${formatClock(instant, KOREA, display.hourCycle)} KST`;
+  if (inKorea) return `${date}${kst}`;
+  const local = `${date}${formatClock(instant, viewerZone, display.hourCycle)}`;
+  return display.timeDisplay === 'local' ? local : `${local} (${kst})`;
+}

@@ -13,6 +13,7 @@ import {
   type ReminderLog,
 } from '../../lib/reminders/plan';
 import { missedText, reminderText } from '../../lib/reminders/notification-text';
+import { formatAirTime } from '../../lib/schedule/format';
 import { followsFromTokens, followTokens, withFollow } from '../../lib/settings/library';
 import { DEFAULT_SETTINGS } from '../../lib/settings/schema';
 
@@ -187,6 +188,14 @@ describe('notification text', () => {
     expect(reminderText(after, after.at, { ...display, timeDisplay: 'kst', hourCycle: 24 }, zone).message).toBe(
       'On now on tvN, 20:50 KST.',
     );
+  });
+  it('dates a time by the zone it is shown in (past midnight in Seoul is the day before in New York)', () => {
+    const at = kst('2026-03-10T00:30');
+    expect(formatAirTime(at, 'America/New_York', display)).toBe('Mon 9 Mar 2026, 11:30 AM (12:30 AM KST)');
+    expect(formatAirTime(at, 'America/New_York', { timeDisplay: 'kst', hourCycle: 24 })).toBe(
+      'Tue 10 Mar 2026, 00:30 KST',
+    );
+    expect(formatAirTime(at, 'America/New_York', { timeDisplay: 'local', hourCycle: 24 }, false)).toBe('11:30');
   });
   it('sums up missed episodes in one notification', () => {
     const r = (episode: number, at: string) => ({
