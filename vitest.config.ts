@@ -36,9 +36,9 @@ const e2e = (browser: 'chromium' | 'firefox', groupOrder: number, include: strin
   },
 });
 
-// hover-card, popup, options, options-scale and no-network still evaluate in the service worker and open
+// popup, options-scale and no-network still evaluate in the service worker and open
 // chrome-extension:// pages directly (issue 14 converts them).
-const FIREFOX_SUITES = ['smoke', 'highlight', 'frames', 'card-edges', 'catalog', 'hover-card', 'reminders'];
+const FIREFOX_SUITES = ['smoke', 'highlight', 'frames', 'card-edges', 'catalog', 'hover-card', 'reminders', 'options'];
 
 export default defineConfig({
   test: {

@@ -342,22 +342,14 @@ function DramaRowView({
       </td>
       <td class="col-progress">
         {follow && hasProgress(follow.status) ? (
-          <label>
-            <span class="visually-hidden">Episodes of {row.title} watched</span>
-            <input
-              type="number"
-              min={0}
-              max={row.episodes ?? MAX_EPISODE}
-              value={follow.episode ?? 0}
-              onChange={(e) => {
-                const episode = Math.trunc(Number(e.currentTarget.value));
-                if (!Number.isFinite(episode) || episode < 0) return;
-                const capped = Math.min(episode, row.episodes ?? MAX_EPISODE);
-                onFollow(capped > 0 ? { status: follow.status, episode: capped } : { status: follow.status });
-              }}
-            />
-            {row.episodes ? <span class="muted"> / {row.episodes}</span> : null}
-          </label>
+          <EpisodeProgressInput
+            title={row.title}
+            episode={follow.episode}
+            episodes={row.episodes}
+            onCommit={(episode) =>
+              onFollow(episode > 0 ? { status: follow.status, episode } : { status: follow.status })
+            }
+          />
         ) : (
           <span class="muted" aria-hidden="true">
             —
@@ -371,5 +363,48 @@ function DramaRowView({
         </button>
       </td>
     </tr>
+  );
+}
+
+/**
+ * Episodes watched, saved when the reader leaves the box (or steps it). What they are typing is
+ * kept until then: a re-render from a settings change elsewhere (the status write just before,
+ * another tab) must not put the stored number back under their cursor.
+ */
+function EpisodeProgressInput({
+  title,
+  episode,
+  episodes,
+  onCommit,
+}: {
+  title: string;
+  episode: number | undefined;
+  episodes: number | undefined;
+  onCommit: (episode: number) => void;
+}) {
+  const [draft, setDraft] = useState<string | null>(null);
+  // On change, and on blur too: Firefox fires no change event for text inserted rather than
+  // typed (by an input method or a test driver), though the box shows it.
+  const commit = (value: string) => {
+    setDraft(null);
+    const typed = Math.trunc(Number(value));
+    if (value.trim() === '' || !Number.isFinite(typed) || typed < 0) return;
+    const capped = Math.min(typed, episodes ?? MAX_EPISODE);
+    if (capped !== (episode ?? 0)) onCommit(capped);
+  };
+  return (
+    <label>
+      <span class="visually-hidden">Episodes of {title} watched</span>
+      <input
+        type="number"
+        min={0}
+        max={episodes ?? MAX_EPISODE}
+        value={draft ?? episode ?? 0}
+        onInput={(e) => setDraft(e.currentTarget.value)}
+        onChange={(e) => commit(e.currentTarget.value)}
+        onBlur={(e) => draft !== null && commit(e.currentTarget.value)}
+      />
+      {episodes ? <span class="muted"> / {episodes}</span> : null}
+    </label>
   );
 }

@@ -5,7 +5,7 @@ export interface ShortcutSettingsProps {
   /** The shortcut set for the hover card (`Alt+Shift+D`), '' when none, undefined while loading. */
   shortcut: string | undefined;
   isFirefox: boolean;
-  /** Opens the browser's shortcut page (pages cannot link to chrome:// addresses). */
+  /** Opens the browser's shortcut page (pages cannot link to chrome:// or about: addresses). */
   onOpenShortcutPage: () => void;
 }
 
@@ -32,7 +32,10 @@ export function ShortcutSettings({ shortcut, isFirefox, onOpenShortcutPage }: Sh
       </p>
       {isFirefox ? (
         <p class="hint">
-          To change it, open <code>about:addons</code>, choose the gear menu, then “Manage Extension Shortcuts”.
+          <button type="button" class="link-button" onClick={onOpenShortcutPage}>
+            Change it in Firefox’s extension shortcuts
+          </button>{' '}
+          (<code>about:addons</code>, the gear menu, “Manage Extension Shortcuts”).
         </p>
       ) : (
         <p class="hint">

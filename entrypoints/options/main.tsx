@@ -24,7 +24,11 @@ loadOptionsData().then(
       isFirefox: import.meta.env.FIREFOX,
       readShortcut: async () =>
         (await browser.commands.getAll()).find((command) => command.name === OPEN_CARD_COMMAND)?.shortcut ?? '',
-      openShortcutPage: () => void browser.tabs.create({ url: 'chrome://extensions/shortcuts' }),
+      openShortcutPage: () =>
+        // Firefox (137 on) opens its shortcut manager itself; extensions may not open about: pages.
+        void (import.meta.env.FIREFOX
+          ? (browser.commands as unknown as { openShortcutSettings(): Promise<void> }).openShortcutSettings()
+          : browser.tabs.create({ url: 'chrome://extensions/shortcuts' })),
       download,
       reminders: {
         requestPermission: () => browser.permissions.request({ permissions: ['notifications'] }),

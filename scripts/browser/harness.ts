@@ -52,7 +52,19 @@ export interface ExtensionSession {
   serviceWorker: () => Promise<Worker>;
   /** Chromium: stops the service worker through the DevTools protocol and waits until it is gone. */
   stopServiceWorker: (page: Page) => Promise<void>;
+  /**
+   * The background starts again, as after the browser let it go: Chromium's worker is stopped
+   * (the next message starts it); Firefox's background page is reloaded.
+   */
+  restartBackground: (page: Page) => Promise<void>;
+  /** Runs `action` (a click on a save button) and returns the file the browser saved from it. */
+  download: (page: Page, action: () => Promise<unknown>) => Promise<SavedFile>;
   close: () => Promise<void>;
+}
+
+export interface SavedFile {
+  name: string;
+  text: string;
 }
 
 export interface LaunchOptions {
@@ -153,6 +165,11 @@ async function launchChromium(options: LaunchOptions): Promise<ExtensionSession>
     },
     serviceWorker,
     stopServiceWorker,
+    restartBackground: stopServiceWorker,
+    download: async (page, action) => {
+      const [saved] = await Promise.all([page.waitForEvent('download'), action()]);
+      return { name: saved.suggestedFilename(), text: await readFile((await saved.path())!, 'utf8') };
+    },
     close: () => context.close(),
   };
 }
@@ -210,9 +227,14 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionSession> 
   // The zipped build (`wxt zip -b firefox`, part of `npm run build`) as a profile extension,
   // installed at start-up.
   await mkdir(path.join(profile, 'extensions'), { recursive: true });
+  // Playwright hears no downloads from Firefox over BiDi: the browser saves them here, unasked.
+  const downloads = path.join(profile, 'test-downloads');
+  await mkdir(downloads, { recursive: true });
   await copyFile(firefoxPackage(), path.join(profile, 'extensions', `${GECKO_ID}.xpi`));
   const context = await firefox.launchPersistentContext(profile, {
     channel: 'moz-firefox', // Playwright's WebDriver BiDi driver for a stock Firefox
+    acceptDownloads: true,
+    downloadsPath: downloads,
     executablePath: browserPath('firefox'),
     headless: true,
     colorScheme: null, // no emulation (see the shim): the preference below sets it
@@ -228,6 +250,12 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionSession> 
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
       // 0 dark, 1 light: pages and extension pages alike.
       'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1,
+      'browser.download.folderList': 2,
+      'browser.download.dir': downloads,
+      'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
+      'browser.download.alwaysOpenPanel': false,
+      'browser.download.start_downloads_in_tmp_dir': false,
       ...options.firefoxPrefs,
     },
   });
@@ -297,6 +325,37 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionSession> 
     },
     serviceWorker: () => Promise.reject(new Error('Firefox runs the MV2 background page, not a service worker')),
     stopServiceWorker: () => Promise.reject(new Error('Firefox runs the MV2 background page, not a service worker')),
+    restartBackground: async () => {
+      await privilegedPage.evaluate(async () => {
+        const background = (await chrome.runtime.getBackgroundPage()) as Window | null;
+        background?.location.reload();
+      });
+      // Back once it answers the extension's own messages again.
+      await privilegedPage.waitForFunction(
+        async () => {
+          const background = (await chrome.runtime.getBackgroundPage()) as Window | null;
+          // A global the background sets as it starts (lib/background/start.ts).
+          return background?.document.readyState === 'complete' && '__dramalensNotificationClicked' in background;
+        },
+        undefined,
+        { timeout: 15_000, polling: 100 },
+      );
+    },
+    download: async (_page, action) => {
+      const before = new Set(readdirSync(downloads));
+      await action();
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        const added = readdirSync(downloads).filter((name) => !before.has(name) && !name.endsWith('.part'));
+        // Firefox writes the file under its name once complete (the .part file goes).
+        if (added.length > 0 && !readdirSync(downloads).some((name) => name.endsWith('.part'))) {
+          const name = added[0]!;
+          return { name, text: await readFile(path.join(downloads, name), 'utf8') };
+        }
+        if (Date.now() > deadline) throw new Error(`Firefox saved no file in ${downloads}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
     close: async () => {
       await context.close();
       if (!options.profileDir) await rm(profile, { recursive: true, force: true });
