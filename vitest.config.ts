@@ -36,9 +36,9 @@ const e2e = (browser: 'chromium' | 'firefox', groupOrder: number, include: strin
   },
 });
 
-// popup, options-scale and no-network still evaluate in the service worker and open
+// options-scale and no-network still evaluate in the service worker and open
 // chrome-extension:// pages directly (issue 14 converts them).
-const FIREFOX_SUITES = ['smoke', 'highlight', 'frames', 'card-edges', 'catalog', 'hover-card', 'reminders', 'options'];
+const FIREFOX_SUITES = ['smoke', 'highlight', 'frames', 'card-edges', 'catalog', 'hover-card', 'reminders', 'options', 'popup'];
 
 export default defineConfig({
   test: {

@@ -333,9 +333,13 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionSession> 
       // Back once it answers the extension's own messages again.
       await privilegedPage.waitForFunction(
         async () => {
-          const background = (await chrome.runtime.getBackgroundPage()) as Window | null;
-          // A global the background sets as it starts (lib/background/start.ts).
-          return background?.document.readyState === 'complete' && '__dramalensNotificationClicked' in background;
+          try {
+            const background = (await chrome.runtime.getBackgroundPage()) as Window | null;
+            // A global the background sets as it starts (lib/background/start.ts).
+            return background?.document.readyState === 'complete' && '__dramalensNotificationClicked' in background;
+          } catch {
+            return false; // asked while the old page was going
+          }
         },
         undefined,
         { timeout: 15_000, polling: 100 },

@@ -3,9 +3,10 @@
 // sees no tab's URL or title: the page is brought to the front, and then it is the one active
 // tab (in Chromium every page of the harness's context is a tab of one window). Firefox opens
 // each page in a window of its own, so there every window has an active tab; then the tab is
-// the one whose top frame reported this page's address to the background (storage.session).
+// the one whose top frame answers that it shows this page's address.
 // Asked from the privileged context: Chromium's service worker, Firefox's extension tab.
 import type { Page } from 'playwright-core';
+import { TOP_FRAME_URL_REQUEST } from '../../lib/top-frame-url';
 import type { ExtensionSession } from './harness';
 
 export async function tabIdOf(session: ExtensionSession, page: Page): Promise<number> {
@@ -15,18 +16,25 @@ export async function tabIdOf(session: ExtensionSession, page: Page): Promise<nu
   if (ids.length === 1 && ids[0] !== undefined) return ids[0];
   const url = page.url();
   for (let attempt = 0; attempt < 50; attempt++) {
-    const reported = await privileged.evaluate(async (address) => {
-      const items = await chrome.storage.session.get(null);
-      return Object.entries(items)
-        .filter(
-          ([key, value]) =>
-            key.startsWith('tab:') &&
-            (value as { frames?: Record<string, { url: string }> } | null)?.frames?.['0']?.url === address,
-        )
-        .map(([key]) => Number(key.slice(4)));
-    }, url);
-    if (reported.length === 1) return reported[0];
+    // Each active tab's top frame is asked which page it shows (Dramalens's engine answers there
+    // whatever the settings: lib/top-frame-url.ts).
+    const answering = await privileged.evaluate(
+      async ({ address, request }) => {
+        const tabs = await chrome.tabs.query({ active: true });
+        const shown = await Promise.all(
+          tabs.map((tab) =>
+            chrome.tabs.sendMessage(tab.id!, request, { frameId: 0 }).then(
+              (answer: unknown) => (answer === address ? tab.id! : null),
+              () => null,
+            ),
+          ),
+        );
+        return shown.filter((id): id is number => id !== null);
+      },
+      { address: url, request: TOP_FRAME_URL_REQUEST },
+    );
+    if (answering.length === 1) return answering[0];
     await page.waitForTimeout(100);
   }
-  throw new Error(`no single tab reported ${url} (${ids.length} active tabs)`);
+  throw new Error(`no single tab answered that it shows ${url} (${ids.length} active tabs)`);
 }

@@ -8,13 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import {
-  collectPageErrors,
-  highlightTexts,
-  launchWithExtension,
-  pinNow,
-  screenshot,
-} from '../../scripts/browser/harness';
+import { highlightTexts, launchWithExtension, pinNow, screenshot } from '../../scripts/browser/harness';
 import { tabIdOf as tabIdOfPage } from '../../scripts/browser/tab-id';
 import { pageRoutes } from '../../scripts/browser/pages';
 import { useExtensionSuite } from './suite';
@@ -52,10 +46,11 @@ const waitForHighlights = (page: Page) => expect.poll(() => actors(page), { time
 const tabIdOf = (page: Page, ctx = suite.session) => tabIdOfPage(ctx, page);
 
 async function openPopup(tabId: number, ctx = suite.session): Promise<{ popup: Page; errors: string[] }> {
-  const popup = ctx === suite.session ? await suite.newPage() : await ctx.context.newPage();
-  const errors = collectPageErrors(popup);
+  const { page: popup, errors } =
+    ctx === suite.session
+      ? await suite.openExtensionPage(`popup.html?tabId=${tabId}`)
+      : await ctx.openExtensionPage(`popup.html?tabId=${tabId}`);
   await popup.setViewportSize({ width: 380, height: 600 });
-  await popup.goto(`chrome-extension://${ctx.extensionId}/popup.html?tabId=${tabId}`);
   await popup.locator('[data-ready]').waitFor();
   return { popup, errors };
 }
@@ -64,8 +59,15 @@ const chipNames = (popup: Page) => popup.locator('.page-chip .page-chip-name').a
 const pageState = (popup: Page) => popup.locator('[aria-labelledby="page-heading"]').getAttribute('data-state');
 
 async function badgeText(tabId: number): Promise<string> {
-  const worker = await suite.session.serviceWorker();
-  return worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+  const privileged = await suite.session.privileged();
+  // MV3's action; Firefox's MV2 build has the browserAction.
+  return privileged.evaluate(
+    (id) =>
+      (chrome.action ?? (chrome as unknown as { browserAction: typeof chrome.action }).browserAction).getBadgeText({
+        tabId: id,
+      }),
+    tabId,
+  );
 }
 
 async function expectNoAxeViolations(page: Page) {
@@ -134,7 +136,7 @@ describe('On this page and the badge', () => {
     expect(errors).toEqual([]);
   });
 
-  it('keeps the names when the service worker is stopped, and starts a fresh worker to answer', async () => {
+  it('keeps the names when the background restarts (the worker stopped, the page reloaded)', async () => {
     const site = await openSite('/seed.html');
     await waitForHighlights(site);
     const tabId = await tabIdOf(site);
@@ -142,19 +144,16 @@ describe('On this page and the badge', () => {
     const before = await (await openPopup(tabId)).popup.locator('.page-chip').count();
     expect(before).toBeGreaterThanOrEqual(3);
 
-    const oldWorker = await suite.session.serviceWorker();
-    await oldWorker.evaluate(() => ((globalThis as { __probe?: string }).__probe = 'old worker'));
-    await suite.session.stopServiceWorker(site);
+    await backgroundProbe('old background');
+    await suite.session.restartBackground(site);
 
     const { popup } = await openPopup(tabId);
     await expect
       .poll(() => chipNames(popup))
       .toEqual(expect.arrayContaining(['Nevertheless', 'Song Kang', 'Han So-hee']));
     expect(await popup.locator('.page-chip').count()).toBe(before);
-    // The popup's message woke the worker again: a new JavaScript context, without the probe.
-    expect(await serviceWorkerTargets(site, oldWorker.url())).toHaveLength(1);
-    const worker = await suite.session.serviceWorker();
-    expect(await worker.evaluate(() => (globalThis as { __probe?: string }).__probe)).toBeUndefined();
+    // The popup's message reached a new background: a new JavaScript context, without the probe.
+    expect(await backgroundProbe()).toBeUndefined();
     await screenshot(popup, 'popup-after-worker-restart');
   });
 
@@ -170,7 +169,7 @@ describe('On this page and the badge', () => {
 
     // A page no content script runs in: only navigation handling can clear the tab.
     await site.goto('data:text/html,<p>Song Kang</p>');
-    const worker = await suite.session.serviceWorker();
+    const worker = await suite.session.privileged();
     // The tab's names are forgotten (it keeps only the note that a page loaded there).
     await expect
       .poll(() => worker.evaluate(async (id) => (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`], tabId))
@@ -233,7 +232,7 @@ describe('switching Dramalens off', () => {
   it('explains that Dramalens is off everywhere, with the way to turn it on', async () => {
     const site = await openSite('/seed.html');
     await waitForHighlights(site);
-    await (await suite.session.serviceWorker()).evaluate(() => chrome.storage.sync.set({ enabled: false }));
+    await (await suite.session.privileged()).evaluate(() => chrome.storage.sync.set({ enabled: false }));
     await expect.poll(() => actors(site)).toHaveLength(0);
     const { popup } = await openPopup(await tabIdOf(site));
     expect(await pageState(popup)).toBe('off-everywhere');
@@ -291,7 +290,7 @@ describe('search', () => {
 
 /** Follows dramas the way the options page stores them (settings version 3). */
 async function follow(list: string) {
-  const worker = await suite.session.serviceWorker();
+  const worker = await suite.session.privileged();
   await worker.evaluate((followList) => chrome.storage.sync.set({ follows: { list: followList, overflow: 0 } }), list);
 }
 
@@ -344,12 +343,34 @@ describe('Airing next and this week in Korea', () => {
     await popup.locator('[data-section="week"] .airing-row[data-drama-id="nevertheless"] .airing-title').click();
     await popup.getByLabel('Your status for Nevertheless').selectOption('plan');
     await expect
-      .poll(async () => (await suite.session.serviceWorker()).evaluate(() => chrome.storage.sync.get('follows')))
+      .poll(async () => (await suite.session.privileged()).evaluate(() => chrome.storage.sync.get('follows')))
       .toEqual({ follows: { list: 'nevertheless:p', overflow: 0 } });
     await popup.keyboard.press('Escape');
     await expect
       .poll(() => popup.locator('[data-section="airing"] .airing-row[data-drama-id="nevertheless"]').count())
       .toBe(1);
+  });
+});
+
+describe('spoiler-safe news in the popup’s card', () => {
+  it('hides stories about episodes after the last one watched, one click to show', async () => {
+    await follow('jeongnyeon-the-star-is-born:w:3');
+    const site = await openSite('/seed.html');
+    const { popup } = await openPopup(await tabIdOf(site));
+    await popup.getByRole('combobox').pressSequentially('jeongnyeon');
+    await expect
+      .poll(() => popup.locator('.result').first().getAttribute('data-entity-id'))
+      .toBe('jeongnyeon-the-star-is-born');
+    await popup.getByRole('combobox').press('Enter');
+    const card = popup.locator('.entity-card[data-entity-id="jeongnyeon-the-star-is-born"]');
+    await card.waitFor();
+    const note = card.getByTestId('spoiler-note');
+    await expect.poll(() => note.textContent()).toMatch(/^\d+ stories hidden: after episode 3\./);
+    const stories = card.locator('[data-story-id]');
+    const before = await stories.count();
+    await screenshot(popup, 'popup-card-spoiler-safe');
+    await note.getByRole('button', { name: 'Show' }).click();
+    await expect.poll(() => stories.count()).toBeGreaterThan(before);
   });
 });
 
@@ -381,13 +402,16 @@ describe('dark mode', () => {
   });
 });
 
-/** The DevTools targets of the extension's running service worker (none while it is stopped). */
-async function serviceWorkerTargets(page: Page, url: string) {
-  const cdp = await suite.session.context.newCDPSession(page);
-  try {
-    const { targetInfos } = await cdp.send('Target.getTargets');
-    return targetInfos.filter((t) => t.type === 'service_worker' && t.url === url);
-  } finally {
-    await cdp.detach();
-  }
+/** Sets (or reads) a global in the background's own context: Chromium's worker, Firefox's page. */
+async function backgroundProbe(value?: string): Promise<string | undefined> {
+  type Probed = { __probe?: string };
+  if (suite.session.browser === 'chromium')
+    return (await suite.session.serviceWorker()).evaluate(
+      (v) => (v === undefined ? (globalThis as Probed).__probe : ((globalThis as Probed).__probe = v)),
+      value,
+    );
+  return (await suite.session.privileged()).evaluate(async (v) => {
+    const background = (await chrome.runtime.getBackgroundPage()) as unknown as Probed;
+    return v === undefined ? background.__probe : (background.__probe = v);
+  }, value);
 }
