@@ -38,7 +38,17 @@ const e2e = (browser: 'chromium' | 'firefox', groupOrder: number, include: strin
 
 // options-scale and no-network still evaluate in the service worker and open
 // chrome-extension:// pages directly (issue 14 converts them).
-const FIREFOX_SUITES = ['smoke', 'highlight', 'frames', 'card-edges', 'catalog', 'hover-card', 'reminders', 'options', 'popup'];
+const FIREFOX_SUITES = [
+  'smoke',
+  'highlight',
+  'frames',
+  'card-edges',
+  'catalog',
+  'hover-card',
+  'reminders',
+  'options',
+  'popup',
+];
 
 export default defineConfig({
   test: {
