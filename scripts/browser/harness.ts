@@ -4,7 +4,7 @@
 // WebDriver BiDi). Fixture pages served on 127.0.0.1, screenshots in artifacts/screenshots.
 import { readdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -75,7 +75,7 @@ export interface LaunchOptions {
   colorScheme?: 'light' | 'dark';
   /** Emulate a touch screen (taps become pointer events with pointerType "touch"). */
   hasTouch?: boolean;
-  /** Another build of the extension (benchmarks load a copy with a synthetic index). */
+  /** Another build of the extension, unpacked (benchmarks load a copy with a synthetic index). */
   extensionDir?: string;
   viewport?: { width: number; height: number };
   /** Chromium: Blink features switched off (e.g. HighlightsFromPoint, to test the fallback). */
@@ -222,7 +222,6 @@ export function firefoxPackage(): string {
 
 async function launchFirefox(options: LaunchOptions): Promise<ExtensionSession> {
   installBidiShim();
-  if (options.extensionDir) throw new Error('Firefox loads the zipped build (.output/*-firefox.zip) only');
   const profile = options.profileDir ?? (await mkdtemp(path.join(os.tmpdir(), 'dramalens-firefox-')));
   // The zipped build (`wxt zip -b firefox`, part of `npm run build`) as a profile extension,
   // installed at start-up.
@@ -230,7 +229,11 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionSession> 
   // Playwright hears no downloads from Firefox over BiDi: the browser saves them here, unasked.
   const downloads = path.join(profile, 'test-downloads');
   await mkdir(downloads, { recursive: true });
-  await copyFile(firefoxPackage(), path.join(profile, 'extensions', `${GECKO_ID}.xpi`));
+  if (options.extensionDir)
+    // Another build as an unpacked folder: a proxy file (named by the add-on's id, holding the
+    // folder's path) makes Firefox load it from there.
+    await writeFile(path.join(profile, 'extensions', GECKO_ID), options.extensionDir);
+  else await copyFile(firefoxPackage(), path.join(profile, 'extensions', `${GECKO_ID}.xpi`));
   const context = await firefox.launchPersistentContext(profile, {
     channel: 'moz-firefox', // Playwright's WebDriver BiDi driver for a stock Firefox
     acceptDownloads: true,

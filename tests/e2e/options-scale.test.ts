@@ -4,7 +4,13 @@
 import path from 'node:path';
 import { readFileSync, rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, ROOT, screenshot, type ExtensionSession } from '../../scripts/browser/harness';
+import {
+  BROWSER,
+  EXTENSION_DIRS,
+  launchWithExtension,
+  screenshot,
+  type ExtensionSession,
+} from '../../scripts/browser/harness';
 import { extensionWithSyntheticCatalog } from '../../scripts/browser/synthetic-catalog';
 
 const DRAMAS = 2_500;
@@ -12,7 +18,7 @@ let session: ExtensionSession;
 let dir: string;
 
 beforeAll(async () => {
-  dir = extensionWithSyntheticCatalog(path.join(ROOT, '.output/chrome-mv3'), DRAMAS);
+  dir = extensionWithSyntheticCatalog(EXTENSION_DIRS[BROWSER], DRAMAS);
   session = await launchWithExtension({ extensionDir: dir, viewport: { width: 1100, height: 800 } });
 });
 afterAll(async () => {
@@ -22,8 +28,7 @@ afterAll(async () => {
 
 describe('the options page at 2,500 dramas', () => {
   it('searches all of them, filters, and follows one', async () => {
-    const page = await session.context.newPage();
-    await page.goto(`chrome-extension://${session.extensionId}/options.html`);
+    const { page } = await session.openExtensionPage('options.html');
     await page.locator('tbody [data-drama-id]').first().waitFor();
     await page.getByLabel('Catalog').selectOption('all');
     const counts = page.getByTestId('drama-counts');
@@ -47,7 +52,7 @@ describe('the options page at 2,500 dramas', () => {
     await expect.poll(ids).toEqual(expect.arrayContaining([real.id, copy.id]));
     await page.getByLabel(`My status for ${real.title}`, { exact: true }).selectOption('watching');
     await expect
-      .poll(async () => (await session.serviceWorker()).evaluate(() => chrome.storage.sync.get('follows')))
+      .poll(async () => (await session.privileged()).evaluate(() => chrome.storage.sync.get('follows')))
       .toEqual({ follows: { list: `${real.id}:w`, overflow: 0 } });
     await search.fill('');
     await page.getByRole('button', { name: /^My dramas \(1\)/ }).click();
