@@ -11,7 +11,35 @@ export interface LiveSettings {
   save: (patch: Partial<Settings>) => Promise<string | undefined>;
 }
 
-export function useLiveSettings(): LiveSettings | null {
+/**
+ * The settings as first read, and every change after: started by the page's entry before its
+ * data has loaded, so the read runs alongside the catalog's, and no change in between is lost.
+ */
+export interface SettingsFeed {
+  first: Promise<{ settings: Settings; corrupt: SettingKey[] }>;
+  /** Calls `listener` with each change (and at once with the latest, if one came already). */
+  subscribe(listener: (settings: Settings) => void): () => void;
+}
+
+export function openSettingsFeed(): SettingsFeed {
+  const listeners = new Set<(settings: Settings) => void>();
+  let latest: Settings | undefined;
+  watchSettings((next) => {
+    latest = next;
+    for (const listener of listeners) listener(next);
+  });
+  const first = readSettings();
+  return {
+    first: first.then((read) => (latest ? { ...read, settings: latest } : read)),
+    subscribe(listener) {
+      listeners.add(listener);
+      if (latest) listener(latest);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+export function useLiveSettings(feed: SettingsFeed): LiveSettings | null {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [unreadable, setUnreadable] = useState<SettingKey[]>([]);
   // While this page's own writes are in flight, storage events carry older states: skip them.
@@ -19,19 +47,20 @@ export function useLiveSettings(): LiveSettings | null {
 
   useEffect(() => {
     let alive = true;
-    void readSettings().then(({ settings: first, corrupt }) => {
+    let unwatch = () => {};
+    void feed.first.then(({ settings: first, corrupt }) => {
       if (!alive) return;
       setSettings(first);
       setUnreadable(corrupt);
-    });
-    const unwatch = watchSettings((next) => {
-      if (alive && pendingWrites.current === 0) setSettings(next);
+      unwatch = feed.subscribe((next) => {
+        if (alive && pendingWrites.current === 0) setSettings(next);
+      });
     });
     return () => {
       alive = false;
       unwatch();
     };
-  }, []);
+  }, [feed]);
 
   const save = useCallback(async (patch: Partial<Settings>) => {
     pendingWrites.current++;

@@ -10,7 +10,7 @@ import { TimeSettings } from '../../components/options/TimeSettings';
 import { WatchlistTransfer } from '../../components/options/WatchlistTransfer';
 import { CalendarExport } from '../../components/options/CalendarExport';
 import { ReminderSettings, type ReminderEnvironment } from '../../components/options/ReminderSettings';
-import { useLiveSettings } from '../../components/options/use-live-settings';
+import { useLiveSettings, type SettingsFeed } from '../../components/options/use-live-settings';
 import { settingLabels, SETTINGS_VERSION, type Settings } from '../../lib/settings';
 import {
   MAX_SETTINGS_FILE_BYTES,
@@ -24,6 +24,7 @@ import type { OptionsData } from '../../lib/ui/extension-data';
 
 export interface OptionsEnvironment {
   data: OptionsData;
+  settings: SettingsFeed;
   isFirefox: boolean;
   readShortcut: () => Promise<string>;
   openShortcutPage: () => void;
@@ -32,7 +33,7 @@ export interface OptionsEnvironment {
 }
 
 export function App({ env }: { env: OptionsEnvironment }) {
-  const live = useLiveSettings();
+  const live = useLiveSettings(env.settings);
   const { data } = env;
   const rows = useMemo(() => dramaRows(data.catalog.dramas, data.clock.now(), data.timeZone), [data]);
   const catalog = data.catalog.dramas;

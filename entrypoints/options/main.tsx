@@ -6,6 +6,7 @@ import { loadOptionsData } from '../../lib/ui/extension-data';
 import { messenger } from '../../lib/messages';
 import { RECENT_REMINDERS_KEY } from '../../lib/reminders/plan';
 import { App, type OptionsEnvironment } from './App';
+import { openSettingsFeed } from '../../components/options/use-live-settings';
 
 const OPEN_CARD_COMMAND = 'open-card';
 const root = document.getElementById('app')!;
@@ -17,10 +18,14 @@ function download(fileName: string, text: string, type = 'application/json') {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+// The settings are read while the catalog loads, not after.
+const settings = openSettingsFeed();
+
 loadOptionsData().then(
   (data) => {
     const env: OptionsEnvironment = {
       data,
+      settings,
       isFirefox: import.meta.env.FIREFOX,
       readShortcut: async () =>
         (await browser.commands.getAll()).find((command) => command.name === OPEN_CARD_COMMAND)?.shortcut ?? '',
