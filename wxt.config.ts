@@ -30,7 +30,7 @@ export default defineConfig({
   zip: {
     excludeSources: ['generated/**', 'artifacts/**', 'scratch/**', '.output*/**', 'tests/**', 'bench/**', 'docs/**'],
   },
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   hooks: {
     'build:before': async () => {
       await buildIndexFiles({ root: ROOT, log: (line) => console.log(line) });
@@ -87,16 +87,17 @@ export default defineConfig({
     },
   },
   manifest: ({ browser }) => ({
-    name: 'Dramalens',
-    description:
-      'Highlights K-drama titles and actors on the pages you read, with air times and fan news. No network requests, no tracking.',
+    // locales/<lang>.yml (WXT i18n): the stores and the browser show the reader's language.
+    default_locale: 'en',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
     // Why each is needed: README, "Permissions and privacy"; tests/unit/manifest.test.ts pins the list.
     permissions: [...EXTENSION_PERMISSIONS],
     optional_permissions: [...OPTIONAL_PERMISSIONS],
     commands: {
       'open-card': {
         suggested_key: { default: 'Alt+Shift+D' },
-        description: 'Open the Dramalens card for the name at the cursor (press again for the next name)',
+        description: '__MSG_openCardCommand__',
       },
     },
     // Firefox only (Chrome lists the key as unrecognised). 140: the CSS Custom Highlight API,

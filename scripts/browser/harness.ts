@@ -82,6 +82,8 @@ export interface LaunchOptions {
   disableBlinkFeatures?: string[];
   /** A profile kept after close, so a second launch is the same browser restarted (the caller removes it). */
   profileDir?: string;
+  /** The browser's UI language (Chromium `--lang`; Firefox `intl.locale.requested`, with its language pack). */
+  lang?: string;
   /** Firefox: extra profile preferences. */
   firefoxPrefs?: Record<string, string | number | boolean>;
 }
@@ -116,6 +118,7 @@ async function launchChromium(options: LaunchOptions): Promise<ExtensionSession>
     env: { ...process.env, TZ: options.timeZone ?? 'Asia/Seoul' },
     args: [
       ...extensionLaunchArgs(extensionDir),
+      ...(options.lang ? [`--lang=${options.lang}`] : []),
       ...(options.disableBlinkFeatures?.length
         ? [`--disable-blink-features=${options.disableBlinkFeatures.join(',')}`]
         : []),
@@ -253,6 +256,7 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionSession> 
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
       // 0 dark, 1 light: pages and extension pages alike.
       'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1,
+      ...(options.lang ? { 'intl.locale.requested': options.lang } : {}),
       'browser.download.folderList': 2,
       'browser.download.dir': downloads,
       'browser.download.useDownloadDir': true,

@@ -59,3 +59,22 @@ describe(`the built extension in ${BROWSER}`, () => {
     await page.close();
   });
 });
+
+describe(`the built extension in ${BROWSER} set to Korean`, () => {
+  it('names and describes itself, and its shortcut, in Korean', async () => {
+    // Firefox needs its Korean language pack (Debian's firefox-esr-l10n-ko, which .ci/run installs).
+    const korean = await launchWithExtension({ lang: 'ko' });
+    try {
+      const strings = await (
+        await korean.privileged()
+      ).evaluate(async () => ({
+        description: chrome.i18n.getMessage('extDescription'),
+        shortcut: (await chrome.commands.getAll()).find((c) => c.name === 'open-card')?.description ?? '',
+      }));
+      expect(strings.description).toMatch(/^읽고 있는 페이지에서 K-드라마 제목과 배우 이름을 강조하고/);
+      expect(strings.shortcut).toMatch(/카드 열기/);
+    } finally {
+      await korean.close();
+    }
+  });
+});

@@ -24,6 +24,35 @@ describe.each(['chrome-mv3', 'firefox-mv2'] as const)('the %s manifest', (build)
     expect(m.optional_host_permissions).toBeUndefined();
   });
 
+  it('names and describes itself in English and Korean, from the locale catalogues', () => {
+    const m = manifest(build);
+    expect(m.default_locale).toBe('en');
+    const used = [
+      m.name,
+      m.description,
+      (m.commands as Record<string, { description: string }>)['open-card'].description,
+    ];
+    const messages = (lang: string) =>
+      JSON.parse(readFileSync(path.join(OUT, build, '_locales', lang, 'messages.json'), 'utf8')) as Record<
+        string,
+        { message: string }
+      >;
+    const en = messages('en');
+    const ko = messages('ko');
+    // Both catalogues hold the same keys, and every manifest string is one of them.
+    expect(Object.keys(ko).sort()).toEqual(Object.keys(en).sort());
+    for (const value of used) {
+      const key = /^__MSG_(\w+)__$/.exec(String(value))?.[1];
+      expect(key, `${String(value)} is not a message`).toBeDefined();
+      expect(en[key!]?.message).toBeTruthy();
+      expect(ko[key!]?.message).toBeTruthy();
+    }
+    // The Korean description is Korean (and within Chrome's 132 characters).
+    expect(ko.extDescription.message).toMatch(/[가-힣]/);
+    expect(ko.extDescription.message.length).toBeLessThanOrEqual(132);
+    expect(en.extDescription.message.length).toBeLessThanOrEqual(132);
+  });
+
   it('lists an icon at every size the stores ask for, each a file of the build', () => {
     const icons = manifest(build).icons as Record<string, string>;
     expect(Object.keys(icons)).toEqual(ICON_SIZES);
