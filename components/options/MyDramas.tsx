@@ -383,9 +383,13 @@ function EpisodeProgressInput({
   onCommit: (episode: number) => void;
 }) {
   const [draft, setDraft] = useState<string | null>(null);
-  // On change, and on blur too: Firefox fires no change event for text inserted rather than
-  // typed (by an input method or a test driver), though the box shows it.
+  // Saved on change, and on blur too: Firefox fires no change event for text inserted rather than
+  // typed (by an input method or a test driver), though the box shows it. The ref makes the blur
+  // after a change save nothing twice (the render that clears the draft may not have run yet).
+  const typing = useRef(false);
   const commit = (value: string) => {
+    if (!typing.current) return;
+    typing.current = false;
     setDraft(null);
     const typed = Math.trunc(Number(value));
     if (value.trim() === '' || !Number.isFinite(typed) || typed < 0) return;
@@ -400,9 +404,12 @@ function EpisodeProgressInput({
         min={0}
         max={episodes ?? MAX_EPISODE}
         value={draft ?? episode ?? 0}
-        onInput={(e) => setDraft(e.currentTarget.value)}
+        onInput={(e) => {
+          typing.current = true;
+          setDraft(e.currentTarget.value);
+        }}
         onChange={(e) => commit(e.currentTarget.value)}
-        onBlur={(e) => draft !== null && commit(e.currentTarget.value)}
+        onBlur={(e) => commit(e.currentTarget.value)}
       />
       {episodes ? <span class="muted"> / {episodes}</span> : null}
     </label>

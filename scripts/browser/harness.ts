@@ -229,7 +229,8 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionSession> 
   // The zipped build (`wxt zip -b firefox`, part of `npm run build`) as a profile extension,
   // installed at start-up.
   await mkdir(path.join(profile, 'extensions'), { recursive: true });
-  // Playwright hears no downloads from Firefox over BiDi: the browser saves them here, unasked.
+  // Where Firefox saves downloads (Playwright's download behaviour, set over BiDi): Playwright
+  // hears no download events from it, so `download` below reads the folder.
   const downloads = path.join(profile, 'test-downloads');
   await mkdir(downloads, { recursive: true });
   if (options.extensionDir)
@@ -257,12 +258,6 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionSession> 
       // 0 dark, 1 light: pages and extension pages alike.
       'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1,
       ...(options.lang ? { 'intl.locale.requested': options.lang } : {}),
-      'browser.download.folderList': 2,
-      'browser.download.dir': downloads,
-      'browser.download.useDownloadDir': true,
-      'browser.download.always_ask_before_handling_new_types': false,
-      'browser.download.alwaysOpenPanel': false,
-      'browser.download.start_downloads_in_tmp_dir': false,
       ...options.firefoxPrefs,
     },
   });

@@ -3,7 +3,6 @@
 // import/export, keyboard-only use, axe, and screenshots in light and dark.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import ICAL from 'ical.js';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -16,6 +15,7 @@ import {
   screenshotPath,
 } from '../../scripts/browser/harness';
 import { pageRoutes } from '../../scripts/browser/pages';
+import { axeViolations } from './axe';
 import { useExtensionSuite } from './suite';
 
 const suite = useExtensionSuite(pageRoutes);
@@ -36,8 +36,7 @@ async function openOptions(): Promise<{ page: Page; errors: string[] }> {
 /** Axe over the whole page, and its screenshots, in one colour scheme. */
 async function checkLooks(page: Page, scheme: 'light' | 'dark') {
   expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(scheme === 'dark');
-  const axe = await new AxeBuilder({ page }).analyze();
-  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
   // Axe scrolls to what it checks.
   await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, `options-${scheme}`);

@@ -5,12 +5,12 @@
 // Dramalens has no `tabs` permission: it learns the tab's URL from the engine in the tab's top
 // frame, which a real popup does only where the browser gave no URL.
 import { afterEach, describe, expect, it } from 'vitest';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { highlightTexts, launchWithExtension, pinNow, screenshot } from '../../scripts/browser/harness';
 import { tabIdOf as tabIdOfPage } from '../../scripts/browser/tab-id';
 import { pageRoutes } from '../../scripts/browser/pages';
+import { axeViolations } from './axe';
 import { useExtensionSuite } from './suite';
 
 const html = (body: string) => async (_req: IncomingMessage, res: ServerResponse) => {
@@ -71,8 +71,7 @@ async function badgeText(tabId: number): Promise<string> {
 }
 
 async function expectNoAxeViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 }
 
 describe('On this page and the badge', () => {
