@@ -6,7 +6,6 @@
 // (the popup runs this for every drama it shows). Only the few instants the answer needs are
 // converted to epoch ms.
 import type { DramaSchedule, ScheduleChange, WeeklySlot } from '../index/types';
-import { formatCountdown } from './format';
 
 // The UI formatters live in format.ts; exported here too so one import serves a card.
 export { formatClock, formatCountdown, formatDate } from './format';
@@ -35,8 +34,8 @@ export interface NextEpisode {
   kst: ZonedFields;
   /** The start in the viewer's zone. */
   local: ZonedFields & { timeZone: string };
-  /** "in 2d 3h", "in 3h 5m", "in 12m" or "on air now". */
-  countdown: string;
+  /** Milliseconds from `now` to the start, 0 when on air (the UI spells it: formatCountdown). */
+  startsInMs: number;
 }
 
 export interface AirTime {
@@ -330,7 +329,7 @@ function describeEpisode(
     at,
     kst: zonedFields(at, KOREA_TIME_ZONE),
     local: { ...zonedFields(at, viewerTimeZone), timeZone: viewerTimeZone },
-    countdown: onAirNow ? 'on air now' : formatCountdown(at - now),
+    startsInMs: onAirNow ? 0 : Math.max(0, at - now),
   };
   if (episode !== undefined) described.episode = episode;
   return described;
