@@ -3,6 +3,7 @@
 // or the browser restarted in between. Episodes that started while the browser was closed get
 // one summary, not a burst. Run on every worker start, alarm and change of follows, reminder
 // settings or the notifications permission (lib/reminders/plan.ts decides; this carries it out).
+import type { Localizer } from '../i18n';
 import type { ReminderOverview } from '../messages';
 import type { Settings } from '../settings/schema';
 import {
@@ -40,6 +41,8 @@ export interface ReminderEnv {
   permitted(): Promise<boolean>;
   /** Shows a notification; only called when permitted. */
   notify(id: string, text: NotificationText): Promise<unknown>;
+  /** The reader's language, which notifications are written in. */
+  localizer: Localizer;
 }
 
 export function createReminderService(env: ReminderEnv) {
@@ -93,12 +96,12 @@ export function createReminderService(env: ReminderEnv) {
       for (const reminder of result.due) {
         await env.notify(
           `${REMIND_PREFIX}${reminder.dramaId}:${episodeKey(reminder.dramaId, reminder.episode, reminder.at)}`,
-          reminderText(reminder, now, settings.display, zone),
+          reminderText(reminder, now, settings.display, zone, env.localizer),
         );
         shown.push({ ...reminder, shownAt: now, missed: false });
       }
       if (result.missed.length > 0) {
-        await env.notify(`${MISSED_PREFIX}${now}`, missedText(result.missed, settings.display, zone));
+        await env.notify(`${MISSED_PREFIX}${now}`, missedText(result.missed, settings.display, zone, env.localizer));
         shown.push(...result.missed.map((r) => ({ ...r, shownAt: now, missed: true })));
       }
       if (shown.length > 0) {

@@ -17,11 +17,12 @@ import { readStoredItems, type StoredItems } from '../settings/storage-read';
 import { askTopFrameUrl, type TabMessaging } from '../top-frame-url';
 import { readSettings } from '../settings/store';
 import { pinnedOrSystemClock, TEST_NOW_KEY } from '../clock';
+import { uiLocalizer } from '../i18n';
 import { createReminderService, dramaOfNotification, isOurNotification, REMINDER_ALARM } from './reminders';
 
 export function startBackground(browser: typeof extensionBrowser) {
   // MV3 has `action`; the Firefox MV2 build has `browserAction`.
-  const badge = createBadge((browser.action ?? browser.browserAction) as BadgeApi);
+  const badge = createBadge((browser.action ?? browser.browserAction) as BadgeApi, uiLocalizer());
   void badge.init();
   const tabs = createTabDetectionStore(browser.storage.session, {
     onChange: (tabId, view) => void badge.show(tabId, view),
@@ -117,6 +118,7 @@ function startReminders(browser: typeof extensionBrowser, cards: ReturnType<type
     local: browser.storage.local,
     alarms: browser.alarms,
     permitted: () => browser.permissions.contains(NOTIFICATIONS),
+    localizer: uiLocalizer(),
     notify: (id, { title, message }) =>
       browser.notifications.create(id, {
         type: 'basic',

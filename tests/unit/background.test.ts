@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { badgeText, createBadge } from '../../lib/background/badge';
+import { uiLocalizer } from '../../lib/i18n';
 import { createDirectoryService, entityDirectory } from '../../lib/background/entity-directory';
 import { acceptReport, acceptTabRequest } from '../../lib/background/message-guards';
 import { createTabDetectionStore, mergeFrames, type SessionArea } from '../../lib/background/tab-detections';
@@ -180,16 +181,38 @@ describe('badge', () => {
 
   it('sets the tab’s badge text and ignores a tab that has closed', async () => {
     const calls: { tabId: number; text: string }[] = [];
-    const badge = createBadge({
-      setBadgeText: async (details) => {
-        if (details.tabId === 99) throw new Error('No tab with id: 99');
-        calls.push(details);
+    const titles: { tabId: number; title: string }[] = [];
+    const badge = createBadge(
+      {
+        setBadgeText: async (details) => {
+          if (details.tabId === 99) throw new Error('No tab with id: 99');
+          calls.push(details);
+        },
+        setBadgeBackgroundColor: async () => {},
+        setTitle: async (details) => {
+          if (details.tabId === 99) throw new Error('No tab with id: 99');
+          titles.push(details);
+        },
       },
-      setBadgeBackgroundColor: async () => {},
-    });
+      uiLocalizer(),
+    );
     await badge.show(1, { url: TOP, detections: [{ entityId: 'iu', count: 2, firstIndex: 0 }] });
     await expect(badge.show(99, null)).resolves.toBeUndefined();
     expect(calls).toEqual([{ tabId: 1, text: '1' }]);
+    // The tooltip says it in words.
+    expect(titles).toEqual([{ tabId: 1, title: 'Dramalens: 1 name on this page' }]);
+    await badge.show(2, {
+      url: TOP,
+      detections: [
+        { entityId: 'iu', count: 2, firstIndex: 0 },
+        { entityId: 'bts', count: 1, firstIndex: 4 },
+      ],
+    });
+    await badge.show(3, null);
+    expect(titles.slice(1)).toEqual([
+      { tabId: 2, title: 'Dramalens: 2 names on this page' },
+      { tabId: 3, title: 'Dramalens' },
+    ]);
   });
 });
 

@@ -5,14 +5,14 @@ import { buildPageModules } from '../../scripts/page-modules/build';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
 describe('page modules', () => {
-  // The card formats air times with lib/schedule/calendar.ts, which imports dayjs for wall →
+  // The card formats air times with lib/schedule/format.ts and calendar.ts, which imports dayjs for wall →
   // instant conversion only; the card never converts that way, so dayjs must stay out of it.
   it('the card carries no dayjs', async () => {
     const files = await buildPageModules(ROOT);
     const card = files.find((f) => f.relative.endsWith('/card.js'));
     expect(card).toBeDefined();
     const text = new TextDecoder().decode(card!.contents);
-    expect(text).toContain('Sat'); // the weekday names did come along
+    expect(text).toContain('DateTimeFormat'); // the formatters did come along
     expect(text).not.toContain('$isDayjsObject');
   });
 });

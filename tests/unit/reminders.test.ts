@@ -16,6 +16,10 @@ import { missedText, reminderText } from '../../lib/reminders/notification-text'
 import { formatAirTime } from '../../lib/schedule/format';
 import { followsFromTokens, followTokens, withFollow } from '../../lib/settings/library';
 import { DEFAULT_SETTINGS } from '../../lib/settings/schema';
+import { uiLocalizer } from '../../lib/i18n';
+import { inCatalogue } from './catalogue';
+
+const en = uiLocalizer();
 
 const schedule: DramaSchedule = {
   timeZone: 'Asia/Seoul',
@@ -179,23 +183,23 @@ describe('notification text', () => {
       remindAt: 0,
     };
     const after = { ...before, episode: 3, at: kst('2026-03-09T20:50') };
-    expect(reminderText(before, before.at - 10 * MINUTE, display, zone)).toEqual({
+    expect(reminderText(before, before.at - 10 * MINUTE, display, zone, en)).toEqual({
       title: 'Fixture Drama: episode 1',
       message: 'Starts in 10m on tvN, 6:50 AM (8:50 PM KST).',
     });
     // Clocks went forward on Sunday 8 March: the same KST slot is an hour later in New York.
-    expect(reminderText(after, after.at, display, zone).message).toBe('On now on tvN, 7:50 AM (8:50 PM KST).');
-    expect(reminderText(after, after.at, { ...display, timeDisplay: 'kst', hourCycle: 24 }, zone).message).toBe(
+    expect(reminderText(after, after.at, display, zone, en).message).toBe('On now on tvN, 7:50 AM (8:50 PM KST).');
+    expect(reminderText(after, after.at, { ...display, timeDisplay: 'kst', hourCycle: 24 }, zone, en).message).toBe(
       'On now on tvN, 20:50 KST.',
     );
   });
   it('dates a time by the zone it is shown in (past midnight in Seoul is the day before in New York)', () => {
     const at = kst('2026-03-10T00:30');
-    expect(formatAirTime(at, 'America/New_York', display)).toBe('Mon 9 Mar 2026, 11:30 AM (12:30 AM KST)');
-    expect(formatAirTime(at, 'America/New_York', { timeDisplay: 'kst', hourCycle: 24 })).toBe(
-      'Tue 10 Mar 2026, 00:30 KST',
+    expect(formatAirTime(at, 'America/New_York', display, en)).toBe('Mon, Mar 9, 2026, 11:30 AM (12:30 AM KST)');
+    expect(formatAirTime(at, 'America/New_York', { timeDisplay: 'kst', hourCycle: 24 }, en)).toBe(
+      'Tue, Mar 10, 2026, 00:30 KST',
     );
-    expect(formatAirTime(at, 'America/New_York', { timeDisplay: 'local', hourCycle: 24 }, false)).toBe('11:30');
+    expect(formatAirTime(at, 'America/New_York', { timeDisplay: 'local', hourCycle: 24 }, en, false)).toBe('11:30');
   });
   it('sums up missed episodes in one notification', () => {
     const r = (episode: number, at: string) => ({
@@ -205,10 +209,34 @@ describe('notification text', () => {
       at: kst(at),
       remindAt: 0,
     });
-    const text = missedText([r(3, '2026-03-09T20:50'), r(4, '2026-03-10T20:50')], display, 'Asia/Seoul');
+    const text = missedText([r(3, '2026-03-09T20:50'), r(4, '2026-03-10T20:50')], display, 'Asia/Seoul', en);
     expect(text.title).toBe('2 episodes aired while your browser was closed');
-    expect(text.message).toBe(
-      'Fixture Drama, episode 3: Mon 9 Mar 2026, 8:50 PM KST\nFixture Drama, episode 4: Tue 10 Mar 2026, 8:50 PM KST',
+    expect(missedText([r(3, '2026-03-09T20:50')], display, 'Asia/Seoul', en).title).toBe(
+      'An episode aired while your browser was closed',
     );
+    expect(text.message).toBe(
+      'Fixture Drama, episode 3: Mon, Mar 9, 2026, 8:50 PM KST\nFixture Drama, episode 4: Tue, Mar 10, 2026, 8:50 PM KST',
+    );
+  });
+  it('in Korean: the catalogue’s words, Intl’s Korean clock', async () => {
+    const r = {
+      dramaId: drama.id,
+      title: drama.title,
+      network: 'tvN',
+      episode: 1,
+      at: kst('2026-03-02T20:50'),
+      remindAt: 0,
+    };
+    await inCatalogue('ko', (ko) => {
+      expect(
+        reminderText(r, r.at - 10 * MINUTE, { ...display, timeDisplay: 'kst', hourCycle: 24 }, 'Asia/Seoul', ko),
+      ).toEqual({
+        title: 'Fixture Drama: 1회',
+        message: 'tvN에서 10분 후 시작, 한국 시간 20:50.',
+      });
+      expect(missedText([r, { ...r, episode: 2 }], display, 'Asia/Seoul', ko).title).toBe(
+        '브라우저가 닫혀 있는 동안 2개 회차가 방송되었습니다',
+      );
+    });
   });
 });

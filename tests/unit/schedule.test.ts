@@ -3,6 +3,12 @@ import { describe, expect, it } from 'vitest';
 import type { DramaSchedule } from '../../lib/index/types';
 import bundledIndex from '../../generated/index.json';
 import { airState, formatClock, formatCountdown, formatDate, nextAirTime } from '../../lib/schedule';
+import { formatAirTime } from '../../lib/schedule/format';
+import { uiLocalizer } from '../../lib/i18n';
+import { inCatalogue } from './catalogue';
+
+/** The unit tests' browser reads locales/en.yml in en-US. */
+const en = uiLocalizer();
 
 /** Epoch ms of a wall-clock time in Korea (UTC+9 all year: Korea has no DST). */
 function kst(date: string, time = '00:00'): number {
@@ -44,8 +50,9 @@ describe('nextAirTime: upcoming', () => {
       at: kst('2021-06-19', '23:00'),
       kst: { date: '2021-06-19', time: '23:00', weekday: 'sat' },
       local: { date: '2021-06-19', time: '23:00', weekday: 'sat', timeZone: 'Asia/Seoul' },
-      countdown: 'in 9d 11h',
+      startsInMs: 9 * DAY + 11 * HOUR,
     });
+    expect(formatCountdown(air.next!.startsInMs, en)).toBe('in 9d 11h');
     expect(air.premiere).toEqual({ date: '2021-06-19', at: kst('2021-06-19', '23:00') });
     expect(air.finale).toEqual({ date: '2021-08-21', at: kst('2021-08-21', '23:00') });
   });
@@ -54,7 +61,7 @@ describe('nextAirTime: upcoming', () => {
     const air = nextAirTime(nevertheless, kst('2021-06-19', '23:00') - 1, 'Asia/Seoul');
     expect(air.state).toBe('upcoming');
     expect(air.next?.episode).toBe(1);
-    expect(air.next?.countdown).toBe('in 1m');
+    expect(formatCountdown(air.next!.startsInMs, en)).toBe('in 1m');
   });
 
   it('premiere known but no end announced: upcoming before it', () => {
@@ -77,8 +84,9 @@ describe('nextAirTime: airing', () => {
       at: kst('2021-07-03', '23:00'),
       kst: { date: '2021-07-03', time: '23:00', weekday: 'sat' },
       local: { date: '2021-07-03', time: '10:00', weekday: 'sat', timeZone: 'America/New_York' },
-      countdown: 'in 2d 23h',
+      startsInMs: 2 * DAY + 23 * HOUR,
     });
+    expect(formatCountdown(air.next!.startsInMs, en)).toBe('in 2d 23h');
   });
 
   it('during the broadcast (23:20 KST) episode 3 is on air now', () => {
@@ -87,7 +95,7 @@ describe('nextAirTime: airing', () => {
     expect(air.onAirNow).toBe(true);
     expect(air.next?.episode).toBe(3);
     expect(air.next?.at).toBe(kst('2021-07-03', '23:00'));
-    expect(air.next?.countdown).toBe('on air now');
+    expect(formatCountdown(air.next!.startsInMs, en)).toBe('on air now');
     expect(air.episodesAired).toBe(2);
   });
 
@@ -273,7 +281,7 @@ describe('nextAirTime: several slots a week', () => {
     const air = nextAirTime(hotelDelLuna, kst('2019-08-11', '12:00'), 'Asia/Seoul');
     expect(air.next?.episode).toBe(10);
     expect(air.next?.kst).toEqual({ date: '2019-08-11', time: '21:00', weekday: 'sun' });
-    expect(air.next?.countdown).toBe('in 9h 0m');
+    expect(formatCountdown(air.next!.startsInMs, en)).toBe('in 9h 0m');
   });
 
   it('Hotel Del Luna: the on-air window follows the 90-minute runtime', () => {
@@ -305,7 +313,7 @@ describe('nextAirTime: several slots a week', () => {
     const air = nextAirTime(schedule, kst('2021-07-13', '08:00'), 'Asia/Seoul');
     expect(air.next?.episode).toBe(4);
     expect(air.next?.kst).toEqual({ date: '2021-07-13', time: '21:30', weekday: 'tue' });
-    expect(air.next?.countdown).toBe('in 13h 30m');
+    expect(formatCountdown(air.next!.startsInMs, en)).toBe('in 13h 30m');
   });
 
   it('a different time per slot (Wed 21:00, Thu 22:30)', () => {
@@ -321,11 +329,11 @@ describe('nextAirTime: several slots a week', () => {
     const thursday = nextAirTime(schedule, kst('2021-01-07', '22:00'), 'Asia/Seoul');
     expect(thursday.next?.episode).toBe(2);
     expect(thursday.next?.kst).toEqual({ date: '2021-01-07', time: '22:30', weekday: 'thu' });
-    expect(thursday.next?.countdown).toBe('in 30m');
+    expect(formatCountdown(thursday.next!.startsInMs, en)).toBe('in 30m');
     const friday = nextAirTime(schedule, kst('2021-01-08'), 'Asia/Seoul');
     expect(friday.next?.episode).toBe(3);
     expect(friday.next?.kst).toEqual({ date: '2021-01-13', time: '21:00', weekday: 'wed' });
-    expect(friday.next?.countdown).toBe('in 5d 21h');
+    expect(formatCountdown(friday.next!.startsInMs, en)).toBe('in 5d 21h');
     // 16 episodes, two a week: the last is Thu 2021-02-25 22:30.
     expect(friday.finale).toEqual({ date: '2021-02-25', at: kst('2021-02-25', '22:30') });
   });
@@ -488,25 +496,25 @@ describe('nextAirTime: long runs', () => {
 
 describe('formatCountdown', () => {
   it('days and hours from one day on', () => {
-    expect(formatCountdown(2 * DAY + 3 * HOUR)).toBe('in 2d 3h');
-    expect(formatCountdown(DAY)).toBe('in 1d 0h');
+    expect(formatCountdown(2 * DAY + 3 * HOUR, en)).toBe('in 2d 3h');
+    expect(formatCountdown(DAY, en)).toBe('in 1d 0h');
   });
 
   it('hours and minutes from one hour on', () => {
-    expect(formatCountdown(3 * HOUR + 5 * MINUTE)).toBe('in 3h 5m');
-    expect(formatCountdown(HOUR)).toBe('in 1h 0m');
+    expect(formatCountdown(3 * HOUR + 5 * MINUTE, en)).toBe('in 3h 5m');
+    expect(formatCountdown(HOUR, en)).toBe('in 1h 0m');
   });
 
   it('minutes below an hour, rounded up', () => {
-    expect(formatCountdown(12 * MINUTE)).toBe('in 12m');
-    expect(formatCountdown(11 * MINUTE + 1)).toBe('in 12m');
-    expect(formatCountdown(30_000)).toBe('in 1m');
-    expect(formatCountdown(59 * MINUTE + 30_000)).toBe('in 1h 0m');
+    expect(formatCountdown(12 * MINUTE, en)).toBe('in 12m');
+    expect(formatCountdown(11 * MINUTE + 1, en)).toBe('in 12m');
+    expect(formatCountdown(30_000, en)).toBe('in 1m');
+    expect(formatCountdown(59 * MINUTE + 30_000, en)).toBe('in 1h 0m');
   });
 
   it('"on air now" once the start is reached', () => {
-    expect(formatCountdown(0)).toBe('on air now');
-    expect(formatCountdown(-5 * MINUTE)).toBe('on air now');
+    expect(formatCountdown(0, en)).toBe('on air now');
+    expect(formatCountdown(-5 * MINUTE, en)).toBe('on air now');
   });
 });
 
@@ -514,32 +522,64 @@ describe('formatClock', () => {
   const finale = kst('2021-08-21', '23:00');
 
   it('12- and 24-hour clocks in the given zone', () => {
-    expect(formatClock(finale, 'Asia/Seoul', 12)).toBe('11:00 PM');
-    expect(formatClock(finale, 'Asia/Seoul', 24)).toBe('23:00');
-    expect(formatClock(finale, 'America/New_York', 12)).toBe('10:00 AM');
-    expect(formatClock(finale, 'America/New_York', 24)).toBe('10:00');
+    expect(formatClock(finale, 'Asia/Seoul', 12, en)).toBe('11:00 PM');
+    expect(formatClock(finale, 'Asia/Seoul', 24, en)).toBe('23:00');
+    expect(formatClock(finale, 'America/New_York', 12, en)).toBe('10:00 AM');
+    expect(formatClock(finale, 'America/New_York', 24, en)).toBe('10:00');
   });
 
   it('midnight and noon on the 12-hour clock', () => {
-    expect(formatClock(kst('2021-07-05', '00:30'), 'Asia/Seoul', 12)).toBe('12:30 AM');
-    expect(formatClock(kst('2021-07-05', '00:30'), 'Asia/Seoul', 24)).toBe('00:30');
-    expect(formatClock(kst('2021-07-05', '12:00'), 'Asia/Seoul', 12)).toBe('12:00 PM');
+    expect(formatClock(kst('2021-07-05', '00:30'), 'Asia/Seoul', 12, en)).toBe('12:30 AM');
+    expect(formatClock(kst('2021-07-05', '00:30'), 'Asia/Seoul', 24, en)).toBe('00:30');
+    expect(formatClock(kst('2021-07-05', '12:00'), 'Asia/Seoul', 12, en)).toBe('12:00 PM');
   });
 });
 
 describe('formatDate', () => {
   it('an instant, read in the given zone', () => {
-    expect(formatDate(kst('2021-08-21', '23:00'), 'Asia/Seoul')).toBe('Sat 21 Aug 2021');
-    expect(formatDate(kst('2021-07-05', '00:30'), 'America/New_York')).toBe('Sun 4 Jul 2021');
+    expect(formatDate(kst('2021-08-21', '23:00'), 'Asia/Seoul', en)).toBe('Sat, Aug 21, 2021');
+    expect(formatDate(kst('2021-07-05', '00:30'), 'America/New_York', en)).toBe('Sun, Jul 4, 2021');
   });
 
   it('a YYYY-MM-DD date is a calendar day and is not shifted', () => {
-    expect(formatDate('2021-08-21', 'America/Los_Angeles')).toBe('Sat 21 Aug 2021');
-    expect(formatDate('2021-07-03', 'Pacific/Auckland')).toBe('Sat 3 Jul 2021');
+    expect(formatDate('2021-08-21', 'America/Los_Angeles', en)).toBe('Sat, Aug 21, 2021');
+    expect(formatDate('2021-07-03', 'Pacific/Auckland', en)).toBe('Sat, Jul 3, 2021');
   });
 
   it('an unparseable date string comes back unchanged', () => {
-    expect(formatDate('August 21', 'Asia/Seoul')).toBe('August 21');
+    expect(formatDate('August 21', 'Asia/Seoul', en)).toBe('August 21');
+  });
+});
+
+describe('formatting in the UI language', () => {
+  const finale = kst('2021-08-21', '23:00');
+  const display = { timeDisplay: 'both' as const, hourCycle: 12 as const };
+
+  it('English: the reader’s time with KST beside it', () => {
+    expect(formatAirTime(finale, 'America/New_York', display, en)).toBe('Sat, Aug 21, 2021, 10:00 AM (11:00 PM KST)');
+    expect(formatAirTime(finale, 'Asia/Seoul', display, en)).toBe('Sat, Aug 21, 2021, 11:00 PM KST');
+    expect(formatAirTime(finale, 'America/New_York', { ...display, timeDisplay: 'local' }, en, false)).toBe('10:00 AM');
+  });
+
+  it('Korean: Intl’s Korean dates and clocks, the catalogue’s words around them', async () => {
+    await inCatalogue('ko', (ko) => {
+      expect(formatDate(finale, 'Asia/Seoul', ko)).toBe(
+        new Intl.DateTimeFormat('ko', {
+          weekday: 'short',
+          day: 'numeric',
+          month: 'short',
+          year: 'numeric',
+          timeZone: 'Asia/Seoul',
+        }).format(finale),
+      );
+      expect(formatDate(finale, 'Asia/Seoul', ko)).toMatch(/^2021년 8월 21일 \(토\)$/);
+      expect(formatCountdown(2 * DAY + 3 * HOUR, ko)).toBe('2일 3시간 후');
+      expect(formatCountdown(12 * MINUTE, ko)).toBe('12분 후');
+      expect(formatCountdown(0, ko)).toBe('방송 중');
+      expect(formatAirTime(finale, 'Asia/Seoul', { ...display, hourCycle: 24 }, ko)).toBe(
+        '한국 시간 2021년 8월 21일 (토) 23:00',
+      );
+    });
   });
 });
 
