@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { FilePickerButton } from './FilePickerButton';
+import { t } from '../../lib/i18n';
 
 export interface SettingsBackupProps {
   onExport: () => void;
@@ -14,12 +15,12 @@ export function SettingsBackup({ onExport, onImport }: SettingsBackupProps) {
     <div class="backup">
       <div class="button-row">
         <button type="button" onClick={onExport}>
-          Export settings…
+          {t('options.backup.export')}
         </button>
         <FilePickerButton
-          label="Import settings…"
+          label={t('options.backup.import')}
           accept="application/json,.json"
-          inputLabel="Settings file to import"
+          inputLabel={t('options.backup.fileLabel')}
           testId="import-file"
           onFile={async (file) => setResult(await onImport(file))}
         />

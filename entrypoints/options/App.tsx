@@ -11,7 +11,8 @@ import { WatchlistTransfer } from '../../components/options/WatchlistTransfer';
 import { CalendarExport } from '../../components/options/CalendarExport';
 import { ReminderSettings, type ReminderEnvironment } from '../../components/options/ReminderSettings';
 import { useLiveSettings, type SettingsFeed } from '../../components/options/use-live-settings';
-import { settingLabels, SETTINGS_VERSION, type Settings } from '../../lib/settings';
+import { SETTINGS_VERSION, type SettingKey, type Settings } from '../../lib/settings';
+import { t } from '../../lib/i18n';
 import {
   MAX_SETTINGS_FILE_BYTES,
   parseSettingsFile,
@@ -30,6 +31,27 @@ export interface OptionsEnvironment {
   openShortcutPage: () => void;
   download: (fileName: string, text: string, type?: string) => void;
   reminders: ReminderEnvironment;
+}
+
+/** What each setting is called where the page says it could not be read. */
+function settingName(key: SettingKey): string {
+  const brand = t('extName');
+  switch (key) {
+    case 'enabled':
+      return t('options.settingName.enabled');
+    case 'follows':
+      return t('options.settingName.follows');
+    case 'muted':
+      return t('options.settingName.muted');
+    case 'highlightScope':
+      return t('options.settingName.highlightScope');
+    case 'disabledSites':
+      return t('options.settingName.disabledSites', [brand]);
+    case 'display':
+      return t('options.settingName.display');
+    case 'reminders':
+      return t('options.settingName.reminders');
+  }
 }
 
 export function App({ env }: { env: OptionsEnvironment }) {
@@ -72,21 +94,22 @@ export function App({ env }: { env: OptionsEnvironment }) {
     if (restShown && location.hash) document.getElementById(location.hash.slice(1))?.scrollIntoView();
   }, [restShown]);
   const [noticeDismissed, setNoticeDismissed] = useState(false);
+  const brand = t('extName');
 
   const importFile = useCallback(
     async (file: File) => {
-      if (!live) return { ok: false, message: 'Settings are still loading.' };
+      if (!live) return { ok: false, message: t('options.backup.stillLoading') };
       if (file.size > MAX_SETTINGS_FILE_BYTES) {
-        return { ok: false, message: 'This file is far too large to be Dramalens settings. Nothing was changed.' };
+        return { ok: false, message: t('options.backup.tooLarge', [t('extName')]) };
       }
       const parsed = parseSettingsFile(await file.text());
       if (!parsed.ok) return { ok: false, message: parsed.error };
       const patch: Partial<Settings> = { ...parsed.settings };
       const error = await live.save(patch);
-      if (error) return { ok: false, message: `${error} Nothing was changed.` };
-      const migrated =
-        parsed.fromVersion < SETTINGS_VERSION ? ' It came from an older Dramalens and was brought up to date.' : '';
-      return { ok: true, message: `Imported settings from ${file.name}.${migrated}` };
+      if (error) return { ok: false, message: t('options.common.nothingChanged', [error]) };
+      const imported = t('options.backup.imported', [file.name]);
+      const migrated = parsed.fromVersion < SETTINGS_VERSION ? t('options.backup.migrated', [t('extName')]) : '';
+      return { ok: true, message: migrated ? `${imported} ${migrated}` : imported };
     },
     [live],
   );
@@ -96,7 +119,7 @@ export function App({ env }: { env: OptionsEnvironment }) {
     () => live && { follows: live.settings.follows, muted: live.settings.muted },
     [live?.settings.follows, live?.settings.muted],
   );
-  if (!live || !library) return <p class="loading muted">Loading settings…</p>;
+  if (!live || !library) return <p class="loading muted">{t('options.page.loading')}</p>;
   const { settings, unreadable, save } = live;
 
   return (
@@ -107,38 +130,35 @@ export function App({ env }: { env: OptionsEnvironment }) {
             <span class="logo" aria-hidden="true">
               ◐
             </span>{' '}
-            Dramalens settings
+            {t('options.page.title', [brand])}
           </h1>
-          <nav aria-label="Sections">
-            <a href="#dramas">Dramas</a>
-            <a href="#watchlist">Watchlist</a>
-            <a href="#reminders">Reminders</a>
-            <a href="#highlighting">Highlighting</a>
-            <a href="#sites">Sites</a>
-            <a href="#time">Time</a>
-            <a href="#shortcut">Shortcut</a>
-            <a href="#backup">Backup</a>
+          <nav aria-label={t('options.nav.label')}>
+            <a href="#dramas">{t('options.nav.dramas')}</a>
+            <a href="#watchlist">{t('options.nav.watchlist')}</a>
+            <a href="#reminders">{t('options.nav.reminders')}</a>
+            <a href="#highlighting">{t('options.nav.highlighting')}</a>
+            <a href="#sites">{t('options.nav.sites')}</a>
+            <a href="#time">{t('options.nav.time')}</a>
+            <a href="#shortcut">{t('options.nav.shortcut')}</a>
+            <a href="#backup">{t('options.nav.backup')}</a>
           </nav>
         </div>
       </header>
       <main>
         {unreadable.length > 0 && !noticeDismissed && (
           <div class="notice" role="alert" data-testid="unreadable-notice">
-            <p>
-              Some saved settings could not be read, so Dramalens is using their defaults:{' '}
-              {unreadable.map((key) => settingLabels[key]).join(', ')}. Changing them here saves them afresh.
-            </p>
+            <p>{t('options.page.unreadable', [brand, unreadable.map(settingName).join(', ')])}</p>
             <button type="button" class="small" onClick={() => setNoticeDismissed(true)}>
-              OK
+              {t('options.page.ok')}
             </button>
           </div>
         )}
-        <p class="intro muted">Changes are saved at once and apply to open tabs right away.</p>
+        <p class="intro muted">{t('options.page.intro')}</p>
 
         <OptionsSection
           id="dramas"
-          title="Dramas"
-          description="Follow the dramas you watch (they drive “Airing next” in the popup), keep your place, and mute any name you never want highlighted."
+          title={t('options.section.dramas')}
+          description={t('options.section.dramasText')}
         >
           <MyDramas
             rows={rows}
@@ -156,8 +176,8 @@ export function App({ env }: { env: OptionsEnvironment }) {
           <>
             <OptionsSection
               id="watchlist"
-              title="Watchlist"
-              description="Bring your list from another tracker as CSV (title or Hangul title, status, episodes watched), or take yours with you."
+              title={t('options.section.watchlist')}
+              description={t('options.section.watchlistText')}
             >
               <WatchlistTransfer
                 catalog={catalog}
@@ -180,8 +200,8 @@ export function App({ env }: { env: OptionsEnvironment }) {
 
             <OptionsSection
               id="reminders"
-              title="Reminders"
-              description="A notification when an episode of a drama you follow starts, with its number, network and time. Nothing is shown for episodes that aired while your browser was closed, except one summary."
+              title={t('options.section.reminders')}
+              description={t('options.section.remindersText')}
             >
               <ReminderSettings
                 reminders={settings.reminders}
@@ -195,7 +215,7 @@ export function App({ env }: { env: OptionsEnvironment }) {
               />
             </OptionsSection>
 
-            <OptionsSection id="highlighting" title="Highlighting">
+            <OptionsSection id="highlighting" title={t('options.section.highlighting')}>
               <HighlightSettings
                 enabled={settings.enabled}
                 display={settings.display}
@@ -204,11 +224,11 @@ export function App({ env }: { env: OptionsEnvironment }) {
               />
             </OptionsSection>
 
-            <OptionsSection id="sites" title="Sites where Dramalens is off">
+            <OptionsSection id="sites" title={t('options.section.sites', [brand])}>
               <SiteList sites={settings.disabledSites} onChange={(disabledSites) => save({ disabledSites })} />
             </OptionsSection>
 
-            <OptionsSection id="time" title="Time">
+            <OptionsSection id="time" title={t('options.section.time')}>
               <TimeSettings
                 display={settings.display}
                 viewerTimeZone={data.timeZone}
@@ -216,7 +236,7 @@ export function App({ env }: { env: OptionsEnvironment }) {
               />
             </OptionsSection>
 
-            <OptionsSection id="shortcut" title="Keyboard shortcut">
+            <OptionsSection id="shortcut" title={t('options.section.shortcut')}>
               <ShortcutSettings
                 shortcut={shortcut}
                 isFirefox={env.isFirefox}
@@ -226,8 +246,8 @@ export function App({ env }: { env: OptionsEnvironment }) {
 
             <OptionsSection
               id="backup"
-              title="Backup"
-              description="Save your settings to a file, or bring them back from one (also from older Dramalens versions)."
+              title={t('options.section.backup')}
+              description={t('options.section.backupText', [brand])}
             >
               <SettingsBackup
                 onExport={() => {

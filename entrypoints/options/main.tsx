@@ -7,9 +7,14 @@ import { messenger } from '../../lib/messages';
 import { RECENT_REMINDERS_KEY } from '../../lib/reminders/plan';
 import { App, type OptionsEnvironment } from './App';
 import { openSettingsFeed } from '../../components/options/use-live-settings';
+import { t, uiLocalizer } from '../../lib/i18n';
 
 const OPEN_CARD_COMMAND = 'open-card';
 const root = document.getElementById('app')!;
+// The page's title, language and first words in the reader's language (index.html has no words).
+document.title = t('options.page.title', [t('extName')]);
+document.documentElement.lang = uiLocalizer().locale;
+render(<p class="loading">{t('options.page.loading')}</p>, root);
 
 function download(fileName: string, text: string, type = 'application/json') {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -49,5 +54,5 @@ loadOptionsData().then(
     };
     render(<App env={env} />, root);
   },
-  (error: Error) => render(<p role="alert">Dramalens could not load its index: {error.message}</p>, root),
+  (error: Error) => render(<p role="alert">{t('options.page.loadFailed', [t('extName'), error.message])}</p>, root),
 );
