@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '../../lib/i18n';
 
 export interface CalendarExportProps {
   /** The followed dramas a calendar covers (dropped ones aside). */
@@ -18,17 +19,16 @@ export function CalendarExport({ followed, onExport }: CalendarExportProps) {
           disabled={followed.length === 0}
           onClick={async () => {
             const { events, leftOut } = await onExport(followed);
-            const skipped = leftOut.length
-              ? ` ${leftOut.length} ${leftOut.length === 1 ? 'drama has' : 'dramas have'} no episode dates yet and ${leftOut.length === 1 ? 'is' : 'are'} not in it.`
-              : '';
-            setResult(
-              events > 0
-                ? `Calendar saved: ${events} episodes of ${followed.length - leftOut.length} ${followed.length - leftOut.length === 1 ? 'drama' : 'dramas'}, in Korean time.${skipped} Importing a newer one updates these events.`
-                : `None of the dramas you follow has episode dates yet: no calendar was saved.`,
-            );
+            const included = followed.length - leftOut.length;
+            const sentences = [
+              t('options.calendar.saved', included, [String(events), String(included)]),
+              ...(leftOut.length ? [t('options.calendar.leftOut', leftOut.length)] : []),
+              t('options.calendar.updates'),
+            ];
+            setResult(events > 0 ? sentences.join(' ') : t('options.calendar.none'));
           }}
         >
-          Calendar of my dramas (.ics)…
+          {t('options.calendar.button')}
         </button>
       </div>
       <p class="feedback" role="status" data-testid="calendar-feedback">

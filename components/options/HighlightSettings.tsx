@@ -1,13 +1,35 @@
 import { useState } from 'preact/hooks';
 import {
   ACTOR_COLOR_PRESETS,
-  COLOR_PRESET_LABELS,
   DRAMA_COLOR_PRESETS,
   presetHighlightName,
   type ColorPreset,
 } from '../../lib/highlight-colors';
 import { HOVER_DELAY_LIMITS, type DisplaySettings } from '../../lib/settings';
 import { HighlightPreview } from './HighlightPreview';
+import { t } from '../../lib/i18n';
+
+/** A preset's name in the reader's language. */
+function presetLabel(preset: ColorPreset): string {
+  switch (preset) {
+    case 'amber':
+      return t('options.colour.amber');
+    case 'rose':
+      return t('options.colour.rose');
+    case 'violet':
+      return t('options.colour.violet');
+    case 'sky':
+      return t('options.colour.sky');
+    case 'mint':
+      return t('options.colour.mint');
+    case 'slate':
+      return t('options.colour.slate');
+  }
+}
+
+// The samples are names from the index, shown as pages show them (not words to translate).
+const DRAMA_SAMPLE = 'Nevertheless';
+const ACTOR_SAMPLE = 'Han So-hee';
 
 export interface HighlightSettingsProps {
   enabled: boolean;
@@ -39,7 +61,7 @@ function PresetPicker<P extends ColorPreset>({ kind, legend, sample, presets, va
               checked={value === preset}
               onChange={() => onChange(preset)}
             />
-            <span class="preset-label">{COLOR_PRESET_LABELS[preset]}</span>
+            <span class="preset-label">{presetLabel(preset)}</span>
             <span class="preset-samples" aria-hidden="true">
               <HighlightPreview highlightName={presetHighlightName(kind, preset)} text={sample} page="light" />
               <HighlightPreview highlightName={presetHighlightName(kind, preset)} text={sample} page="dark" />
@@ -66,34 +88,31 @@ export function HighlightSettings({ enabled, display, onEnabledChange, onDisplay
           onChange={(e) => onEnabledChange(e.currentTarget.checked)}
         />
         <span>
-          <strong>Highlight drama titles and actors on pages</strong>
-          <span class="hint">When off, Dramalens does not read or mark any page.</span>
+          <strong>{t('options.highlight.enable')}</strong>
+          <span class="hint">{t('options.highlight.enableHint', [t('extName')])}</span>
         </span>
       </label>
       <div class="preset-pickers">
         <PresetPicker
           kind="drama"
-          legend="Drama colour"
-          sample="Nevertheless"
+          legend={t('options.highlight.dramaColour')}
+          sample={DRAMA_SAMPLE}
           presets={DRAMA_COLOR_PRESETS}
           value={display.dramaColor}
           onChange={(dramaColor) => onDisplayChange({ ...display, dramaColor })}
         />
         <PresetPicker
           kind="actor"
-          legend="Actor colour"
-          sample="Han So-hee"
+          legend={t('options.highlight.actorColour')}
+          sample={ACTOR_SAMPLE}
           presets={ACTOR_COLOR_PRESETS}
           value={display.actorColor}
           onChange={(actorColor) => onDisplayChange({ ...display, actorColor })}
         />
       </div>
-      <p class="hint">
-        Each colour keeps the page’s own text readable (at least 4.5:1) on light and dark pages. Dramas are underlined,
-        actors dotted.
-      </p>
+      <p class="hint">{t('options.highlight.contrastHint')}</p>
       <label class="field slider-field">
-        <span>Hover delay before a card opens</span>
+        <span>{t('options.highlight.delay')}</span>
         <span class="slider-row">
           <input
             type="range"
@@ -101,14 +120,14 @@ export function HighlightSettings({ enabled, display, onEnabledChange, onDisplay
             max={HOVER_DELAY_LIMITS.max}
             step={HOVER_DELAY_LIMITS.step}
             value={shownDelay}
-            aria-valuetext={`${shownDelay} milliseconds`}
+            aria-valuetext={t('options.highlight.delayValueText', [String(shownDelay)])}
             onInput={(e) => setDelay(Number(e.currentTarget.value))}
             onChange={(e) => {
               setDelay(null);
               onDisplayChange({ ...display, hoverDelayMs: Number(e.currentTarget.value) });
             }}
           />
-          <output>{shownDelay} ms</output>
+          <output>{t('options.highlight.delayValue', [String(shownDelay)])}</output>
         </span>
       </label>
     </div>

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { PersonEntry } from '../../lib/index/types';
 import { createEntitySearch } from '../../lib/search/entity-search';
+import { t } from '../../lib/i18n';
 
 export interface MuteActorProps {
   /** Every person of the index; null while the index loads. */
@@ -17,17 +18,17 @@ export function MuteActor({ people, muted, onMute }: MuteActorProps) {
   return (
     <div class="mute-actor">
       <label class="field">
-        <span>Mute an actor</span>
+        <span>{t('options.muteActor.label')}</span>
         <input
           type="text"
-          placeholder={people ? 'Name, romanised or 한글' : 'Loading actors…'}
+          placeholder={people ? t('options.muteActor.placeholder') : t('options.muteActor.loading')}
           disabled={!people}
           value={query}
           onInput={(e) => setQuery(e.currentTarget.value)}
         />
       </label>
       {results.length > 0 && (
-        <ul class="mute-actor-results" aria-label="Actors found">
+        <ul class="mute-actor-results" aria-label={t('options.muteActor.results')}>
           {results.map((result) => (
             <li key={result.entityId} data-person-id={result.entityId}>
               <span>
@@ -38,13 +39,15 @@ export function MuteActor({ people, muted, onMute }: MuteActorProps) {
                 type="button"
                 class="small"
                 disabled={muted.includes(result.entityId)}
+                aria-label={t(muted.includes(result.entityId) ? 'options.common.mutedNamed' : 'options.common.muteNamed', [
+                  result.label,
+                ])}
                 onClick={() => {
                   onMute(result.entityId);
                   setQuery('');
                 }}
               >
-                {muted.includes(result.entityId) ? 'Muted' : 'Mute'}
-                <span class="visually-hidden"> {result.label}</span>
+                {muted.includes(result.entityId) ? t('options.common.muted') : t('options.common.mute')}
               </button>
             </li>
           ))}
