@@ -12,11 +12,12 @@ import {
 import type { PersonEntry } from '../../lib/index/types';
 import { FollowStatusOptions, FollowStatusSelect } from '../FollowStatusSelect';
 import { MuteActor } from './MuteActor';
+import { t } from '../../lib/i18n';
 import {
   DEFAULT_FILTER,
   filterRows,
   networksOf,
-  STATUS_LABELS,
+  statusLabel,
   yearsOfRows,
   type DramaFilter,
   type DramaRow,
@@ -41,6 +42,8 @@ export interface MyDramasProps {
 /** Rows rendered at first and added per "Show more": the page stays fast at thousands of dramas. */
 export const PAGE_SIZE = 40;
 const AIR_ORDER = ['airing', 'upcoming', 'finished', 'unknown'] as const;
+/** The list's views: every drama, the reader's, the muted ones. */
+const VIEWS = ['all', 'followed', 'muted'] as const;
 
 /** Search first over every drama; follow, status, progress and mute in place; the reader's dramas grouped by status. */
 export function MyDramas({
@@ -82,14 +85,20 @@ export function MyDramas({
 
   const follow = (id: string, next: Follow | null) => onChange({ follows: withFollow(library.follows, id, next) });
   const visible = shown.slice(0, limit);
+  const brand = t('extName');
+  const viewLabels: Record<(typeof VIEWS)[number], string> = {
+    all: t('options.list.viewAll', [String(rows.length)]),
+    followed: t('options.list.viewMine', [String(followedCount)]),
+    muted: t('options.list.viewMuted', [String(mutedCount)]),
+  };
 
   return (
     <div class="my-dramas">
       <fieldset class="scope">
-        <legend>Highlight on pages</legend>
+        <legend>{t('options.list.scope')}</legend>
         <label>
           <input type="radio" name="scope" checked={highlightScope === 'all'} onChange={() => onScopeChange('all')} />{' '}
-          Every drama and actor Dramalens knows (muted names aside)
+          {t('options.list.scopeAll', [brand])}
         </label>
         <label>
           <input
@@ -98,35 +107,29 @@ export function MyDramas({
             checked={highlightScope === 'followed'}
             onChange={() => onScopeChange('followed')}
           />{' '}
-          Only dramas I follow and their cast
+          {t('options.list.scopeFollowed')}
         </label>
       </fieldset>
 
-      <div class="view-tabs" role="group" aria-label="Which dramas">
-        {(
-          [
-            ['all', `All dramas (${rows.length})`],
-            ['followed', `My dramas (${followedCount})`],
-            ['muted', `Muted (${mutedCount})`],
-          ] as const
-        ).map(([mine, label]) => (
+      <div class="view-tabs" role="group" aria-label={t('options.list.views')}>
+        {VIEWS.map((mine) => (
           <button
             key={mine}
             type="button"
             aria-pressed={filter.mine === mine}
             onClick={() => setFilter({ ...filter, mine, follow: 'any' })}
           >
-            {label}
+            {viewLabels[mine]}
           </button>
         ))}
       </div>
 
-      <div class="filters" role="search" aria-label="Find dramas">
+      <div class="filters" role="search" aria-label={t('options.list.filters')}>
         <label class="field grow">
-          <span>Find</span>
+          <span>{t('options.list.find')}</span>
           <input
             type="search"
-            placeholder="Title, 한글, actor or network"
+            placeholder={t('options.list.findPlaceholder')}
             value={filter.text}
             onInput={(e) => {
               inputAt.current = e.timeStamp;
@@ -136,48 +139,50 @@ export function MyDramas({
         </label>
         {filter.mine === 'all' && (
           <label class="field">
-            <span>Catalog</span>
+            <span>{t('options.list.catalog')}</span>
             <select
               value={filter.catalog}
               onChange={(e) => setFilter({ ...filter, catalog: e.currentTarget.value as DramaFilter['catalog'] })}
             >
-              <option value="curated">Curated ({rows.filter((row) => !row.imported).length})</option>
-              <option value="imported">
-                Korean Wikipedia, 2000–2020 ({rows.filter((row) => row.imported).length})
+              <option value="curated">
+                {t('options.list.curated', [String(rows.filter((row) => !row.imported).length)])}
               </option>
-              <option value="all">Both ({rows.length})</option>
+              <option value="imported">
+                {t('options.list.imported', [String(rows.filter((row) => row.imported).length)])}
+              </option>
+              <option value="all">{t('options.list.both', [String(rows.length)])}</option>
             </select>
           </label>
         )}
         <label class="field">
-          <span>My status</span>
+          <span>{t('options.list.myStatus')}</span>
           <select
             value={filter.follow}
             onChange={(e) => setFilter({ ...filter, follow: e.currentTarget.value as DramaFilter['follow'] })}
           >
-            <option value="any">Any</option>
-            <option value="none">Not following</option>
+            <option value="any">{t('options.list.any')}</option>
+            <option value="none">{t('options.list.notFollowing')}</option>
             <FollowStatusOptions />
           </select>
         </label>
         <label class="field">
-          <span>Airing</span>
+          <span>{t('options.list.airing')}</span>
           <select
             value={filter.status}
             onChange={(e) => setFilter({ ...filter, status: e.currentTarget.value as DramaFilter['status'] })}
           >
-            <option value="all">Any</option>
+            <option value="all">{t('options.list.any')}</option>
             {airStates.map((state) => (
               <option key={state} value={state}>
-                {state === 'airing' ? 'Airing now' : STATUS_LABELS[state]}
+                {state === 'airing' ? t('options.list.airingNow') : statusLabel(state)}
               </option>
             ))}
           </select>
         </label>
         <label class="field">
-          <span>Network</span>
+          <span>{t('options.list.network')}</span>
           <select value={filter.network} onChange={(e) => setFilter({ ...filter, network: e.currentTarget.value })}>
-            <option value="all">Any network</option>
+            <option value="all">{t('options.list.anyNetwork')}</option>
             {networks.map((network) => (
               <option key={network.value} value={network.value}>
                 {network.label} ({network.count})
@@ -186,14 +191,14 @@ export function MyDramas({
           </select>
         </label>
         <label class="field">
-          <span>Year</span>
+          <span>{t('options.list.year')}</span>
           <select
             value={String(filter.year)}
             onChange={(e) =>
               setFilter({ ...filter, year: e.currentTarget.value === 'all' ? 'all' : Number(e.currentTarget.value) })
             }
           >
-            <option value="all">Any year</option>
+            <option value="all">{t('options.list.anyYear')}</option>
             {years.map((year) => (
               <option key={year} value={String(year)}>
                 {year}
@@ -204,8 +209,9 @@ export function MyDramas({
       </div>
 
       <p class="counts" role="status" data-testid="drama-counts">
-        {shown.length === 1 ? '1 drama' : `${shown.length} dramas`}
-        {shown.length > visible.length && ` · showing the first ${visible.length}`} · {followedCount} followed
+        {t('options.list.count', shown.length)}
+        {shown.length > visible.length && ` · ${t('options.list.showingFirst', [String(visible.length)])}`} ·{' '}
+        {t('options.list.followed', [String(followedCount)])}
       </p>
 
       {filter.mine === 'muted' && (
@@ -216,8 +222,8 @@ export function MyDramas({
         />
       )}
       {filter.mine === 'muted' && library.muted.people.length > 0 && (
-        <section class="muted-people" aria-label="Muted actors">
-          <h3>Muted actors</h3>
+        <section class="muted-people" aria-label={t('options.list.mutedActors')}>
+          <h3>{t('options.list.mutedActors')}</h3>
           <ul class="chips">
             {library.muted.people.map((id) => (
               <li key={id} data-person-id={id}>
@@ -225,9 +231,10 @@ export function MyDramas({
                 <button
                   type="button"
                   class="small"
+                  aria-label={t('options.list.unmuteNamed', [personName(id) ?? id])}
                   onClick={() => onChange({ muted: withMuted(library.muted, 'person', id, false) })}
                 >
-                  Unmute<span class="visually-hidden"> {personName(id) ?? id}</span>
+                  {t('options.list.unmute')}
                 </button>
               </li>
             ))}
@@ -238,22 +245,22 @@ export function MyDramas({
       {shown.length === 0 ? (
         <p class="empty">
           {filter.mine === 'followed' && followedCount === 0
-            ? 'You follow no drama yet: choose a status next to a drama, here or on its card.'
-            : 'No drama matches.'}{' '}
+            ? t('options.list.noneFollowed')
+            : t('options.list.noMatch')}{' '}
           <button type="button" class="link-button" onClick={() => setFilter({ ...DEFAULT_FILTER, mine: filter.mine })}>
-            Clear filters
+            {t('options.list.clearFilters')}
           </button>
         </p>
       ) : (
         <table class="drama-table">
-          <caption class="visually-hidden">Dramas; choose a status to follow one</caption>
+          <caption class="visually-hidden">{t('options.list.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Title</th>
-              <th scope="col">My status</th>
-              <th scope="col">Watched</th>
+              <th scope="col">{t('options.list.colTitle')}</th>
+              <th scope="col">{t('options.list.myStatus')}</th>
+              <th scope="col">{t('options.list.colWatched')}</th>
               <th scope="col" class="col-mute">
-                Mute
+                {t('options.common.mute')}
               </th>
             </tr>
           </thead>
@@ -289,7 +296,10 @@ export function MyDramas({
       )}
       {shown.length > visible.length && (
         <button type="button" class="show-more" onClick={() => setLimit(limit + PAGE_SIZE)}>
-          Show {Math.min(PAGE_SIZE, shown.length - visible.length)} more ({shown.length - visible.length} not shown)
+          {t('options.list.showMore', [
+            String(Math.min(PAGE_SIZE, shown.length - visible.length)),
+            String(shown.length - visible.length),
+          ])}
         </button>
       )}
     </div>
@@ -324,10 +334,15 @@ function DramaRowView({
         )}
         <span class="row-meta">
           {[row.network, row.years].filter(Boolean).join(' · ')}{' '}
-          <span class={`status status-${row.status}`}>{STATUS_LABELS[row.status]}</span>
+          <span class={`status status-${row.status}`}>{statusLabel(row.status)}</span>
           {follow && row.hasEpisodeDates && (
-            <button type="button" class="link-button calendar-link" onClick={onCalendar}>
-              Calendar (.ics)<span class="visually-hidden"> of {row.title}</span>
+            <button
+              type="button"
+              class="link-button calendar-link"
+              aria-label={t('options.list.calendarOf', [row.title])}
+              onClick={onCalendar}
+            >
+              {t('options.list.calendar')}
             </button>
           )}
         </span>
@@ -335,8 +350,8 @@ function DramaRowView({
       <td>
         <FollowStatusSelect
           follow={follow}
-          noneLabel="Not following"
-          label={`My status for ${row.title}`}
+          noneLabel={t('options.list.notFollowing')}
+          label={t('options.list.statusFor', [row.title])}
           onChange={onFollow}
         />
       </td>
@@ -357,9 +372,14 @@ function DramaRowView({
         )}
       </td>
       <td class="col-mute">
-        <button type="button" class="small mute-toggle" aria-pressed={muted} onClick={() => onMute(!muted)}>
-          {muted ? 'Muted' : 'Mute'}
-          <span class="visually-hidden"> {row.title}</span>
+        <button
+          type="button"
+          class="small mute-toggle"
+          aria-pressed={muted}
+          aria-label={t(muted ? 'options.common.mutedNamed' : 'options.common.muteNamed', [row.title])}
+          onClick={() => onMute(!muted)}
+        >
+          {muted ? t('options.common.muted') : t('options.common.mute')}
         </button>
       </td>
     </tr>
@@ -398,7 +418,7 @@ function EpisodeProgressInput({
   };
   return (
     <label>
-      <span class="visually-hidden">Episodes of {title} watched</span>
+      <span class="visually-hidden">{t('options.list.episodesOf', [title])}</span>
       <input
         type="number"
         min={0}

@@ -2,6 +2,7 @@
 import type { CatalogDrama } from '../../lib/index/drama-catalog';
 import { airState, hasEpisodeDates, type AirState } from '../../lib/schedule';
 import type { FollowStatus, Follows, Muted } from '../../lib/settings';
+import { t } from '../../lib/i18n';
 
 export interface DramaRow {
   id: string;
@@ -110,18 +111,25 @@ export function networksOf(rows: readonly DramaRow[]): { value: string; label: s
   const counts = new Map<string, number>();
   for (const row of rows) counts.set(row.network ?? 'none', (counts.get(row.network ?? 'none') ?? 0) + 1);
   return [...counts]
-    .map(([value, count]) => ({ value, count, label: value === 'none' ? 'Network unknown' : value }))
+    .map(([value, count]) => ({ value, count, label: value === 'none' ? t('options.list.networkUnknown') : value }))
     .sort((a, b) =>
       a.value === 'none' ? 1 : b.value === 'none' ? -1 : b.count - a.count || a.label.localeCompare(b.label),
     );
 }
 
-export const STATUS_LABELS: Record<AirState, string> = {
-  airing: 'Airing',
-  upcoming: 'Upcoming',
-  finished: 'Finished',
-  unknown: 'Schedule unknown',
-};
+/** An air state's name in the reader's language. */
+export function statusLabel(state: AirState): string {
+  switch (state) {
+    case 'airing':
+      return t('options.airState.airing');
+    case 'upcoming':
+      return t('options.airState.upcoming');
+    case 'finished':
+      return t('options.airState.finished');
+    case 'unknown':
+      return t('options.airState.unknown');
+  }
+}
 
 /** Premiere years for the filter, newest first. */
 export function yearsOfRows(rows: readonly DramaRow[]): number[] {
