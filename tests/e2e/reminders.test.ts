@@ -122,7 +122,7 @@ describe('episode reminders', () => {
     expect(await dramaBox('undercover-miss-hong').isChecked()).toBe(false);
     await expect
       .poll(() => section.getByTestId('next-reminder').textContent())
-      .toBe("Next reminder: Siren's Kiss, episode 1, Mon 2 Mar 2026, 6:50 AM (8:50 PM KST), in 8h 40m.");
+      .toBe("Next reminder: Siren's Kiss, episode 1, Mon, Mar 2, 2026, 6:50 AM (8:50 PM KST), in 8h 40m.");
     const stored = await privileged(async () => chrome.storage.sync.get('reminders'), 0);
     expect(stored.reminders).toEqual({ byDefault: true, leadMinutes: 10 });
 
@@ -160,7 +160,7 @@ describe('episode reminders', () => {
       await page.reload();
       await expect
         .poll(() => page.getByTestId('next-reminder').textContent())
-        .toContain("Siren's Kiss, episode 2, Tue 3 Mar 2026, 6:50 AM (8:50 PM KST)");
+        .toContain("Siren's Kiss, episode 2, Tue, Mar 3, 2026, 6:50 AM (8:50 PM KST)");
       await page.close();
       expect(await recentReminders()).toHaveLength(1);
     }
@@ -186,8 +186,8 @@ describe('episode reminders', () => {
     const page = await openReminders();
     const list = page.getByTestId('recent-reminders');
     // New York moved its clocks on Sunday 8 March: the same 20:50 KST slot reads an hour later.
-    await expect.poll(() => list.textContent()).toContain('Tue 3 Mar 2026, 6:50 AM (8:50 PM KST)');
-    expect(await list.textContent()).toContain('Mon 9 Mar 2026, 7:50 AM (8:50 PM KST)');
+    await expect.poll(() => list.textContent()).toContain('Tue, Mar 3, 2026, 6:50 AM (8:50 PM KST)');
+    expect(await list.textContent()).toContain('Mon, Mar 9, 2026, 7:50 AM (8:50 PM KST)');
     expect(await list.textContent()).toContain("Siren's Kiss, episode 4 aired while the browser was closed");
     await page.locator('#reminders').scrollIntoViewIfNeeded();
     await screenshot(page, 'reminders-missed');
