@@ -11,6 +11,7 @@ import {
   type ReminderSettings as Reminders,
   type Settings,
 } from '../../lib/settings';
+import { t, uiLocalizer } from '../../lib/i18n';
 
 export interface ReminderEnvironment {
   /** Asks the browser for the notifications permission (a prompt); resolves to whether it is granted. */
@@ -32,14 +33,12 @@ export interface ReminderSettingsProps {
   onChange: (patch: Partial<Settings>) => Promise<string | undefined>;
 }
 
-const LEAD_LABELS: Record<ReminderLead, string> = {
-  0: 'As it starts',
-  5: '5 minutes before',
-  10: '10 minutes before',
-  15: '15 minutes before',
-  30: '30 minutes before',
-  60: '1 hour before',
-};
+/** "As it starts", "10 minutes before", "1 hour before", in the reader's language. */
+function leadLabel(lead: ReminderLead): string {
+  if (lead === 0) return t('options.reminders.leadAtStart');
+  if (lead === 60) return t('options.reminders.leadHour');
+  return t('options.reminders.leadMinutes', [String(lead)]);
+}
 
 /** Episode reminders: the default for dramas being watched or planned, the lead, and each followed drama's own choice. */
 export function ReminderSettings({
@@ -67,12 +66,13 @@ export function ReminderSettings({
   /** Turning a reminder on asks for the permission first (it needs this click); refused, nothing changes. */
   const change = async (patch: Partial<Settings>, turnsOn: boolean) => {
     if (turnsOn && !overview?.permitted && !(await env.requestPermission())) {
-      setFeedback('Notifications were not allowed, so reminders stay off. Allow them to turn reminders on.');
+      setFeedback(t('options.reminders.refused'));
       return;
     }
     setFeedback((await onChange(patch)) ?? '');
   };
-  const at = (instant: number) => formatAirTime(instant, timeZone, display);
+  const l = uiLocalizer();
+  const at = (instant: number) => formatAirTime(instant, timeZone, display, l);
   const followed = Object.keys(follows)
     .filter((id) => titleOf(id))
     .sort((a, b) => titleOf(a)!.localeCompare(titleOf(b)!));
@@ -92,12 +92,12 @@ export function ReminderSettings({
           }}
         />
         <span>
-          <strong>Remind me when an episode starts</strong>
-          <span class="muted"> of every drama I’m watching or plan to watch (each drama below can say otherwise)</span>
+          <strong>{t('options.reminders.byDefault')}</strong>
+          <span class="muted"> {t('options.reminders.byDefaultHint')}</span>
         </span>
       </label>
       <div class="field reminder-lead">
-        <label for="reminder-lead">When</label>
+        <label for="reminder-lead">{t('options.reminders.when')}</label>
         <select
           id="reminder-lead"
           value={String(reminders.leadMinutes)}
@@ -110,24 +110,24 @@ export function ReminderSettings({
         >
           {REMINDER_LEAD_MINUTES.map((lead) => (
             <option key={lead} value={String(lead)}>
-              {LEAD_LABELS[lead]}
+              {leadLabel(lead)}
             </option>
           ))}
         </select>
       </div>
       {overview && !overview.permitted && anyOn && (
         <div class="notice" role="alert" data-testid="reminder-permission">
-          <p>Dramalens may not show notifications, so no reminder is shown.</p>
+          <p>{t('options.reminders.notPermitted', [t('extName')])}</p>
           <button type="button" class="small" onClick={() => void change({}, true)}>
-            Allow notifications
+            {t('options.reminders.allow')}
           </button>
         </div>
       )}
       {followed.length === 0 ? (
-        <p class="muted">Follow a drama (in Dramas above) to be reminded of its episodes.</p>
+        <p class="muted">{t('options.reminders.followFirst')}</p>
       ) : (
         <fieldset class="reminder-dramas">
-          <legend>Remind me of</legend>
+          <legend>{t('options.reminders.remindOf')}</legend>
           {followed.map((id) => {
             const on = isReminded(follows[id], reminders);
             return (
@@ -151,22 +151,32 @@ export function ReminderSettings({
       )}
       <p class="next-reminder" role="status" data-testid="next-reminder">
         {overview?.permitted && overview.next
-          ? `Next reminder: ${overview.next.title}, ${episodeName(overview.next)}, ${at(overview.next.at)}, ${formatCountdown(overview.next.remindAt - now())}.`
+          ? t('options.reminders.next', [
+              overview.next.title,
+              episodeName(overview.next, l),
+              at(overview.next.at),
+              formatCountdown(overview.next.remindAt - now(), l),
+            ])
           : overview?.permitted && anyOn
-            ? 'No episode of these dramas is scheduled in the next two months.'
+            ? t('options.reminders.noneScheduled')
             : ''}
       </p>
       {overview && overview.recent.length > 0 && (
         <div class="recent-reminders">
-          <h3>Latest reminders</h3>
+          <h3>{t('options.reminders.latest')}</h3>
           <ul data-testid="recent-reminders">
             {overview.recent.map((r) => (
               <li key={`${r.dramaId}-${r.at}`}>
                 <strong>
-                  {r.title}, {episodeName(r)}
+                  {r.title}, {episodeName(r, l)}
                 </strong>{' '}
                 <span class="muted">
-                  {r.missed ? 'aired while the browser was closed' : r.network ? `on ${r.network}` : ''} · {at(r.at)}
+                  {r.missed
+                    ? t('options.reminders.missed')
+                    : r.network
+                      ? t('options.reminders.onNetwork', [r.network])
+                      : ''}{' '}
+                  · {at(r.at)}
                 </span>
               </li>
             ))}

@@ -1,5 +1,6 @@
-import { formatClock, formatDate } from '../../lib/schedule';
+import { formatClock, formatDateAndClock, markKst } from '../../lib/schedule/format';
 import type { DisplaySettings, TimeDisplay } from '../../lib/settings';
+import { t, uiLocalizer } from '../../lib/i18n';
 
 export interface TimeSettingsProps {
   display: DisplaySettings;
@@ -11,27 +12,39 @@ const KST = 'Asia/Seoul';
 // A Saturday 11 p.m. KST broadcast, the slot of many weekend dramas.
 const EXAMPLE_AIR_TIME = Date.UTC(2026, 0, 3, 14, 0);
 
-const TIME_DISPLAYS: { value: TimeDisplay; label: string }[] = [
-  { value: 'both', label: 'Both' },
-  { value: 'local', label: 'My time zone' },
-  { value: 'kst', label: 'Korea (KST)' },
-];
+const TIME_DISPLAYS: TimeDisplay[] = ['both', 'local', 'kst'];
+
+function timeDisplayLabel(value: TimeDisplay): string {
+  switch (value) {
+    case 'both':
+      return t('options.time.both');
+    case 'local':
+      return t('options.time.local');
+    case 'kst':
+      return t('options.time.kst');
+  }
+}
 
 /** Air times in local time, KST or both, on a 12- or 24-hour clock, with an example. */
 export function TimeSettings({ display, viewerTimeZone, onChange }: TimeSettingsProps) {
-  const at = (timeZone: string) =>
-    `${formatDate(EXAMPLE_AIR_TIME, timeZone)}, ${formatClock(EXAMPLE_AIR_TIME, timeZone, display.hourCycle)}`;
+  const l = uiLocalizer();
+  const at = (timeZone: string) => formatDateAndClock(EXAMPLE_AIR_TIME, timeZone, display.hourCycle, l);
   const example =
     display.timeDisplay === 'local'
       ? at(viewerTimeZone)
       : display.timeDisplay === 'kst'
-        ? `${at(KST)} KST`
-        : `${at(viewerTimeZone)} · ${at(KST)} KST`;
+        ? markKst(at(KST), l)
+        : `${at(viewerTimeZone)} · ${markKst(at(KST), l)}`;
+  // The clock choices show the example's KST time (11 p.m.) on each clock.
+  const clockLabel = (hourCycle: 12 | 24) =>
+    t(hourCycle === 12 ? 'options.time.hour12' : 'options.time.hour24', [
+      formatClock(EXAMPLE_AIR_TIME, KST, hourCycle, l),
+    ]);
   return (
     <div class="time-settings">
       <fieldset class="segmented">
-        <legend>Show air times in</legend>
-        {TIME_DISPLAYS.map(({ value, label }) => (
+        <legend>{t('options.time.showIn')}</legend>
+        {TIME_DISPLAYS.map((value) => (
           <label key={value}>
             <input
               type="radio"
@@ -40,12 +53,12 @@ export function TimeSettings({ display, viewerTimeZone, onChange }: TimeSettings
               checked={display.timeDisplay === value}
               onChange={() => onChange({ ...display, timeDisplay: value })}
             />
-            <span>{label}</span>
+            <span>{timeDisplayLabel(value)}</span>
           </label>
         ))}
       </fieldset>
       <fieldset class="segmented">
-        <legend>Clock</legend>
+        <legend>{t('options.time.clock')}</legend>
         {([12, 24] as const).map((hourCycle) => (
           <label key={hourCycle}>
             <input
@@ -55,14 +68,14 @@ export function TimeSettings({ display, viewerTimeZone, onChange }: TimeSettings
               checked={display.hourCycle === hourCycle}
               onChange={() => onChange({ ...display, hourCycle })}
             />
-            <span>{hourCycle === 12 ? '12-hour (11:00 PM)' : '24-hour (23:00)'}</span>
+            <span>{clockLabel(hourCycle)}</span>
           </label>
         ))}
       </fieldset>
       <p class="example" data-testid="time-example">
-        <span class="muted">Example: </span>
+        <span class="muted">{t('options.time.example')} </span>
         {example}
-        <span class="muted"> (your time zone: {viewerTimeZone})</span>
+        <span class="muted"> {t('options.time.yourZone', [viewerTimeZone])}</span>
       </p>
     </div>
   );
