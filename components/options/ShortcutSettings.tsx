@@ -1,5 +1,24 @@
 import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../lib/i18n';
+
+// Browser addresses, shown as code (not words to translate).
+const FIREFOX_SHORTCUTS = 'about:addons';
+const CHROME_SHORTCUTS = 'chrome://extensions/shortcuts';
+/** Stands for the address in a message, which is then cut around it (a private-use character). */
+const SLOT = '\uE000';
+
+/** A message with its $1 shown as code: "(<code>about:addons</code>, the gear menu, …)." */
+function withCode(message: (slot: string) => string, code: string) {
+  const [before, after = ''] = message(SLOT).split(SLOT);
+  return (
+    <>
+      {before}
+      <code>{code}</code>
+      {after}
+    </>
+  );
+}
 
 export interface ShortcutSettingsProps {
   /** The shortcut set for the hover card (`Alt+Shift+D`), '' when none, undefined while loading. */
@@ -14,11 +33,11 @@ export function ShortcutSettings({ shortcut, isFirefox, onOpenShortcutPage }: Sh
   return (
     <div class="shortcut-settings">
       <p class="shortcut-line" data-testid="shortcut">
-        Open the card for the name at the cursor:{' '}
+        {t('options.shortcut.line')}{' '}
         {shortcut === undefined ? (
           <span class="muted">…</span>
         ) : shortcut === '' ? (
-          <strong>no shortcut set</strong>
+          <strong>{t('options.shortcut.none')}</strong>
         ) : (
           <span class="keys">
             {shortcut.split('+').map((key, i) => (
@@ -33,16 +52,16 @@ export function ShortcutSettings({ shortcut, isFirefox, onOpenShortcutPage }: Sh
       {isFirefox ? (
         <p class="hint">
           <button type="button" class="link-button" onClick={onOpenShortcutPage}>
-            Change it in Firefox’s extension shortcuts
+            {t('options.shortcut.firefoxButton')}
           </button>{' '}
-          (<code>about:addons</code>, the gear menu, “Manage Extension Shortcuts”).
+          {withCode((slot) => t('options.shortcut.firefoxWhere', [slot]), FIREFOX_SHORTCUTS)}
         </p>
       ) : (
         <p class="hint">
           <button type="button" class="link-button" onClick={onOpenShortcutPage}>
-            Change it on the browser’s shortcuts page
+            {t('options.shortcut.chromeButton')}
           </button>{' '}
-          (<code>chrome://extensions/shortcuts</code>).
+          {withCode((slot) => t('options.shortcut.chromeWhere', [slot]), CHROME_SHORTCUTS)}
         </p>
       )}
     </div>

@@ -1,5 +1,9 @@
 import { useState } from 'preact/hooks';
 import { addDisabledSite } from '../../lib/settings';
+import { t } from '../../lib/i18n';
+
+/** The example in the site box: an address, not words to translate. */
+const EXAMPLE_SITE = 'soompi.com';
 
 export interface SiteListProps {
   sites: string[];
@@ -30,21 +34,21 @@ export function SiteList({ sites, onChange }: SiteListProps) {
   const remove = async (site: string) => {
     const failed = await onChange(sites.filter((other) => other !== site));
     setError(failed ?? null);
-    setMessage(failed ? null : `Dramalens is on again on ${site}.`);
+    setMessage(failed ? null : t('options.sites.onAgain', [t('extName'), site]));
   };
 
   return (
     <div class="site-list">
       <form class="site-form" onSubmit={add} noValidate>
         <label class="field grow">
-          <span>Site</span>
+          <span>{t('options.sites.label')}</span>
           <input
             type="text"
             name="site"
             inputMode="url"
             autoComplete="off"
             spellcheck={false}
-            placeholder="soompi.com"
+            placeholder={EXAMPLE_SITE}
             value={input}
             aria-invalid={error ? true : undefined}
             aria-describedby="site-hint site-feedback"
@@ -54,23 +58,28 @@ export function SiteList({ sites, onChange }: SiteListProps) {
             }}
           />
         </label>
-        <button type="submit">Switch off here</button>
+        <button type="submit">{t('options.sites.add')}</button>
       </form>
       <p id="site-hint" class="hint">
-        A site covers its subdomains: soompi.com also switches off www.soompi.com. You can paste a page’s address.
+        {t('options.sites.hint')}
       </p>
       <p id="site-feedback" class={error ? 'feedback error' : 'feedback'} role={error ? 'alert' : 'status'}>
         {error ?? message ?? ''}
       </p>
       {sites.length === 0 ? (
-        <p class="empty">Dramalens runs on every site.</p>
+        <p class="empty">{t('options.sites.none', [t('extName')])}</p>
       ) : (
-        <ul class="sites" aria-label="Sites where Dramalens is off">
+        <ul class="sites" aria-label={t('options.section.sites', [t('extName')])}>
           {sites.map((site) => (
             <li key={site} data-site={site}>
               <span class="site-name">{site}</span>
-              <button type="button" class="small" aria-label={`Remove ${site}`} onClick={() => void remove(site)}>
-                Remove
+              <button
+                type="button"
+                class="small"
+                aria-label={t('options.sites.removeNamed', [site])}
+                onClick={() => void remove(site)}
+              >
+                {t('options.sites.remove')}
               </button>
             </li>
           ))}
