@@ -8,6 +8,7 @@ import {
   type WatchlistRow,
 } from '../../lib/settings/watchlist-csv';
 import { FilePickerButton } from './FilePickerButton';
+import { t } from '../../lib/i18n';
 
 export interface WatchlistTransferProps {
   catalog: readonly CatalogDrama[];
@@ -38,7 +39,7 @@ export function WatchlistTransfer({ catalog, follows, onExport, onSave }: Watchl
   const readFile = async (file: File) => {
     setReview(null);
     if (file.size > MAX_WATCHLIST_BYTES) {
-      setResult({ ok: false, message: 'This file is far too large to be a watchlist. Nothing was changed.' });
+      setResult({ ok: false, message: t('options.watchlist.tooLarge') });
       return;
     }
     const read = readWatchlistCsv(await file.text(), catalog);
@@ -53,35 +54,33 @@ export function WatchlistTransfer({ catalog, follows, onExport, onSave }: Watchl
   };
 
   const toImport = review ? Object.keys(followsFromReview({}, review.rows, review.choices)).length : 0;
+  const brand = t('extName');
 
   return (
     <div class="watchlist">
       <div class="button-row">
         <button type="button" onClick={onExport} disabled={Object.keys(follows).length === 0}>
-          Export watchlist (CSV)…
+          {t('options.watchlist.export')}
         </button>
         <FilePickerButton
-          label="Import watchlist (CSV)…"
+          label={t('options.watchlist.import')}
           accept="text/csv,.csv"
-          inputLabel="Watchlist file to import"
+          inputLabel={t('options.watchlist.fileLabel')}
           testId="watchlist-file"
           onFile={readFile}
         />
       </div>
       {review && (
         <section class="watchlist-review" aria-labelledby="watchlist-review-heading">
-          <h3 id="watchlist-review-heading">Review {review.fileName}</h3>
-          <p class="muted">
-            Nothing is saved until you choose Import. Rows Dramalens could not match are left out; choose the drama for
-            rows whose title is shared.
-          </p>
+          <h3 id="watchlist-review-heading">{t('options.watchlist.review', [review.fileName])}</h3>
+          <p class="muted">{t('options.watchlist.reviewHint', [brand])}</p>
           <table class="drama-table">
             <thead>
               <tr>
-                <th scope="col">Line</th>
-                <th scope="col">In the file</th>
-                <th scope="col">Status</th>
-                <th scope="col">Drama in Dramalens</th>
+                <th scope="col">{t('options.watchlist.colLine')}</th>
+                <th scope="col">{t('options.watchlist.colFile')}</th>
+                <th scope="col">{t('options.watchlist.colStatus')}</th>
+                <th scope="col">{t('options.watchlist.colDrama', [brand])}</th>
               </tr>
             </thead>
             <tbody>
@@ -91,14 +90,14 @@ export function WatchlistTransfer({ catalog, follows, onExport, onSave }: Watchl
                   <th scope="row">{row.title}</th>
                   <td>
                     {FOLLOW_STATUS_LABELS[row.follow.status]}
-                    {row.follow.episode ? `, ep ${row.follow.episode}` : ''}
+                    {row.follow.episode ? `, ${t('options.watchlist.episode', [String(row.follow.episode)])}` : ''}
                   </td>
                   <td>
                     {row.match.kind === 'matched' && title(row.match.dramaId)}
-                    {row.match.kind === 'unknown' && <span class="muted">Not in the catalog: left out</span>}
+                    {row.match.kind === 'unknown' && <span class="muted">{t('options.watchlist.unknown')}</span>}
                     {row.match.kind === 'ambiguous' && (
                       <select
-                        aria-label={`Which drama is “${row.title}” (line ${row.line})`}
+                        aria-label={t('options.watchlist.which', [row.title, String(row.line)])}
                         value={review.choices.get(row.line) ?? ''}
                         onChange={(e) => {
                           const choices = new Map(review.choices);
@@ -106,7 +105,7 @@ export function WatchlistTransfer({ catalog, follows, onExport, onSave }: Watchl
                           setReview({ ...review, choices });
                         }}
                       >
-                        <option value="">Leave out</option>
+                        <option value="">{t('options.watchlist.leaveOut')}</option>
                         {row.match.candidates.map((id) => (
                           <option key={id} value={id}>
                             {title(id)}
@@ -130,24 +129,24 @@ export function WatchlistTransfer({ catalog, follows, onExport, onSave }: Watchl
                 setReview(null);
                 setResult(
                   error
-                    ? { ok: false, message: `${error} Nothing was changed.` }
+                    ? { ok: false, message: t('options.common.nothingChanged', [error]) }
                     : {
                         ok: true,
-                        message: `Imported ${toImport} ${toImport === 1 ? 'drama' : 'dramas'} from ${review.fileName}.`,
+                        message: t('options.watchlist.imported', toImport, [String(toImport), review.fileName]),
                       },
                 );
               }}
             >
-              Import {toImport} {toImport === 1 ? 'drama' : 'dramas'}
+              {t('options.watchlist.importButton', toImport)}
             </button>
             <button
               type="button"
               onClick={() => {
                 setReview(null);
-                setResult({ ok: true, message: 'Import cancelled. Nothing was changed.' });
+                setResult({ ok: true, message: t('options.watchlist.cancelled') });
               }}
             >
-              Cancel
+              {t('options.common.cancel')}
             </button>
           </div>
         </section>
