@@ -1,4 +1,5 @@
-import { formatClock, formatDate } from '../../lib/schedule';
+import { t, uiLocalizer } from '../../lib/i18n';
+import { formatClock, formatCountdown, formatDate, formatDateAndClock, markKst } from '../../lib/schedule/format';
 import type { DisplaySettings } from '../../lib/settings';
 import type { ComponentChildren } from 'preact';
 import type { AiringDrama, WeekDrama } from './popup-model';
@@ -17,6 +18,8 @@ export interface AiringSectionProps {
 }
 
 const KST = 'Asia/Seoul';
+/** Between the parts of a row's line and between the reader's time and Korea's. */
+const SEPARATOR = ' · ';
 
 /** A list of dramas with their next episode (or this week's), soonest first, with a countdown. */
 export function AiringSection({ id, title, dramas, empty, display, viewerTimeZone, onOpen }: AiringSectionProps) {
@@ -50,21 +53,29 @@ function AiringRow({
 }: { drama: AiringDrama } & Pick<AiringSectionProps, 'display' | 'viewerTimeZone' | 'onOpen'>) {
   const { air } = drama;
   const next = air.next!;
-  const local = `${formatDate(next.at, viewerTimeZone)}, ${formatClock(next.at, viewerTimeZone, display.hourCycle)}`;
-  const kst = `${formatClock(next.at, KST, display.hourCycle)} KST`;
-  const kstWithDate = `${formatDate(next.at, KST)}, ${kst}`;
+  const l = uiLocalizer();
+  const local = formatDateAndClock(next.at, viewerTimeZone, display.hourCycle, l);
+  const kstDated = formatDateAndClock(next.at, KST, display.hourCycle, l);
+  const kst = markKst(formatClock(next.at, KST, display.hourCycle, l), l);
+  const kstWithDate = markKst(kstDated, l);
   // The reader's own time first; KST beside it (its date only when it differs from theirs). A
   // reader whose clock reads like Seoul's sees the time once.
-  const sameAsKst = local === `${formatDate(next.at, KST)}, ${formatClock(next.at, KST, display.hourCycle)}`;
-  const sameDay = formatDate(next.at, KST) === formatDate(next.at, viewerTimeZone);
+  const sameAsKst = local === kstDated;
+  const sameDay = formatDate(next.at, KST, l) === formatDate(next.at, viewerTimeZone, l);
   const when =
     display.timeDisplay === 'local'
       ? local
       : display.timeDisplay === 'kst' || sameAsKst
         ? kstWithDate
-        : `${local} · ${sameDay ? kst : kstWithDate}`;
+        : `${local}${SEPARATOR}${sameDay ? kst : kstWithDate}`;
   const aired = 'airedThisWeek' in drama && drama.airedThisWeek;
-  const what = aired ? 'Aired' : air.onAirNow ? 'On air now' : air.state === 'upcoming' ? 'Premiere' : 'Next';
+  const what = aired
+    ? t('popup.airing.aired')
+    : air.onAirNow
+      ? t('popup.airing.onAirNow')
+      : air.state === 'upcoming'
+        ? t('popup.airing.premiere')
+        : t('popup.airing.next');
   return (
     <li class="airing-row" data-drama-id={drama.dramaId}>
       <div class="airing-main">
@@ -73,12 +84,17 @@ function AiringRow({
           {drama.hangul && <span class="hangul"> {drama.hangul}</span>}
         </button>
         <span class={`countdown-pill${air.onAirNow ? ' is-live' : ''}${aired ? ' is-past' : ''}`}>
-          {aired ? 'Aired' : air.onAirNow ? 'On air' : next.countdown}
+          {aired
+            ? t('popup.airing.aired')
+            : air.onAirNow
+              ? t('popup.airing.onAir')
+              : formatCountdown(next.startsInMs, l)}
         </span>
       </div>
       <p class="airing-when">
         <strong>{what}</strong>
-        {next.episode !== undefined && ` · Ep ${next.episode}`} ·{' '}
+        {next.episode !== undefined && SEPARATOR + t('popup.airing.episode', [String(next.episode)])}
+        {SEPARATOR}
         <time dateTime={new Date(next.at).toISOString()}>{when}</time>
       </p>
     </li>

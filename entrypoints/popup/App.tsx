@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { t } from '../../lib/i18n';
 import type { EntityCardData } from '../../lib/index/entity-card';
 import type { TabDetections } from '../../lib/messages';
 import type { LibraryChange } from '../../lib/messages';
@@ -139,7 +140,7 @@ export function App({ loading, initialQuery = '', initialCard }: AppProps) {
       <div class="popup">
         <Header />
         <p class="empty-state" role="alert">
-          Dramalens couldn’t load its index ({loadError}). Reinstalling or updating the extension should fix this.
+          {t('popup.loadError', [t('extName'), loadError])}
         </p>
       </div>
     );
@@ -178,7 +179,7 @@ export function App({ loading, initialQuery = '', initialCard }: AppProps) {
       <div class="popup" aria-busy="true">
         <Header />
         {searchBox}
-        <p class="empty-state muted">Loading…</p>
+        <p class="empty-state muted">{t('popup.loading')}</p>
       </div>
     );
   }
@@ -206,10 +207,10 @@ export function App({ loading, initialQuery = '', initialCard }: AppProps) {
         viewerTimeZone={timeZone}
         backLabel={
           openCard.stack.length > 1
-            ? `Back to ${entityName(directory, openCard.stack.at(-2)!) ?? 'the previous card'}`
+            ? backToCard(entityName(directory, openCard.stack.at(-2)!))
             : openCard.from === 'results'
-              ? 'Back to results'
-              : 'Back'
+              ? t('popup.card.backToResults')
+              : t('popup.card.back')
         }
         onBack={back}
         onSelectEntity={(entityId) => setOpenCard({ ...openCard, stack: [...openCard.stack, entityId] })}
@@ -240,13 +241,13 @@ export function App({ loading, initialQuery = '', initialCard }: AppProps) {
         />
         <AiringSection
           id="airing"
-          title="Airing next"
+          title={t('popup.airing.heading')}
           dramas={airingNext(directory, settings, now, timeZone)}
           empty={
             <>
-              None of the dramas you follow is on air or has an announced premiere.{' '}
+              {t('popup.airing.empty')}{' '}
               <button type="button" class="link-button" onClick={openSettings}>
-                Find dramas to follow
+                {t('popup.airing.findDramas')}
               </button>
             </>
           }
@@ -257,9 +258,9 @@ export function App({ loading, initialQuery = '', initialCard }: AppProps) {
         />
         <AiringSection
           id="week"
-          title="On air in Korea this week"
+          title={t('popup.airing.weekHeading')}
           dramas={onAirInKoreaThisWeek(directory, settings, now, timeZone)}
-          empty="No drama in the index airs in Korea this week."
+          empty={t('popup.airing.weekEmpty')}
           display={settings.display}
           viewerTimeZone={timeZone}
           onOpen={open}
@@ -277,24 +278,27 @@ export function App({ loading, initialQuery = '', initialCard }: AppProps) {
       <footer class="popup-footer">
         {access.kind === 'on' && access.hostname ? (
           <button type="button" class="quiet-button" data-action="turn-off-site" onClick={turnOffHere}>
-            Turn off on {access.hostname}
+            {t('popup.turnOffOn', [access.hostname])}
           </button>
         ) : (
           <span />
         )}
         <button type="button" class="quiet-button" onClick={openSettings}>
-          Settings
+          {t('popup.settings')}
         </button>
       </footer>
     </div>
   );
 }
 
+const backToCard = (name: string | undefined) =>
+  name === undefined ? t('popup.card.backToPrevious') : t('popup.card.backTo', [name]);
+
 function Header() {
   return (
     <header class="popup-header">
       <span class="logo" aria-hidden="true" />
-      <h1>Dramalens</h1>
+      <h1>{t('extName')}</h1>
     </header>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { EntityCard } from '../../components/EntityCard';
+import { t } from '../../lib/i18n';
 import type { EntityCardData } from '../../lib/index/entity-card';
 import type { LibraryChange } from '../../lib/messages';
 import type { DisplaySettings } from '../../lib/settings';
@@ -39,7 +40,7 @@ export function CardPanel({
       ref={region}
       class="card-panel"
       aria-labelledby={cardId ? HEADING_ID : undefined}
-      aria-label={cardId ? undefined : 'Card'}
+      aria-label={cardId ? undefined : t('popup.card.label')}
       aria-busy={card === undefined}
       tabIndex={-1}
     >
@@ -48,10 +49,10 @@ export function CardPanel({
       </button>
       {card instanceof Error ? (
         <p class="empty-state" role="alert">
-          Couldn’t get this card from Dramalens’s background ({card.message}). Go back and try again.
+          {t('popup.card.error', [t('extName'), card.message])}
         </p>
       ) : card === null ? (
-        <p class="empty-state">This drama or actor is no longer in the index.</p>
+        <p class="empty-state">{t('popup.card.missing')}</p>
       ) : card ? (
         <EntityCard
           card={card}

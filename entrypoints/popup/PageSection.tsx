@@ -1,3 +1,5 @@
+import type { ComponentChildren } from 'preact';
+import { t } from '../../lib/i18n';
 import type { PageAccess, PageEntity } from './popup-model';
 
 export interface PageSectionProps {
@@ -29,7 +31,7 @@ export function PageSection({
       data-state={pageState(access, entities, reported, error)}
     >
       <h2 id="page-heading">
-        On this page
+        {t('popup.page.heading')}
         {access.kind === 'on' && entities.length > 0 && <span class="heading-count"> · {entities.length}</span>}
       </h2>
       <PageBody
@@ -55,31 +57,24 @@ function pageState(access: PageAccess, entities: PageEntity[], reported: boolean
 function PageBody({ access, entities, reported, error, onOpen, onTurnOnHere, onOpenSettings }: PageSectionProps) {
   switch (access.kind) {
     case 'no-tab':
-      return <p class="empty-state">There is no open tab to read.</p>;
+      return <p class="empty-state">{t('popup.page.noTab')}</p>;
     case 'restricted':
-      return (
-        <p class="empty-state">
-          Dramalens can’t read this page. Browsers keep extensions off their own pages (settings, new tab, other
-          extensions) and off the extension store.
-        </p>
-      );
+      return <p class="empty-state">{t('popup.page.restricted', [t('extName')])}</p>;
     case 'off-everywhere':
       return (
         <div class="empty-state">
-          <p>Dramalens is switched off everywhere, so it isn’t reading pages.</p>
+          <p>{t('popup.page.offEverywhere', [t('extName')])}</p>
           <button type="button" class="button" onClick={onOpenSettings}>
-            Open settings to turn it on
+            {t('popup.page.openSettingsToTurnOn')}
           </button>
         </div>
       );
     case 'off-here':
       return (
         <div class="empty-state">
-          <p>
-            Dramalens is off on <strong>{access.hostname}</strong>, so names on this page aren’t highlighted or listed.
-          </p>
+          <p>{withElement(t('popup.page.offHere', [t('extName'), SLOT]), <strong>{access.hostname}</strong>)}</p>
           <button type="button" class="button button-primary" onClick={onTurnOnHere}>
-            Turn on here
+            {t('popup.page.turnOnHere')}
           </button>
         </div>
       );
@@ -89,22 +84,19 @@ function PageBody({ access, entities, reported, error, onOpen, onTurnOnHere, onO
   if (error) {
     return (
       <p class="empty-state" role="alert">
-        Couldn’t ask Dramalens’s background what this page mentions ({error.message}). Close and reopen the popup to try
-        again.
+        {t('popup.page.error', [t('extName'), error.message])}
       </p>
     );
   }
   if (entities.length === 0) {
     return (
       <p class="empty-state">
-        {reported
-          ? 'No drama or actor Dramalens knows is named on this page.'
-          : 'This page hasn’t been read yet. If it was open before Dramalens was installed or updated, reload it.'}
+        {reported ? t('popup.page.noNames', [t('extName')]) : t('popup.page.notRead', [t('extName')])}
       </p>
     );
   }
   return (
-    <ul class="chips" aria-label="Names on this page, most mentioned first">
+    <ul class="chips" aria-label={t('popup.page.namesLabel')}>
       {entities.map((entity) => (
         <li key={entity.entityId}>
           <button
@@ -117,11 +109,27 @@ function PageBody({ access, entities, reported, error, onOpen, onTurnOnHere, onO
             <span class="page-chip-name">{entity.name}</span>
             <span class="page-chip-count">
               {entity.count}
-              <span class="visually-hidden">{entity.count === 1 ? ' mention' : ' mentions'}</span>
+              <span class="visually-hidden">{t('popup.page.mentions', entity.count)}</span>
             </span>
           </button>
         </li>
       ))}
     </ul>
+  );
+}
+
+/** Where a message puts an element (the hostname in bold): a substitution no text contains. */
+const SLOT = '\uE000';
+
+/** The message with `element` in place of its SLOT substitution, the words around it the catalogue's. */
+function withElement(message: string, element: ComponentChildren) {
+  const at = message.indexOf(SLOT);
+  if (at < 0) return message;
+  return (
+    <>
+      {message.slice(0, at)}
+      {element}
+      {message.slice(at + SLOT.length)}
+    </>
   );
 }

@@ -1,4 +1,5 @@
 import type { Ref } from 'preact';
+import { t } from '../../lib/i18n';
 import type { SearchResult } from '../../lib/search/entity-search';
 
 export const SEARCH_LIST_ID = 'search-results';
@@ -41,8 +42,8 @@ export function SearchBox({ query, results, activeIndex, inputRef, onQuery, onMo
         type="text"
         enterKeyHint="search"
         class="search-input"
-        placeholder="Search dramas and actors"
-        aria-label="Search dramas and actors (English, romanised or Hangul)"
+        placeholder={t('popup.search.placeholder')}
+        aria-label={t('popup.search.label')}
         role="combobox"
         aria-autocomplete="list"
         aria-expanded={expanded}
@@ -69,20 +70,16 @@ export interface SearchResultsProps {
 export function SearchResults({ query, results, activeIndex, onHover, onOpen }: SearchResultsProps) {
   return (
     <section class="popup-section" aria-labelledby="results-heading">
-      <h2 id="results-heading">Search</h2>
+      <h2 id="results-heading">{t('popup.search.heading')}</h2>
       <p class="visually-hidden" role="status">
-        {results.length === 0 ? 'No matches' : `${results.length} ${results.length === 1 ? 'match' : 'matches'}`}
+        {t('popup.search.status', results.length)}
       </p>
-      {results.length === 0 ? (
-        <p class="empty-state">
-          No drama or actor in the index matches “{query.trim()}”. Try another spelling, or the Hangul name.
-        </p>
-      ) : null}
+      {results.length === 0 ? <p class="empty-state">{t('popup.search.noResults', [query.trim()])}</p> : null}
       <ul
         id={SEARCH_LIST_ID}
         class="result-list"
         role="listbox"
-        aria-label="Matching dramas and actors"
+        aria-label={t('popup.search.listLabel')}
         hidden={results.length === 0}
       >
         {results.map((result, index) => (
@@ -102,9 +99,13 @@ export function SearchResults({ query, results, activeIndex, onHover, onOpen }: 
                 {result.label}
                 {result.hangul && <span class="hangul"> {result.hangul}</span>}
               </span>
-              {result.matchedName && <span class="result-alias">also “{result.matchedName}”</span>}
+              {result.matchedName && (
+                <span class="result-alias">{t('popup.search.alsoKnownAs', [result.matchedName])}</span>
+              )}
             </span>
-            <span class="result-kind">{result.kind === 'drama' ? 'Drama' : 'Actor'}</span>
+            <span class="result-kind">
+              {result.kind === 'drama' ? t('popup.search.kindDrama') : t('popup.search.kindActor')}
+            </span>
           </li>
         ))}
       </ul>
