@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { addDisabledSite } from '../../lib/settings';
-import { t } from '../../lib/i18n';
+import { t, uiLocalizer } from '../../lib/i18n';
 
 /** The example in the site box: an address, not words to translate. */
 const EXAMPLE_SITE = 'soompi.com';
@@ -21,13 +21,13 @@ export function SiteList({ sites, onChange }: SiteListProps) {
     event.preventDefault();
     const change = addDisabledSite(sites, input);
     if (!change.ok) {
-      setError(change.error);
+      setError(change.error(uiLocalizer()));
       setMessage(null);
       return;
     }
     const failed = await onChange(change.sites);
     setError(failed ?? null);
-    setMessage(failed ? null : change.message);
+    setMessage(failed ? null : change.message(uiLocalizer()));
     if (!failed) setInput('');
   };
 

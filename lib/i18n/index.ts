@@ -15,6 +15,21 @@ export interface Localizer {
 }
 
 /**
+ * Words a pure module has for the reader (an error, a note), spelled once a language is known:
+ * the module stays free of any catalogue, the page that shows it passes its Localizer.
+ */
+export type Phrase = (l: Localizer) => string;
+
+/** Phrases joined with spaces, the empty ones left out. */
+export const joinPhrases =
+  (...phrases: (Phrase | undefined)[]): Phrase =>
+  (l) =>
+    phrases
+      .map((p) => p?.(l))
+      .filter(Boolean)
+      .join(' ');
+
+/**
  * The Intl locale: the browser's UI language when the catalogue in use is in that language
  * (so an en-GB reader gets British dates from the English catalogue), else the catalogue's own
  * (a French browser reads the English catalogue, so it gets English dates, not French ones).

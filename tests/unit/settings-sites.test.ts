@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { addDisabledSite, isSiteDisabled, parseSitePattern } from '../../lib/settings';
 import { normalizeSiteList } from '../../lib/settings/sites';
+import { uiLocalizer } from '../../lib/i18n';
+import { inCatalogue } from './catalogue';
+
+const en = uiLocalizer();
 
 describe('site patterns', () => {
   it.each([
@@ -38,24 +42,36 @@ describe('site patterns', () => {
   ])('refuses %j with a clear message', (input, message) => {
     const parsed = parseSitePattern(input);
     expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(parsed.error).toMatch(message);
+    if (!parsed.ok) expect(parsed.error(en)).toMatch(message);
   });
 
   it('explains what it did with a pattern it changed', () => {
-    expect(parseSitePattern('*.soompi.com')).toMatchObject({ note: expect.stringMatching(/covers its subdomains/) });
-    expect(parseSitePattern('soompi.com/news')).toMatchObject({ note: expect.stringMatching(/whole sites/) });
+    const note = (input: string) => {
+      const parsed = parseSitePattern(input);
+      return parsed.ok ? parsed.note?.(en) : undefined;
+    };
+    expect(note('*.soompi.com')).toMatch(/covers its subdomains/);
+    expect(note('soompi.com/news')).toMatch(/whole sites/);
+    expect(note('soompi.com')).toBeUndefined();
   });
 });
 
 describe('the list of sites where Dramalens is off', () => {
   it('adds a site, refusing duplicates and sites already covered', () => {
-    const added = addDisabledSite([], 'Soompi.com');
-    expect(added).toEqual({ ok: true, sites: ['soompi.com'], message: 'Dramalens is now off on soompi.com.' });
-    expect(addDisabledSite(['soompi.com'], 'SOOMPI.com')).toEqual({
+    const words = (change: ReturnType<typeof addDisabledSite>) =>
+      change.ok
+        ? { ok: true, sites: change.sites, message: change.message(en) }
+        : { ok: false, error: change.error(en) };
+    expect(words(addDisabledSite([], 'Soompi.com'))).toEqual({
+      ok: true,
+      sites: ['soompi.com'],
+      message: 'Dramalens is now off on soompi.com.',
+    });
+    expect(words(addDisabledSite(['soompi.com'], 'SOOMPI.com'))).toEqual({
       ok: false,
       error: 'soompi.com is already in the list.',
     });
-    expect(addDisabledSite(['soompi.com'], 'news.soompi.com')).toEqual({
+    expect(words(addDisabledSite(['soompi.com'], 'news.soompi.com'))).toEqual({
       ok: false,
       error: 'news.soompi.com is already covered by soompi.com.',
     });
@@ -64,7 +80,24 @@ describe('the list of sites where Dramalens is off', () => {
   it('replaces entries a new parent domain covers, and says so', () => {
     const added = addDisabledSite(['news.soompi.com', 'example.org'], 'soompi.com');
     expect(added).toMatchObject({ ok: true, sites: ['example.org', 'soompi.com'] });
-    expect(added.ok && added.message).toMatch(/covers news\.soompi\.com/);
+    expect(added.ok && added.message(en)).toBe(
+      'Dramalens is now off on soompi.com. It covers news.soompi.com, so that entry was removed.',
+    );
+    const two = addDisabledSite(['news.soompi.com', 'www.soompi.com'], 'soompi.com');
+    expect(two.ok && two.message(en)).toMatch(
+      /It covers news\.soompi\.com, www\.soompi\.com, so those entries were removed\.$/,
+    );
+  });
+
+  it('says it in Korean for a Korean reader', async () => {
+    await inCatalogue('ko', (ko) => {
+      const added = addDisabledSite(['news.soompi.com'], 'soompi.com');
+      expect(added.ok && added.message(ko)).toBe(
+        '이제 soompi.com에서 Dramalens가 꺼집니다. news.soompi.com을(를) 포함하므로 그 항목을 지웠습니다.',
+      );
+      const refused = parseSitePattern('soompi');
+      expect(!refused.ok && refused.error(ko)).toBe('“soompi”에는 도메인 끝부분이 필요합니다(예: soompi.com).');
+    });
   });
 
   it('matches a host and its subdomains only', () => {
