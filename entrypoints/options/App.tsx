@@ -1,3 +1,4 @@
+import { listOfSettings } from '../../lib/settings/setting-names';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { dramaRows } from '../../components/options/drama-rows';
 import { MyDramas } from '../../components/options/MyDramas';
@@ -12,7 +13,7 @@ import { CalendarExport } from '../../components/options/CalendarExport';
 import { ReminderSettings, type ReminderEnvironment } from '../../components/options/ReminderSettings';
 import { useLiveSettings, type SettingsFeed } from '../../components/options/use-live-settings';
 import { SETTINGS_VERSION, type SettingKey, type Settings } from '../../lib/settings';
-import { t } from '../../lib/i18n';
+import { t, uiLocalizer } from '../../lib/i18n';
 import {
   MAX_SETTINGS_FILE_BYTES,
   parseSettingsFile,
@@ -31,27 +32,6 @@ export interface OptionsEnvironment {
   openShortcutPage: () => void;
   download: (fileName: string, text: string, type?: string) => void;
   reminders: ReminderEnvironment;
-}
-
-/** What each setting is called where the page says it could not be read. */
-function settingName(key: SettingKey): string {
-  const brand = t('extName');
-  switch (key) {
-    case 'enabled':
-      return t('options.settingName.enabled');
-    case 'follows':
-      return t('options.settingName.follows');
-    case 'muted':
-      return t('options.settingName.muted');
-    case 'highlightScope':
-      return t('options.settingName.highlightScope');
-    case 'disabledSites':
-      return t('options.settingName.disabledSites', [brand]);
-    case 'display':
-      return t('options.settingName.display');
-    case 'reminders':
-      return t('options.settingName.reminders');
-  }
 }
 
 export function App({ env }: { env: OptionsEnvironment }) {
@@ -103,7 +83,7 @@ export function App({ env }: { env: OptionsEnvironment }) {
         return { ok: false, message: t('options.backup.tooLarge', [t('extName')]) };
       }
       const parsed = parseSettingsFile(await file.text());
-      if (!parsed.ok) return { ok: false, message: parsed.error };
+      if (!parsed.ok) return { ok: false, message: parsed.error(uiLocalizer()) };
       const patch: Partial<Settings> = { ...parsed.settings };
       const error = await live.save(patch);
       if (error) return { ok: false, message: t('options.common.nothingChanged', [error]) };
@@ -147,7 +127,7 @@ export function App({ env }: { env: OptionsEnvironment }) {
       <main>
         {unreadable.length > 0 && !noticeDismissed && (
           <div class="notice" role="alert" data-testid="unreadable-notice">
-            <p>{t('options.page.unreadable', [brand, unreadable.map(settingName).join(', ')])}</p>
+            <p>{t('options.page.unreadable', [brand, listOfSettings(unreadable)(uiLocalizer())])}</p>
             <button type="button" class="small" onClick={() => setNoticeDismissed(true)}>
               {t('options.page.ok')}
             </button>
@@ -155,11 +135,7 @@ export function App({ env }: { env: OptionsEnvironment }) {
         )}
         <p class="intro muted">{t('options.page.intro')}</p>
 
-        <OptionsSection
-          id="dramas"
-          title={t('options.section.dramas')}
-          description={t('options.section.dramasText')}
-        >
+        <OptionsSection id="dramas" title={t('options.section.dramas')} description={t('options.section.dramasText')}>
           <MyDramas
             rows={rows}
             library={library}

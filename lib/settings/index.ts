@@ -7,7 +7,6 @@ export {
   REMINDER_LEAD_MINUTES,
   SETTING_KEYS,
   SETTINGS_VERSION,
-  settingLabels,
   type DisplaySettings,
   type HighlightScope,
   type ReminderLead,

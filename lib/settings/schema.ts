@@ -96,13 +96,3 @@ export const settingSchemas = {
   display: displaySchema,
   reminders: v.strictObject({ byDefault: v.boolean(), leadMinutes: v.picklist(REMINDER_LEAD_MINUTES) }),
 } satisfies Record<SettingKey, v.GenericSchema>;
-
-export const settingLabels: Record<SettingKey, string> = {
-  enabled: 'highlighting on or off',
-  follows: 'list of followed dramas',
-  muted: 'list of muted names',
-  highlightScope: 'which names are highlighted',
-  disabledSites: 'sites where Dramalens is off',
-  display: 'colours, hover delay and time format',
-  reminders: 'episode reminders',
-};

@@ -4,7 +4,9 @@
 import * as v from 'valibot';
 import { LEGACY_TRACKING_KEY } from './keys';
 import { migrateItems } from './migrations';
-import { SETTING_KEYS, SETTINGS_VERSION, settingLabels, type SettingKey, type Settings } from './schema';
+import { SETTING_KEYS, SETTINGS_VERSION, type SettingKey, type Settings } from './schema';
+import { listOfSettings } from './setting-names';
+import { joinPhrases, type Phrase } from '../i18n';
 import { decodeStoredItems, encodeSettings, type StoredItems } from './stored';
 
 export const SETTINGS_FILE_FORMAT = 'dramalens-settings';
@@ -39,7 +41,7 @@ export type SettingsImport =
       settings: Partial<Settings>;
       fromVersion: number;
     }
-  | { ok: false; error: string };
+  | { ok: false; error: Phrase };
 
 const envelopeSchema = v.object({
   format: v.literal(SETTINGS_FILE_FORMAT),
@@ -47,7 +49,11 @@ const envelopeSchema = v.object({
   items: v.record(v.string(), v.unknown()),
 });
 
-const NOTHING_CHANGED = 'Nothing was changed.';
+/** A reason the file cannot be used, and that nothing was changed. */
+const refused = (reason: Phrase): { ok: false; error: Phrase } => ({
+  ok: false,
+  error: joinPhrases(reason, (l) => l.t('settings.nothingChanged')),
+});
 
 /** Reads a settings file's text: migrated from its version and validated, or a reason it cannot be used. */
 export function parseSettingsFile(text: string): SettingsImport {
@@ -55,49 +61,37 @@ export function parseSettingsFile(text: string): SettingsImport {
   try {
     json = JSON.parse(text);
   } catch (error) {
+    // The parser's own words (the browser's, untranslated) say where the file breaks.
     const detail = error instanceof SyntaxError ? ` (${error.message})` : '';
-    return { ok: false, error: `This file is not valid JSON${detail}. ${NOTHING_CHANGED}` };
+    return refused((l) => l.t('settings.file.notJson', [detail]));
   }
   const isObject = typeof json === 'object' && json !== null && !Array.isArray(json);
   if (!isObject || (json as { format?: unknown }).format !== SETTINGS_FILE_FORMAT) {
-    return { ok: false, error: `This is not a Dramalens settings file. ${NOTHING_CHANGED}` };
+    return refused((l) => l.t('settings.file.notSettings', [l.t('extName')]));
   }
   const version = (json as { version?: unknown }).version;
   if (typeof version === 'number' && Number.isInteger(version) && version > SETTINGS_VERSION) {
-    return {
-      ok: false,
-      error: `This file comes from a newer Dramalens (settings version ${version}; this one reads up to ${SETTINGS_VERSION}). Update Dramalens to import it. ${NOTHING_CHANGED}`,
-    };
+    return refused((l) => l.t('settings.file.newer', [l.t('extName'), String(version), String(SETTINGS_VERSION)]));
   }
   const envelope = v.safeParse(envelopeSchema, json);
   if (!envelope.success) {
-    return { ok: false, error: `This Dramalens settings file is damaged (no version or items). ${NOTHING_CHANGED}` };
+    return refused((l) => l.t('settings.file.damaged', [l.t('extName')]));
   }
   const { items, version: fromVersion } = envelope.output;
   const migrated: StoredItems = migrateItems(items, fromVersion);
   const present = SETTING_KEYS.filter((key) => migrated[key] !== undefined && migrated[key] !== null);
   // A version-2 tracking list that could not be read leaves no follows or mutes behind: say so.
   if (items[LEGACY_TRACKING_KEY] !== undefined && migrated.follows === undefined && migrated.muted === undefined) {
-    return { ok: false, error: `In this file, the tracked dramas list is not valid. ${NOTHING_CHANGED}` };
+    return refused((l) => l.t('settings.file.trackingInvalid'));
   }
   if (present.length === 0) {
-    return { ok: false, error: `This Dramalens settings file holds no settings. ${NOTHING_CHANGED}` };
+    return refused((l) => l.t('settings.file.empty', [l.t('extName')]));
   }
   const { settings, corrupt } = decodeStoredItems(migrated, SETTINGS_VERSION);
   if (corrupt.length > 0) {
-    return {
-      ok: false,
-      error: `In this file, ${listOf(corrupt)} ${corrupt.length === 1 ? 'is' : 'are'} not valid. ${NOTHING_CHANGED}`,
-    };
+    return refused((l) => l.t('settings.file.invalid', corrupt.length, [listOfSettings(corrupt)(l)]));
   }
   const imported: Partial<Settings> = {};
   for (const key of present) (imported as Record<SettingKey, unknown>)[key] = settings[key];
   return { ok: true, settings: imported, fromVersion };
-}
-
-function listOf(keys: SettingKey[]): string {
-  const labels = keys.map((key) => settingLabels[key]);
-  return labels.length === 1
-    ? `the ${labels[0]}`
-    : `the ${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
 }

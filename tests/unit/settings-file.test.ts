@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import { parseSettingsFile, settingsFileName, settingsFileText } from '../../lib/settings/settings-file';
+import { uiLocalizer } from '../../lib/i18n';
 
 const fixtureText = (version: number) =>
   readFileSync(path.resolve(import.meta.dirname, `../fixtures/settings/v${version}.json`), 'utf8');
@@ -24,7 +25,7 @@ const custom: Settings = {
 const rejected = (text: string) => {
   const result = parseSettingsFile(text);
   if (result.ok) throw new Error('expected the file to be refused');
-  return result.error;
+  return result.error(uiLocalizer());
 };
 
 describe('settings files', () => {
