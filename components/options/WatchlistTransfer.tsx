@@ -8,7 +8,7 @@ import {
   type WatchlistRow,
 } from '../../lib/settings/watchlist-csv';
 import { FilePickerButton } from './FilePickerButton';
-import { t } from '../../lib/i18n';
+import { t, uiLocalizer } from '../../lib/i18n';
 
 export interface WatchlistTransferProps {
   catalog: readonly CatalogDrama[];
@@ -44,7 +44,7 @@ export function WatchlistTransfer({ catalog, follows, onExport, onSave }: Watchl
     }
     const read = readWatchlistCsv(await file.text(), catalog);
     if (!read.ok) {
-      setResult({ ok: false, message: read.error });
+      setResult({ ok: false, message: read.error(uiLocalizer()) });
       return;
     }
     setResult(null);

@@ -3,6 +3,7 @@
 // catalog and says which are sure, which are ambiguous and which are unknown; the options page
 // shows that for review and saves only what the reader confirms (`followsFromReview`).
 // Headers and statuses are read the way MyDramaList-style exports write them too.
+import { joinPhrases, type Phrase } from '../i18n';
 import Papa from 'papaparse';
 import type { CatalogDrama as FullCatalogDrama } from '../index/drama-catalog';
 import { searchKey } from '../search/search-key';
@@ -30,11 +31,15 @@ export interface WatchlistRow {
   match: RowMatch;
 }
 
-export type WatchlistRead = { ok: true; rows: WatchlistRow[] } | { ok: false; error: string };
+export type WatchlistRead = { ok: true; rows: WatchlistRow[] } | { ok: false; error: Phrase };
 
 /** Far above any real watchlist: anything bigger is not one. */
 export const MAX_WATCHLIST_BYTES = 2_000_000;
-const NOTHING_CHANGED = 'Nothing was changed.';
+/** A reason the file cannot be read, and that nothing was changed (in the reader's language). */
+const refused = (reason: Phrase): { ok: false; error: Phrase } => ({
+  ok: false,
+  error: joinPhrases(reason, (l) => l.t('settings.nothingChanged')),
+});
 
 const COLUMN_NAMES = {
   title: ['title', 'name', 'drama', 'english title'],
@@ -81,14 +86,12 @@ function catalogByName(catalog: readonly CatalogDrama[]): Map<string, CatalogDra
 export function readWatchlistCsv(text: string, catalog: readonly CatalogDrama[]): WatchlistRead {
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
   const table = parsed.data;
-  if (table.length === 0) return { ok: false, error: `This file is empty. ${NOTHING_CHANGED}` };
+  if (table.length === 0) return refused((l) => l.t('settings.watchlist.empty'));
   const quoteError = parsed.errors.find((e) => e.type === 'Quotes' || e.type === 'Delimiter');
   if (quoteError) {
     const line = (quoteError.row ?? 0) + 1;
-    return {
-      ok: false,
-      error: `Line ${line} of this file is not valid CSV (${quoteError.message}). ${NOTHING_CHANGED}`,
-    };
+    // Papa Parse's own words say what is wrong with the quotes (untranslated).
+    return refused((l) => l.t('settings.watchlist.notCsv', [String(line), quoteError.message]));
   }
   const header = table[0].map(normalise);
   const column = (names: readonly string[]) => header.findIndex((h) => names.includes(h));
@@ -100,10 +103,7 @@ export function readWatchlistCsv(text: string, catalog: readonly CatalogDrama[])
     year: column(COLUMN_NAMES.year),
   };
   if ((at.title < 0 && at.hangul < 0) || at.status < 0) {
-    return {
-      ok: false,
-      error: `Line 1 must name the columns: a “title” or “hangul” column and a “status” column (and optionally “episodes watched”). ${NOTHING_CHANGED}`,
-    };
+    return refused((l) => l.t('settings.watchlist.noHeader'));
   }
   const byName = catalogByName(catalog);
   const rows: WatchlistRow[] = [];
@@ -113,20 +113,19 @@ export function readWatchlistCsv(text: string, catalog: readonly CatalogDrama[])
     const cell = (index: number) => (index >= 0 ? (cells[index] ?? '').trim() : '');
     const title = cell(at.title);
     const hangul = cell(at.hangul);
-    if (!title && !hangul) return { ok: false, error: `Line ${line} has no title. ${NOTHING_CHANGED}` };
+    if (!title && !hangul) return refused((l) => l.t('settings.watchlist.noTitle', [String(line)]));
     const status = STATUS_WORDS[normalise(cell(at.status))];
     if (!status) {
+      // The file's words for statuses are English whatever the reader's language (the export writes them).
       const allowed = FOLLOW_STATUSES.map((s) => FOLLOW_STATUS_LABELS[s]).join(', ');
-      return {
-        ok: false,
-        error: `Line ${line}: “${cell(at.status)}” is not a status (use ${allowed}). ${NOTHING_CHANGED}`,
-      };
+      const given = cell(at.status);
+      return refused((l) => l.t('settings.watchlist.badStatus', [String(line), given, allowed]));
     }
     const episodesText = cell(at.episodes);
     let episode: number | undefined;
     if (episodesText !== '' && episodesText !== '0') {
       if (!/^\d+$/.test(episodesText) || Number(episodesText) > MAX_EPISODE) {
-        return { ok: false, error: `Line ${line}: “${episodesText}” is not a number of episodes. ${NOTHING_CHANGED}` };
+        return refused((l) => l.t('settings.watchlist.badEpisodes', [String(line), episodesText]));
       }
       episode = Number(episodesText);
     }
@@ -134,7 +133,7 @@ export function readWatchlistCsv(text: string, catalog: readonly CatalogDrama[])
     const year = Number(cell(at.year)) || undefined;
     rows.push({ line, title: title || hangul, follow, match: matchRow(byName, title, hangul, year) });
   }
-  if (rows.length === 0) return { ok: false, error: `This file lists no dramas. ${NOTHING_CHANGED}` };
+  if (rows.length === 0) return refused((l) => l.t('settings.watchlist.noDramas'));
   return { ok: true, rows };
 }
 

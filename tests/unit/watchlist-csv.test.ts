@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { followsFromReview, readWatchlistCsv, watchlistCsv, type CatalogDrama } from '../../lib/settings/watchlist-csv';
+import { uiLocalizer } from '../../lib/i18n';
+
+const en = uiLocalizer();
 
 // A made-up catalog (a test fixture): two dramas share a title, years apart.
 const CATALOG: CatalogDrama[] = [
@@ -13,7 +16,7 @@ const read = (text: string) => readWatchlistCsv(text, CATALOG);
 const error = (text: string) => {
   const result = read(text);
   if (result.ok) throw new Error('expected a refusal');
-  return result.error;
+  return result.error(en);
 };
 
 describe('watchlist CSV', () => {
@@ -43,7 +46,7 @@ describe('watchlist CSV', () => {
 
   it('saves only what the review confirmed, added to the current follows', () => {
     const result = read('title,status,episodes\nNevertheless,watching,2\nThe Remake,completed,\nNope,dropped,\n');
-    if (!result.ok) throw new Error(result.error);
+    if (!result.ok) throw new Error(result.error(en));
     const current = { 'hotel-del-luna': { status: 'plan' as const } };
     expect(followsFromReview(current, result.rows, new Map())).toEqual({
       'hotel-del-luna': { status: 'plan' },
@@ -77,7 +80,7 @@ describe('watchlist CSV', () => {
       'title,hangul,year,status,episodes watched\nNevertheless,알고있지만,2021,Watching,7\nThe Remake,리메이크 (2004),2004,Dropped,\n',
     );
     const back = read(csv);
-    if (!back.ok) throw new Error(back.error);
+    if (!back.ok) throw new Error(back.error(en));
     expect(followsFromReview({}, back.rows, new Map())).toEqual(follows);
   });
 });
