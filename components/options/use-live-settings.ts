@@ -1,7 +1,15 @@
 // The options page's view of the settings: read once, kept live from storage changes (another
 // tab, the popup, a card, another device), and saved with the change shown at once.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { readSettings, saveSettings, watchSettings, type SettingKey, type Settings } from '../../lib/settings';
+import {
+  readSettings,
+  saveSettings,
+  SettingsQuotaError,
+  watchSettings,
+  type SettingKey,
+  type Settings,
+} from '../../lib/settings';
+import { t, uiLocalizer } from '../../lib/i18n';
 
 export interface LiveSettings {
   settings: Settings;
@@ -69,7 +77,11 @@ export function useLiveSettings(feed: SettingsFeed): LiveSettings | null {
     try {
       await saveSettings(patch);
     } catch (e) {
-      error = e instanceof Error ? e.message : String(e);
+      // What storage refused says why in the reader's words; anything else, the browser's.
+      error =
+        e instanceof SettingsQuotaError
+          ? e.reason(uiLocalizer())
+          : t('settings.notSaved.other', [e instanceof Error ? e.message : String(e)]);
     } finally {
       pendingWrites.current--;
     }

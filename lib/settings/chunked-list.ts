@@ -64,6 +64,7 @@ export function encodeList(key: string, tokens: readonly string[], what: string)
   if (overflow > MAX_LIST_OVERFLOW) {
     throw new SettingsQuotaError(
       `${sorted.length} ${what} need ${overflow + 1} storage items; at most ${MAX_LIST_OVERFLOW + 1} fit`,
+      (l) => l.t('settings.notSaved.listTooLong', [String(sorted.length)]),
     );
   }
   const header: StoredList = { list: chunks[0], overflow };

@@ -1,6 +1,8 @@
 // storage.sync limits (the same in Chrome and Firefox) and how the browser counts against them:
 // an item costs its key's length plus the length of its value's JSON, in UTF-8 bytes.
 // tests/e2e/options.test.ts checks this accounting against real Chromium.
+import type { Phrase } from '../i18n';
+
 export const SYNC_QUOTA = {
   bytesPerItem: 8192,
   bytes: 102_400,
@@ -34,6 +36,16 @@ export function syncQuotaProblem(items: Record<string, unknown>): string | undef
   return undefined;
 }
 
+/**
+ * Settings that storage.sync could not hold. `message` says why in a developer's terms; `reason`
+ * is what the reader is told, in their language.
+ */
 export class SettingsQuotaError extends Error {
   override name = 'SettingsQuotaError';
+  constructor(
+    message: string,
+    readonly reason: Phrase,
+  ) {
+    super(message);
+  }
 }

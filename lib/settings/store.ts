@@ -122,7 +122,7 @@ async function writeSettings(change: Partial<Settings>): Promise<void> {
   }
   Object.assign(after, metaWrites);
   const quota = syncQuotaProblem(after);
-  if (quota) throw new SettingsQuotaError(`Settings not saved: ${quota}.`);
+  if (quota) throw new SettingsQuotaError(`Settings not saved: ${quota}.`, (l) => l.t('settings.notSaved.storageFull'));
 
   // Values and WXT's version metadata (kept under `<key>$`) in one set: one change event, and
   // one write against storage.sync's write-rate limits (120 a minute).

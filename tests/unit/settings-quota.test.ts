@@ -2,6 +2,7 @@
 // does (documented limits; tests/e2e/options.test.ts checks the per-item accounting against
 // Chromium itself), independently of lib/settings/quota.ts.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { uiLocalizer } from '../../lib/i18n';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import index from '../../generated/index.json';
 import {
@@ -120,7 +121,10 @@ describe('storage.sync quotas with hundreds of followed dramas', () => {
     await saveSettings({ follows: followsOf(ids.slice(0, capacity)) });
     const usage = await syncUsage();
     const before = await fakeBrowser.storage.sync.get(null);
-    await expect(saveSettings({ follows: followsOf(ids.slice(0, capacity + 1)) })).rejects.toThrow(SettingsQuotaError);
+    const refused = await saveSettings({ follows: followsOf(ids.slice(0, capacity + 1)) }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(SettingsQuotaError);
+    // What the options page tells the reader, from the catalogue.
+    expect((refused as SettingsQuotaError).reason(uiLocalizer())).toMatch(/^Settings not saved: .*synced storage/);
     expect(await fakeBrowser.storage.sync.get(null)).toEqual(before);
     expect(capacity).toBeGreaterThan(2_500);
     console.info(`sync quota: at most ${capacity} follows fit (${usage.items} items, ${usage.total} bytes)`);
