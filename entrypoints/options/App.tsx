@@ -52,7 +52,7 @@ export function App({ env }: { env: OptionsEnvironment }) {
       const drama = byId.get(id);
       return drama ? [{ ...drama, sources: sources[id] ?? [] }] : [];
     });
-    const calendar = dramaCalendar(dramas, data.clock.now());
+    const calendar = dramaCalendar(dramas, data.clock.now(), uiLocalizer());
     if (calendar.events > 0) {
       const name = dramas.length === 1 ? dramas[0].id : 'my-dramas';
       env.download(`dramalens-${name}.ics`, calendar.text, 'text/calendar');

@@ -4,6 +4,7 @@
 // importing a newer export updates the events instead of adding copies.
 import ICAL from 'ical.js';
 import type { DramaSchedule } from '../index/types';
+import type { Localizer } from '../i18n';
 import { zonedFields } from './calendar';
 import { episodeStarts } from './next-air-time';
 
@@ -43,12 +44,16 @@ const KOREA_VTIMEZONE = [
 export const eventUid = (dramaId: string, episode: number | 'all') =>
   `${dramaId}-${episode === 'all' ? 'release' : `ep${episode}`}@dramalens`;
 
-export function dramaCalendar(dramas: readonly CalendarDrama[], now: number): DramaCalendar {
+/** The calendar of `dramas`' episodes, its words in the reader's language (`l`). */
+export function dramaCalendar(dramas: readonly CalendarDrama[], now: number, l: Localizer): DramaCalendar {
   const calendar = new ICAL.Component(['vcalendar', [], []]);
   calendar.updatePropertyWithValue('prodid', '-//Dramalens//Episode calendar//EN');
   calendar.updatePropertyWithValue('version', '2.0');
   calendar.updatePropertyWithValue('calscale', 'GREGORIAN');
-  calendar.updatePropertyWithValue('x-wr-calname', dramas.length === 1 ? dramas[0].title : 'Dramalens: my dramas');
+  calendar.updatePropertyWithValue(
+    'x-wr-calname',
+    dramas.length === 1 ? dramas[0].title : l.t('calendar.name', [l.t('extName')]),
+  );
   const vtimezone = ICAL.Component.fromString(KOREA_VTIMEZONE);
   calendar.addSubcomponent(vtimezone);
   const korea = new ICAL.Timezone(vtimezone);
@@ -58,8 +63,8 @@ export function dramaCalendar(dramas: readonly CalendarDrama[], now: number): Dr
 
   for (const drama of dramas) {
     const schedule = drama.schedule;
-    const name = drama.hangul ? `${drama.title} (${drama.hangul})` : drama.title;
-    const sources = drama.sources?.length ? `\n\nSources:\n${drama.sources.join('\n')}` : '';
+    const name = drama.hangul ? l.t('calendar.titleWithHangul', [drama.title, drama.hangul]) : drama.title;
+    const sources = drama.sources?.length ? `\n\n${l.t('calendar.sources')}\n${drama.sources.join('\n')}` : '';
     const event = (uid: string, summary: string, description: string) => {
       const vevent = new ICAL.Component('vevent');
       vevent.updatePropertyWithValue('uid', uid);
@@ -73,11 +78,15 @@ export function dramaCalendar(dramas: readonly CalendarDrama[], now: number): Dr
     };
     if (schedule?.release === 'all-at-once' && schedule.premiere) {
       const [year, month, day] = schedule.premiere.split('-').map(Number);
-      const count = schedule.episodes ? `all ${schedule.episodes} episodes` : 'every episode';
+      const count = schedule.episodes
+        ? l.t('calendar.allEpisodes', [String(schedule.episodes)])
+        : l.t('calendar.everyEpisode');
       const vevent = event(
         eventUid(drama.id, 'all'),
-        `${name}: ${count} released`,
-        `${drama.title} releases ${count} on ${schedule.premiere}${drama.network ? ` on ${drama.network}` : ''}.`,
+        l.t('calendar.releasedSummary', [name, count]),
+        drama.network
+          ? l.t('calendar.releasesOn', [drama.title, count, schedule.premiere, drama.network])
+          : l.t('calendar.releases', [drama.title, count, schedule.premiere]),
       );
       vevent.updatePropertyWithValue('dtstart', ICAL.Time.fromData({ year, month, day, isDate: true }));
       continue;
@@ -91,8 +100,15 @@ export function dramaCalendar(dramas: readonly CalendarDrama[], now: number): Dr
       const kst = zonedFields(at, KOREA);
       const vevent = event(
         eventUid(drama.id, episode),
-        `${name}: episode ${episode}`,
-        `Episode ${episode} of ${episodes.length}${drama.network ? `, ${drama.network}` : ''}, ${kst.date} ${kst.time} KST.`,
+        l.t('calendar.episodeSummary', [name, String(episode)]),
+        drama.network
+          ? l.t('calendar.episodeOn', [
+              String(episode),
+              String(episodes.length),
+              drama.network,
+              `${kst.date} ${kst.time}`,
+            ])
+          : l.t('calendar.episode', [String(episode), String(episodes.length), `${kst.date} ${kst.time}`]),
       );
       const [year, month, day] = kst.date.split('-').map(Number);
       const [hour, minute] = kst.time.split(':').map(Number);
@@ -105,11 +121,14 @@ export function dramaCalendar(dramas: readonly CalendarDrama[], now: number): Dr
     // already in the episodes' starts).
     for (const change of schedule?.changes ?? []) {
       if (change.kind !== 'special') continue;
-      const title = change.title ?? 'special broadcast';
+      const title = change.title ?? l.t('calendar.special');
+      const when = `${change.date} ${change.time}`;
       const vevent = event(
         `${drama.id}-special-${change.date}@dramalens`,
-        `${name}: ${title}`,
-        `${title}${drama.network ? `, ${drama.network}` : ''}, ${change.date} ${change.time} KST (not a numbered episode).`,
+        l.t('calendar.specialSummary', [name, title]),
+        drama.network
+          ? l.t('calendar.specialOn', [title, drama.network, when])
+          : l.t('calendar.specialAt', [title, when]),
       );
       const [year, month, day] = change.date.split('-').map(Number);
       const [hour, minute] = change.time.split(':').map(Number);

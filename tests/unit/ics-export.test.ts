@@ -5,6 +5,10 @@ import { describe, expect, it } from 'vitest';
 import type { DramaSchedule } from '../../lib/index/types';
 import { nextAirTime } from '../../lib/schedule';
 import { dramaCalendar, eventUid, type CalendarDrama } from '../../lib/schedule/ics-export';
+import { uiLocalizer } from '../../lib/i18n';
+import { inCatalogue } from './catalogue';
+
+const en = uiLocalizer();
 
 const NOW = Date.parse('2026-12-02T00:00:00Z');
 
@@ -98,7 +102,7 @@ describe('calendar export', () => {
   it.each([weeklyOneSlot, twoSlots, nearMidnight])(
     '$title: every episode starts when lib/schedule says, in Asia/Seoul',
     (drama) => {
-      const { text, events, leftOut } = dramaCalendar([drama], NOW);
+      const { text, events, leftOut } = dramaCalendar([drama], NOW, en);
       expect(leftOut).toEqual([]);
       const parsed = parse(text);
       expect(parsed).toHaveLength(events);
@@ -119,7 +123,7 @@ describe('calendar export', () => {
   );
 
   it('a weekly drama: the first events as a calendar shows them', () => {
-    const parsed = parse(dramaCalendar([weeklyOneSlot], NOW).text);
+    const parsed = parse(dramaCalendar([weeklyOneSlot], NOW, en).text);
     expect(new Date(parsed[0].start).toISOString()).toBe('2021-06-19T14:00:00.000Z'); // Sat 23:00 KST
     expect(new Date(parsed[1].start).toISOString()).toBe('2021-06-26T14:00:00.000Z');
     expect(new Date(parsed[9].start).toISOString()).toBe('2021-08-21T14:00:00.000Z'); // the finale
@@ -129,7 +133,7 @@ describe('calendar export', () => {
   });
 
   it('near midnight: the episode lands on the right Korean day', () => {
-    const parsed = parse(dramaCalendar([nearMidnight], NOW).text);
+    const parsed = parse(dramaCalendar([nearMidnight], NOW, en).text);
     // Episode 1 on the Wednesday premiere (no slot that day: the first slot's time), then Thursday 00:30.
     expect(new Date(parsed[0].start).toISOString()).toBe('2025-12-30T15:30:00.000Z');
     expect(new Date(parsed[1].start).toISOString()).toBe('2025-12-31T15:30:00.000Z'); // Thu 1 Jan 00:30 KST
@@ -137,21 +141,21 @@ describe('calendar export', () => {
   });
 
   it('an all-at-once release is one all-day event on its date', () => {
-    const [event] = parse(dramaCalendar([allAtOnce], NOW).text);
+    const [event] = parse(dramaCalendar([allAtOnce], NOW, en).text);
     expect(event.isDate).toBe(true);
     expect(event.summary).toBe('Fixture Streaming: all 8 episodes released');
     expect(event.uid).toBe(eventUid('fixture-netflix', 'all'));
   });
 
   it('leaves out a run whose end no source states, and says so', () => {
-    const { events, leftOut } = dramaCalendar([noEnd, weeklyOneSlot], NOW);
+    const { events, leftOut } = dramaCalendar([noEnd, weeklyOneSlot], NOW, en);
     expect(leftOut).toEqual(['fixture-open']);
     expect(events).toBe(10);
   });
 
   it('re-exporting gives the same UIDs, so calendar apps update instead of duplicating', () => {
-    const first = parse(dramaCalendar([weeklyOneSlot, twoSlots], NOW).text).map((e) => e.uid);
-    const later = parse(dramaCalendar([twoSlots, weeklyOneSlot], NOW + 86_400_000).text).map((e) => e.uid);
+    const first = parse(dramaCalendar([weeklyOneSlot, twoSlots], NOW, en).text).map((e) => e.uid);
+    const later = parse(dramaCalendar([twoSlots, weeklyOneSlot], NOW + 86_400_000, en).text).map((e) => e.uid);
     expect(new Set(later)).toEqual(new Set(first));
     expect(new Set(first).size).toBe(first.length);
   });
@@ -170,7 +174,7 @@ describe('calendar export', () => {
         ],
       },
     };
-    const parsed = parse(dramaCalendar([withBreaks], NOW).text);
+    const parsed = parse(dramaCalendar([withBreaks], NOW, en).text);
     const episodes = parsed.filter((e) => e.summary.includes(': episode '));
     expect(episodes).toHaveLength(10);
     const iso = (e: ParsedEvent) => new Date(e.start).toISOString();
@@ -189,7 +193,7 @@ describe('calendar export', () => {
       ...weeklyOneSlot,
       title: 'A drama whose title is long enough to need folding at seventy-five octets',
     };
-    const text = dramaCalendar([long], NOW).text;
+    const text = dramaCalendar([long], NOW, en).text;
     expect(text).toMatch(/^BEGIN:VCALENDAR\r\n/);
     for (const line of text.split('\r\n')) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
   });
@@ -203,7 +207,7 @@ describe('calendar export of the bundled catalog', () => {
     const dated = index.dramas.filter(
       (d) => d.schedule && d.schedule.release !== 'all-at-once' && !d.id.startsWith('db-'),
     );
-    const { text, leftOut } = dramaCalendar(dated, NOW);
+    const { text, leftOut } = dramaCalendar(dated, NOW, en);
     const byDrama = new Map(dated.map((d) => [d.id, d]));
     const parsed = parse(text);
     expect(parsed.length).toBeGreaterThan(1000);
@@ -229,4 +233,12 @@ describe('calendar export of the bundled catalog', () => {
       `calendar of the catalog: ${parsed.length - specials} episodes and ${specials} specials of ${dated.length - leftOut.length} dramas; ${leftOut.length} left out (no end or no premiere stated)`,
     );
   }, 60_000);
+
+  it('speaks the reader’s language: Korean summaries and descriptions', async () => {
+    await inCatalogue('ko', (ko) => {
+      const [first] = parse(dramaCalendar([weeklyOneSlot], NOW, ko).text);
+      expect(first.summary).toMatch(/: 1회$/);
+      expect(first.description).toMatch(/^전체 \d+회 중 1회, .*한국 시간 \d{4}-\d\d-\d\d \d\d:\d\d\./);
+    });
+  });
 });
