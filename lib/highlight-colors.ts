@@ -14,16 +14,6 @@ export type ColorPreset = DramaColorPreset | ActorColorPreset;
 export const DEFAULT_DRAMA_COLOR: DramaColorPreset = 'amber';
 export const DEFAULT_ACTOR_COLOR: ActorColorPreset = 'sky';
 
-/** What the options page calls each preset. */
-export const COLOR_PRESET_LABELS: Record<ColorPreset, string> = {
-  amber: 'Amber',
-  rose: 'Rose',
-  violet: 'Violet',
-  sky: 'Sky',
-  mint: 'Mint',
-  slate: 'Slate',
-};
-
 /** The highlight name the content stylesheet styles for a preset, e.g. `dramalens-drama-amber`. */
 export function presetHighlightName(kind: 'drama' | 'actor', preset: ColorPreset): string {
   return `dramalens-${kind}-${preset}`;

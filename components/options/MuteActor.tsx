@@ -39,9 +39,10 @@ export function MuteActor({ people, muted, onMute }: MuteActorProps) {
                 type="button"
                 class="small"
                 disabled={muted.includes(result.entityId)}
-                aria-label={t(muted.includes(result.entityId) ? 'options.common.mutedNamed' : 'options.common.muteNamed', [
-                  result.label,
-                ])}
+                aria-label={t(
+                  muted.includes(result.entityId) ? 'options.common.mutedNamed' : 'options.common.muteNamed',
+                  [result.label],
+                )}
                 onClick={() => {
                   onMute(result.entityId);
                   setQuery('');

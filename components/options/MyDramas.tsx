@@ -1,6 +1,5 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
-  FOLLOW_STATUS_LABELS,
   FOLLOW_STATUSES,
   hasProgress,
   MAX_EPISODE,
@@ -10,7 +9,7 @@ import {
   type HighlightScope,
 } from '../../lib/settings';
 import type { PersonEntry } from '../../lib/index/types';
-import { FollowStatusOptions, FollowStatusSelect } from '../FollowStatusSelect';
+import { FollowStatusOptions, FollowStatusSelect, followStatusLabel } from '../FollowStatusSelect';
 import { MuteActor } from './MuteActor';
 import { t } from '../../lib/i18n';
 import {
@@ -275,7 +274,7 @@ export function MyDramas({
                 groupStart ? (
                   <tr key={`group-${current.status}`} class="group-row">
                     <th scope="rowgroup" colSpan={4}>
-                      {FOLLOW_STATUS_LABELS[current.status]} (
+                      {followStatusLabel(current.status)} (
                       {shown.filter((r) => library.follows[r.id]?.status === current.status).length})
                     </th>
                   </tr>

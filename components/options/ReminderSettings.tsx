@@ -3,7 +3,7 @@ import type { ReminderOverview } from '../../lib/messages';
 import { isReminded } from '../../lib/reminders/plan';
 import { formatAirTime, formatCountdown } from '../../lib/schedule/format';
 import { episodeName } from '../../lib/reminders/notification-text';
-import { FOLLOW_STATUS_LABELS, withFollow, type Follows } from '../../lib/settings/library';
+import { withFollow, type Follows } from '../../lib/settings/library';
 import {
   REMINDER_LEAD_MINUTES,
   type DisplaySettings,
@@ -12,6 +12,7 @@ import {
   type Settings,
 } from '../../lib/settings';
 import { t, uiLocalizer } from '../../lib/i18n';
+import { followStatusLabel } from '../FollowStatusSelect';
 
 export interface ReminderEnvironment {
   /** Asks the browser for the notifications permission (a prompt); resolves to whether it is granted. */
@@ -142,7 +143,7 @@ export function ReminderSettings({
                   }}
                 />
                 <span>
-                  {titleOf(id)} <span class="muted">· {FOLLOW_STATUS_LABELS[follows[id].status]}</span>
+                  {titleOf(id)} <span class="muted">· {followStatusLabel(follows[id].status)}</span>
                 </span>
               </label>
             );

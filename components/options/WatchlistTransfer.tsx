@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { FOLLOW_STATUS_LABELS, type Follows } from '../../lib/settings';
+import { type Follows } from '../../lib/settings';
 import {
   followsFromReview,
   MAX_WATCHLIST_BYTES,
@@ -9,6 +9,7 @@ import {
 } from '../../lib/settings/watchlist-csv';
 import { FilePickerButton } from './FilePickerButton';
 import { t, uiLocalizer } from '../../lib/i18n';
+import { followStatusLabel } from '../FollowStatusSelect';
 
 export interface WatchlistTransferProps {
   catalog: readonly CatalogDrama[];
@@ -89,7 +90,7 @@ export function WatchlistTransfer({ catalog, follows, onExport, onSave }: Watchl
                   <td>{row.line}</td>
                   <th scope="row">{row.title}</th>
                   <td>
-                    {FOLLOW_STATUS_LABELS[row.follow.status]}
+                    {followStatusLabel(row.follow.status)}
                     {row.follow.episode ? `, ${t('options.watchlist.episode', [String(row.follow.episode)])}` : ''}
                   </td>
                   <td>

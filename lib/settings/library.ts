@@ -10,6 +10,10 @@ import * as v from 'valibot';
 export const FOLLOW_STATUSES = ['watching', 'plan', 'completed', 'on-hold', 'dropped'] as const;
 export type FollowStatus = (typeof FOLLOW_STATUSES)[number];
 
+/**
+ * The statuses' words in watchlist CSV files (English, the file format, whatever the reader's
+ * language: the UI's own words are in the catalogues, components/FollowStatusSelect.tsx).
+ */
 export const FOLLOW_STATUS_LABELS: Record<FollowStatus, string> = {
   watching: 'Watching',
   plan: 'Plan to watch',
