@@ -1,6 +1,7 @@
+import { uiLocalizer } from '../lib/i18n';
 import type { AirTime } from '../lib/schedule';
 // The formatters alone: the hover card renders this component without carrying dayjs.
-import { formatClock, formatDate } from '../lib/schedule/format';
+import { formatCountdown, formatDate, formatDateAndClock, markKst } from '../lib/schedule/format';
 import type { DisplaySettings } from '../lib/settings';
 
 export interface AirStatusProps {
@@ -13,48 +14,59 @@ const KST = 'Asia/Seoul';
 
 /** One line on when a drama airs: next episode with countdown, or that it has finished. */
 export function AirStatus({ air, display, viewerTimeZone }: AirStatusProps) {
+  const l = uiLocalizer();
+  const { t } = l;
   if (air.releasedAllAtOnce && air.premiere) {
-    const date = formatDate(air.premiere.date, KST);
+    const date = formatDate(air.premiere.date, KST, l);
     return air.state === 'finished' ? (
       <span class="air air-finished">
-        Streaming · all {air.episodesAired ? `${air.episodesAired} ` : ''}episodes released {date}
+        {air.episodesAired
+          ? t('card.air.streamingCount', [String(air.episodesAired), date])
+          : t('card.air.streamingAll', [date])}
       </span>
     ) : (
       <span class="air air-upcoming">
-        <strong>Coming</strong> · all episodes release {date}
+        <strong>{t('card.air.coming')}</strong> · {t('card.air.allRelease', [date])}
       </span>
     );
   }
   if (air.state === 'finished') {
     return (
       <span class="air air-finished">
-        Finished{air.finale ? ` · final episode ${formatDate(air.finale.date, KST)}` : ''}
+        {t('card.air.finished')}
+        {air.finale ? ` · ${t('card.air.finalEpisode', [formatDate(air.finale.date, KST, l)])}` : ''}
       </span>
     );
   }
-  if (air.state === 'unknown' || !air.next) return <span class="air air-unknown">Air times unknown</span>;
+  if (air.state === 'unknown' || !air.next) return <span class="air air-unknown">{t('card.air.unknown')}</span>;
   const { next } = air;
-  const local = `${formatDate(next.at, viewerTimeZone)}, ${formatClock(next.at, viewerTimeZone, display.hourCycle)}`;
-  const kst = `${formatDate(next.at, KST)}, ${formatClock(next.at, KST, display.hourCycle)} KST`;
-  const when = display.timeDisplay === 'local' ? local : display.timeDisplay === 'kst' ? kst : `${local} · ${kst}`;
+  const local = formatDateAndClock(next.at, viewerTimeZone, display.hourCycle, l);
+  const kst = markKst(formatDateAndClock(next.at, KST, display.hourCycle, l), l);
+  const when =
+    display.timeDisplay === 'local' ? local : display.timeDisplay === 'kst' ? kst : t('card.air.localAndKst', [local, kst]);
   return (
     <span class={`air air-${air.state}`}>
-      <strong>{air.onAirNow ? 'On air now' : air.state === 'upcoming' ? 'Premieres' : 'Next'}</strong>
-      {next.episode !== undefined ? ` · Ep ${next.episode}` : ''} ·{' '}
+      <strong>
+        {air.onAirNow ? t('card.air.onAirNow') : air.state === 'upcoming' ? t('card.air.premieres') : t('card.air.next')}
+      </strong>
+      {next.episode !== undefined ? ` · ${t('card.air.episode', [String(next.episode)])}` : ''} ·{' '}
       <time dateTime={new Date(next.at).toISOString()}>{when}</time>
-      {air.onAirNow ? '' : <span class="countdown"> ({next.countdown})</span>}
+      {air.onAirNow ? '' : <span class="countdown"> ({formatCountdown(next.startsInMs, l)})</span>}
       {air.skipped ? (
         <span class="air-note air-skipped">
           {' '}
-          No episode {formatDate(air.skipped.date, KST)}
+          {t('card.air.noEpisode', [formatDate(air.skipped.date, KST, l)])}
           {air.skipped.reason ? ` (${air.skipped.reason})` : ''}
         </span>
       ) : null}
       {air.special ? (
         <span class="air-note air-special">
           {' '}
-          {air.special.onAirNow ? 'On air now' : 'Special'}: {air.special.title ?? 'a special broadcast'},{' '}
-          {formatDate(air.special.at, KST)}, {formatClock(air.special.at, KST, display.hourCycle)} KST
+          {t('card.air.specialLine', [
+            air.special.onAirNow ? t('card.air.onAirNow') : t('card.air.special'),
+            air.special.title ?? t('card.air.specialUntitled'),
+            markKst(formatDateAndClock(air.special.at, KST, display.hourCycle, l), l),
+          ])}
         </span>
       ) : null}
     </span>

@@ -1,8 +1,10 @@
 import { useState } from 'preact/hooks';
 import type { EntityCardData } from '../lib/index/entity-card';
+import { t } from '../lib/i18n';
 import type { LibraryChange } from '../lib/messages';
-import { FOLLOW_STATUS_LABELS, type DisplaySettings } from '../lib/settings';
+import type { DisplaySettings } from '../lib/settings';
 import { AirStatus } from './AirStatus';
+import { followStatusLabel } from './FollowStatusSelect';
 import { LibraryControls } from './LibraryControls';
 import { NewsCard, formatPartialDate } from './NewsCard';
 
@@ -20,7 +22,7 @@ export interface EntityCardProps {
 
 function period(premiere?: string, finale?: string): string | undefined {
   if (!premiere && !finale) return undefined;
-  return `${premiere ? formatPartialDate(premiere) : '?'} – ${finale ? formatPartialDate(finale) : 'ongoing'}`;
+  return t('card.period', [premiere ? formatPartialDate(premiere) : '?', finale ? formatPartialDate(finale) : t('card.ongoing')]);
 }
 
 /** Cast chips shown before "N more" (the main cast is always shown whole). */
@@ -70,19 +72,19 @@ export function EntityCard({
             {card.hangul && <span class="hangul"> {card.hangul}</span>}
           </h2>
           <p class="card-kind">
-            {card.kind === 'drama' ? 'Drama' : 'Actor'}
+            {card.kind === 'drama' ? t('card.kindDrama') : t('card.kindActor')}
             {card.drama?.network && ` · ${[card.drama.network, ...card.drama.platforms].join(', ')}`}
             {card.drama &&
               period(card.drama.premiere, card.drama.finale) &&
               ` · ${period(card.drama.premiere, card.drama.finale)}`}
-            {card.drama?.episodes && ` · ${card.drama.episodes} episodes`}
+            {card.drama?.episodes && ` · ${t('card.episodes', card.drama.episodes)}`}
           </p>
         </div>
       </header>
       {onLibraryChange && <LibraryControls card={card} onChange={onLibraryChange} />}
       {card.muted && (
         <p class="muted-note" role="note">
-          Muted: Dramalens does not highlight this {card.kind === 'drama' ? 'drama' : 'actor'} or count it.
+          {t(card.kind === 'drama' ? 'card.mutedDrama' : 'card.mutedActor', [t('extName')])}
         </p>
       )}
 
@@ -92,18 +94,18 @@ export function EntityCard({
             <AirStatus air={card.drama.air} display={display} viewerTimeZone={viewerTimeZone} />
           </p>
           {castShown.length > 0 && (
-            <section class="card-section" aria-label="Cast">
-              <h3 class="section-title">Cast</h3>
+            <section class="card-section" aria-label={t('card.cast')}>
+              <h3 class="section-title">{t('card.cast')}</h3>
               <ul class="chips">
                 {castShown.map((member) => (
-                  <li key={member.personId} title={member.character ? `as ${member.character}` : undefined}>
+                  <li key={member.personId} title={member.character ? t('card.asCharacter', [member.character]) : undefined}>
                     {entityLink(member.personId, member.name)}
                   </li>
                 ))}
                 {castHidden > 0 && (
                   <li>
                     <button type="button" class="more" aria-expanded="false" onClick={() => setAllCast(true)}>
-                      {castHidden} more
+                      {t('card.moreCast', [String(castHidden)])}
                     </button>
                   </li>
                 )}
@@ -114,15 +116,15 @@ export function EntityCard({
       )}
 
       {card.person && card.person.dramas.length > 0 && (
-        <section class="card-section" aria-label="Dramas">
-          <h3 class="section-title">Dramas</h3>
+        <section class="card-section" aria-label={t('card.dramas')}>
+          <h3 class="section-title">{t('card.dramas')}</h3>
           <ul class="filmography">
             {dramasShown.map((drama) => (
               <li key={drama.dramaId} data-drama-id={drama.dramaId}>
                 <div class="filmography-title">
                   {entityLink(drama.dramaId, drama.title)}
-                  {drama.character && <span class="muted"> as {drama.character}</span>}
-                  {drama.followStatus && <span class="status-tag"> {FOLLOW_STATUS_LABELS[drama.followStatus]}</span>}
+                  {drama.character && <span class="muted"> {t('card.asCharacter', [drama.character])}</span>}
+                  {drama.followStatus && <span class="status-tag"> {followStatusLabel(drama.followStatus)}</span>}
                 </div>
                 <div class="filmography-air">
                   <AirStatus air={drama.air} display={display} viewerTimeZone={viewerTimeZone} />
@@ -132,22 +134,24 @@ export function EntityCard({
           </ul>
           {dramasHidden > 0 && (
             <button type="button" class="more" aria-expanded="false" onClick={() => setAllDramas(true)}>
-              {dramasHidden} more {dramasHidden === 1 ? 'drama' : 'dramas'}
+              {t('card.moreDramas', dramasHidden)}
             </button>
           )}
         </section>
       )}
 
       {(card.news.length > 0 || card.spoilers) && (
-        <section class="card-section" aria-label="Fan news">
-          <h3 class="section-title">Fan news</h3>
+        <section class="card-section" aria-label={t('card.news')}>
+          <h3 class="section-title">{t('card.news')}</h3>
           <div class="news-list">
             {card.spoilers && !spoilersShown && (
               <p class="spoiler-note" data-testid="spoiler-note">
-                {card.spoilers.stories === 1 ? '1 story' : `${card.spoilers.stories} stories`} hidden: after episode{' '}
-                {card.spoilers.afterEpisode}.{' '}
+                {t('card.spoilersHidden', card.spoilers.stories, [
+                  String(card.spoilers.stories),
+                  String(card.spoilers.afterEpisode),
+                ])}{' '}
                 <button type="button" class="more" onClick={() => setSpoilersShown(true)}>
-                  Show
+                  {t('card.showSpoilers')}
                 </button>
               </p>
             )}

@@ -1,4 +1,16 @@
-import { FOLLOW_STATUS_LABELS, FOLLOW_STATUSES, type Follow, type FollowStatus } from '../lib/settings/library';
+import { t } from '../lib/i18n';
+import { FOLLOW_STATUSES, type Follow, type FollowStatus } from '../lib/settings/library';
+
+const STATUS_KEYS = {
+  watching: 'card.status.watching',
+  plan: 'card.status.plan',
+  completed: 'card.status.completed',
+  'on-hold': 'card.status.onHold',
+  dropped: 'card.status.dropped',
+} as const satisfies Record<FollowStatus, string>;
+
+/** A follow status in the reader's language ("Watching", "보는 중"). */
+export const followStatusLabel = (status: FollowStatus): string => t(STATUS_KEYS[status]);
 
 /** The follow statuses as options, in the order fans keep lists. */
 export function FollowStatusOptions() {
@@ -6,7 +18,7 @@ export function FollowStatusOptions() {
     <>
       {FOLLOW_STATUSES.map((status) => (
         <option key={status} value={status}>
-          {FOLLOW_STATUS_LABELS[status]}
+          {followStatusLabel(status)}
         </option>
       ))}
     </>

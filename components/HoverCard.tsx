@@ -1,3 +1,4 @@
+import { t } from '../lib/i18n';
 import type { EntityCardData } from '../lib/index/entity-card';
 import type { LibraryChange } from '../lib/messages';
 import type { DisplaySettings } from '../lib/settings';
@@ -28,7 +29,7 @@ export function HoverCard({
 }: HoverCardProps) {
   return (
     <div class="hover-card" role="dialog" aria-modal="false" aria-labelledby={HEADING_ID} tabIndex={-1}>
-      <button type="button" class="close" aria-label="Close card (Esc)" onClick={onClose}>
+      <button type="button" class="close" aria-label={t('card.close')} onClick={onClose}>
         ×
       </button>
       {state.status === 'ready' ? (
@@ -45,10 +46,10 @@ export function HoverCard({
           <h2 id={HEADING_ID} class="card-title">
             {state.name}
           </h2>
-          <p class="muted">{state.status === 'loading' ? 'Loading…' : 'Dramalens could not load this card.'}</p>
+          <p class="muted">{state.status === 'loading' ? t('card.loading') : t('card.loadError', [t('extName')])}</p>
         </div>
       )}
-      <p class="card-footer">Dramalens</p>
+      <p class="card-footer">{t('extName')}</p>
     </div>
   );
 }

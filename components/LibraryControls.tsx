@@ -1,3 +1,4 @@
+import { t } from '../lib/i18n';
 import type { EntityCardData } from '../lib/index/entity-card';
 import type { LibraryChange } from '../lib/messages';
 import { hasProgress, type Follow } from '../lib/settings/library';
@@ -13,24 +14,23 @@ export function LibraryControls({ card, onChange }: LibraryControlsProps) {
   const follow = card.drama?.follow;
   const episodes = card.drama?.episodes;
   const setFollow = (next: Follow | null) => onChange({ change: 'follow', dramaId: card.id, follow: next });
-  const kindWord = card.kind === 'drama' ? 'drama' : 'actor';
   return (
-    <div class="library-controls" role="group" aria-label={`Your ${kindWord}: ${card.name}`}>
+    <div class="library-controls" role="group" aria-label={t(card.kind === 'drama' ? 'card.library.yourDrama' : 'card.library.yourActor', [card.name])}>
       {card.drama && (
         <FollowStatusSelect
           follow={follow}
-          noneLabel="+ Follow"
-          label={`Your status for ${card.name}`}
+          noneLabel={t('card.library.follow')}
+          label={t('card.library.statusFor', [card.name])}
           {...(follow ? { class: 'is-following' } : {})}
           onChange={setFollow}
         />
       )}
       {follow && hasProgress(follow.status) && (
-        <span class="progress" role="group" aria-label={`Episodes of ${card.name} watched`}>
+        <span class="progress" role="group" aria-label={t('card.library.progressOf', [card.name])}>
           <button
             type="button"
             class="step"
-            aria-label="One episode fewer watched"
+            aria-label={t('card.library.episodeFewer')}
             disabled={!follow.episode}
             onClick={() =>
               setFollow(
@@ -43,13 +43,13 @@ export function LibraryControls({ card, onChange }: LibraryControlsProps) {
             −
           </button>
           <span class="progress-text" data-testid="progress">
-            {follow.episode ? `Ep ${follow.episode}` : 'No ep'}
+            {follow.episode ? t('card.library.progressEpisode', [String(follow.episode)]) : t('card.library.progressNone')}
             {episodes ? ` / ${episodes}` : ''}
           </span>
           <button
             type="button"
             class="step"
-            aria-label="One more episode watched"
+            aria-label={t('card.library.episodeMore')}
             disabled={episodes !== undefined && (follow.episode ?? 0) >= episodes}
             onClick={() => setFollow({ ...follow, episode: (follow.episode ?? 0) + 1 })}
           >
@@ -63,7 +63,7 @@ export function LibraryControls({ card, onChange }: LibraryControlsProps) {
         aria-pressed={card.muted}
         onClick={() => onChange({ change: 'mute', kind: card.kind, id: card.id, muted: !card.muted })}
       >
-        {card.muted ? 'Muted' : 'Mute'}
+        {card.muted ? t('card.library.muted') : t('card.library.mute')}
         <span class="visually-hidden"> {card.name}</span>
       </button>
     </div>

@@ -1,16 +1,36 @@
+import { t, uiLocalizer, type Localizer } from '../lib/i18n';
 import type { NewsCardData } from '../lib/index/entity-card';
-import { MONTH_SHORT_NAMES } from '../lib/schedule/calendar';
 
 export interface NewsCardProps {
   news: NewsCardData;
 }
 
-/** `2021`, `Jul 2021` or `3 Jul 2021`: only as precise as the date is known. */
-export function formatPartialDate(date: string): string {
-  const [year, month, day] = date.split('-');
-  if (!month) return year;
-  const monthName = MONTH_SHORT_NAMES[Number(month) - 1] ?? month;
-  return day ? `${Number(day)} ${monthName} ${year}` : `${monthName} ${year}`;
+type Precision = 'year' | 'month' | 'day';
+const PARTIAL_DATE_OPTIONS: Record<Precision, Intl.DateTimeFormatOptions> = {
+  year: { year: 'numeric' },
+  month: { month: 'short', year: 'numeric' },
+  day: { day: 'numeric', month: 'short', year: 'numeric' },
+};
+const partialFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * `2021`, `Jul 2021` or `Jul 3, 2021` (en-US; `2021년 7월 3일` in Korean): only as precise as
+ * the date is known. A calendar day, so it is spelled in UTC; an unreadable date is shown as is.
+ */
+export function formatPartialDate(date: string, l: Localizer = uiLocalizer()): string {
+  const [year, month, day] = date.split('-').map(Number);
+  if (!Number.isInteger(year) || (month !== undefined && !(month >= 1 && month <= 12))) return date;
+  const precision: Precision = month === undefined ? 'year' : day === undefined ? 'month' : 'day';
+  if (precision === 'day' && !(day! >= 1 && day! <= 31)) return date;
+  const key = `${l.locale}|${precision}`;
+  let formatter = partialFormatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(l.locale, { ...PARTIAL_DATE_OPTIONS[precision], timeZone: 'UTC' });
+    partialFormatters.set(key, formatter);
+  }
+  const instant = new Date(0);
+  instant.setUTCFullYear(year, (month ?? 1) - 1, day ?? 1); // also years before 100
+  return formatter.format(instant);
 }
 
 /** A fan-news story: headline (a link when the URL is known), outlet, date, our summary, sources. */
@@ -38,7 +58,7 @@ export function NewsCard({ news }: NewsCardProps) {
         {others.length > 0 && (
           <span class="news-sources">
             {' · '}
-            {news.sources.length} sources, also{' '}
+            {t('card.sourcesAlso', [String(news.sources.length)])}{' '}
             {others.map((source, i) => (
               <span key={source.articleId}>
                 {i > 0 && ', '}

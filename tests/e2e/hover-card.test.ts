@@ -336,8 +336,8 @@ describe('hover card air times, with "now" pinned (viewer in New York)', () => {
     const page = await nevertheless('2021-07-01T12:00:00+09:00');
     const text = (await cardText(page))!;
     expect(text).toContain('Ep 3');
-    expect(text).toContain('Sat 3 Jul 2021, 10:00 AM');
-    expect(text).toContain('Sat 3 Jul 2021, 11:00 PM KST');
+    expect(text).toContain('Sat, Jul 3, 2021, 10:00 AM');
+    expect(text).toContain('Sat, Jul 3, 2021, 11:00 PM KST');
     expect(text).toContain('in 2d 11h');
     await screenshot(page, 'card-drama-airing');
     await page.close();
@@ -347,7 +347,7 @@ describe('hover card air times, with "now" pinned (viewer in New York)', () => {
     const page = await nevertheless('2021-09-01T12:00:00+09:00');
     const text = (await cardText(page))!;
     expect(text).toContain('Finished');
-    expect(text).toContain('Sat 21 Aug 2021');
+    expect(text).toContain('Sat, Aug 21, 2021');
     await page.close();
   });
 });
