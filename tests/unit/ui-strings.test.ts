@@ -1,9 +1,10 @@
 // Every word a reader sees comes from the catalogues (locales/*.yml): this fails on English left
 // in the UI's source. It reads the code with the TypeScript parser: JSX text, text-bearing JSX
 // attributes (aria-label, title, placeholder, alt, label), string and template literals inside
-// JSX, and, in the UI's plain modules, any literal that reads as words. Developer-facing text
-// (thrown errors, console output) is not UI; a literal that is data, not words (a CSS class, a
-// storage key) never has the shape "Word word".
+// JSX, and elsewhere in the UI's code any literal that reads as words ("Word word", or one
+// capitalised word such as "Next"). Developer-facing text (thrown errors, console output) is not
+// UI; a CSS class or a storage key never has those shapes; data shown as it is (a sample title)
+// is declared under a comment saying it is "not words to translate".
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from '@babel/parser';
@@ -30,7 +31,20 @@ const UI_SOURCES = [
   'lib/settings/chunked-list.ts',
   'lib/settings/store.ts',
 ];
-const TEXT_ATTRIBUTES = new Set(['aria-label', 'aria-description', 'aria-roledescription', 'aria-valuetext', 'title', 'placeholder', 'alt', 'label']);
+const TEXT_ATTRIBUTES = new Set([
+  'aria-label',
+  'aria-description',
+  'aria-roledescription',
+  'aria-valuetext',
+  'title',
+  'placeholder',
+  'alt',
+  'label',
+]);
+/** A capitalised word, as labels are ("Next", "Premiere"); keys and classes are lower case. */
+const CAPITALISED = /^[A-Z][a-z]+[.:…!?]?$/;
+/** What a comment above a declaration says when its text is data, not words of the UI. */
+const DATA_MARK = 'not words to translate';
 const LETTERS = /[A-Za-z\u3131-\uD79D]/;
 /** Words, not a CSS class list or a key: "Aired while…", "new episode" (not "air air-finished"). */
 const WORDS = /(^|[^-\w])([A-Z][a-z]+|[a-z]{2,})[,.:;!?]? [a-z]{2,}([\s,.:;!?…]|$)/;
@@ -65,7 +79,10 @@ function calleeName(node: Node): string {
 /** "file:line: text" for each UI string written in the code rather than taken from the catalogue. */
 export function uncataloguedStrings(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  const ast = parse(text, { sourceType: 'module', plugins: file.endsWith('x') ? ['typescript', 'jsx'] : ['typescript'] });
+  const ast = parse(text, {
+    sourceType: 'module',
+    plugins: file.endsWith('x') ? ['typescript', 'jsx'] : ['typescript'],
+  });
   const found: string[] = [];
   const report = (node: Node, value: string) =>
     found.push(`${path.relative(ROOT, file)}:${node.loc?.start.line}: ${JSON.stringify(value.trim())}`);
@@ -79,6 +96,12 @@ export function uncataloguedStrings(file: string): string[] {
       case 'TSInterfaceDeclaration':
       case 'TSTypeAliasDeclaration':
         return;
+      case 'VariableDeclaration': {
+        // Data the UI shows as it is (a sample name, an address) says so where it is declared.
+        const comments = (node.leadingComments as { value: string }[] | undefined) ?? [];
+        if (comments.some((c) => c.value.includes(DATA_MARK))) return;
+        break;
+      }
       case 'NewExpression':
         if (calleeName(node).endsWith('Error')) return; // developer-facing
         break;
@@ -113,8 +136,13 @@ export function uncataloguedStrings(file: string): string[] {
         return;
       case 'StringLiteral':
       case 'TemplateElement': {
-        const value = node.type === 'StringLiteral' ? String(node.value) : String((node.value as { cooked: string }).cooked ?? '');
-        if (jsx === 'text-attribute' || jsx === 'child' ? LETTERS.test(value) : jsx === 'none' && WORDS.test(value))
+        const value =
+          node.type === 'StringLiteral' ? String(node.value) : String((node.value as { cooked: string }).cooked ?? '');
+        if (
+          jsx === 'text-attribute' || jsx === 'child'
+            ? LETTERS.test(value)
+            : jsx === 'none' && (WORDS.test(value) || CAPITALISED.test(value))
+        )
           report(node, value);
         return;
       }
@@ -145,6 +173,7 @@ describe('UI strings', () => {
       '"Finished"',
       '"Next episode"',
       '"Aired while you were away"',
+      '"Premiere"',
     ]);
   });
 
