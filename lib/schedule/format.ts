@@ -83,17 +83,20 @@ export function formatDate(value: number | string, timeZone: string, l: Localize
   }
   return cachedFormatter(
     `date|${l.locale}|${zone}`,
-    () => new Intl.DateTimeFormat(l.locale, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: zone }),
+    () =>
+      new Intl.DateTimeFormat(l.locale, {
+        weekday: 'short',
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        timeZone: zone,
+      }),
   ).format(instant as number);
 }
 
 /** A date and a clock together: "Sat, Aug 21, 2021, 11:00 PM". */
-export const formatDateAndClock = (
-  epochMs: number,
-  timeZone: string,
-  hourCycle: 12 | 24,
-  l: Localizer,
-): string => l.t('time.dateAndClock', [formatDate(epochMs, timeZone, l), formatClock(epochMs, timeZone, hourCycle, l)]);
+export const formatDateAndClock = (epochMs: number, timeZone: string, hourCycle: 12 | 24, l: Localizer): string =>
+  l.t('time.dateAndClock', [formatDate(epochMs, timeZone, l), formatClock(epochMs, timeZone, hourCycle, l)]);
 
 /** A time marked as Korea's: "11:00 PM KST". */
 export const markKst = (time: string, l: Localizer): string => l.t('time.kst', [time]);

@@ -14,7 +14,9 @@ export async function loadCatalogue(locale: string): Promise<{ getMessage: GetMe
     const entry = messages[key];
     if (!entry) return '';
     const subs = substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
-    return entry.message.replace(/\$(\$|[1-9])/g, (_, which: string) => (which === '$' ? '$' : (subs[Number(which) - 1] ?? '')));
+    return entry.message.replace(/\$(\$|[1-9])/g, (_, which: string) =>
+      which === '$' ? '$' : (subs[Number(which) - 1] ?? ''),
+    );
   };
   return { getMessage, keys: Object.keys(messages) };
 }

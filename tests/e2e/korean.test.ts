@@ -17,13 +17,15 @@ const suite = useExtensionSuite(pageRoutes, { lang: 'ko' });
 const [english, korean] = await Promise.all([loadCatalogue('en'), loadCatalogue('ko')]);
 
 /** Data, not UI: what a card or list shows from the index as it is. */
-const DATA = '.card-title, .chip, .news-summary, .news-headline, .news-outlet, .news-sources a, .filmography-title, .hangul, [data-testid="data"]';
+const DATA =
+  '.card-title, .chip, .news-summary, .news-headline, .news-outlet, .news-sources a, .filmography-title, .hangul, [data-testid="data"]';
 
 /** The text a reader sees in `root` (a selector; the first match), data left out. */
 function visibleUiText(page: Page, root: string): Promise<string> {
   return page.evaluate(
     ([selector, data]) => {
-      const found = document.querySelector(selector) ?? document.querySelector('dramalens-ui')?.shadowRoot?.querySelector(selector);
+      const found =
+        document.querySelector(selector) ?? document.querySelector('dramalens-ui')?.shadowRoot?.querySelector(selector);
       if (!found) return '';
       const copy = found.cloneNode(true) as Element;
       for (const el of copy.querySelectorAll(data)) el.remove();
@@ -38,7 +40,12 @@ function visibleUiText(page: Page, root: string): Promise<string> {
 }
 
 /** The fixed words of each message of `section` (what is left between its $1, $2…), long enough to be telling. */
-function fragments(getMessage: (key: string) => string, keys: string[], section: string, min: number): Map<string, string[]> {
+function fragments(
+  getMessage: (key: string) => string,
+  keys: string[],
+  section: string,
+  min: number,
+): Map<string, string[]> {
   const byKey = new Map<string, string[]>();
   for (const key of keys.filter((k) => k.startsWith(`${section}_`))) {
     const parts = getMessage(key)
@@ -58,7 +65,8 @@ function englishOnScreen(text: string, sections: string[]): string[] {
       const ko = korean.getMessage(key);
       for (const part of parts) {
         if (ko.includes(part)) continue;
-        if (new RegExp(`(^|[^A-Za-z])${part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^A-Za-z]|$)`).test(text)) found.push(`${key}: ${part}`);
+        if (new RegExp(`(^|[^A-Za-z])${part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^A-Za-z]|$)`).test(text))
+          found.push(`${key}: ${part}`);
       }
     }
   }
@@ -131,7 +139,9 @@ describe('in Korean', () => {
       });
       await page.mouse.move(at.x, at.y);
       const card = page.locator('dramalens-ui .hover-card');
-      await expect.poll(() => card.textContent({ timeout: 200 }).catch(() => null), { timeout: 5000 }).toContain('알고있지만');
+      await expect
+        .poll(() => card.textContent({ timeout: 200 }).catch(() => null), { timeout: 5000 })
+        .toContain('알고있지만');
       const text = await visibleUiText(page, '.hover-card');
       // Episode 3 on Saturday 3 July 2021 at 23:00 KST, two days and eleven hours away.
       expect(text).toContain('2일 11시간 후');
