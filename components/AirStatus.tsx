@@ -42,12 +42,17 @@ export function AirStatus({ air, display, viewerTimeZone }: AirStatusProps) {
   const { next } = air;
   const local = formatDateAndClock(next.at, viewerTimeZone, display.hourCycle, l);
   const kst = markKst(formatDateAndClock(next.at, KST, display.hourCycle, l), l);
-  const when =
-    display.timeDisplay === 'local' ? local : display.timeDisplay === 'kst' ? kst : t('card.air.localAndKst', [local, kst]);
+  // A reader in Korea gets the KST time once (as formatAirTime does).
+  const inKorea = display.timeDisplay === 'kst' || (display.timeDisplay === 'both' && viewerTimeZone === KST);
+  const when = display.timeDisplay === 'local' ? local : inKorea ? kst : t('card.air.localAndKst', [local, kst]);
   return (
     <span class={`air air-${air.state}`}>
       <strong>
-        {air.onAirNow ? t('card.air.onAirNow') : air.state === 'upcoming' ? t('card.air.premieres') : t('card.air.next')}
+        {air.onAirNow
+          ? t('card.air.onAirNow')
+          : air.state === 'upcoming'
+            ? t('card.air.premieres')
+            : t('card.air.next')}
       </strong>
       {next.episode !== undefined ? ` · ${t('card.air.episode', [String(next.episode)])}` : ''} ·{' '}
       <time dateTime={new Date(next.at).toISOString()}>{when}</time>

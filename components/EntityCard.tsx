@@ -22,7 +22,10 @@ export interface EntityCardProps {
 
 function period(premiere?: string, finale?: string): string | undefined {
   if (!premiere && !finale) return undefined;
-  return t('card.period', [premiere ? formatPartialDate(premiere) : '?', finale ? formatPartialDate(finale) : t('card.ongoing')]);
+  return t('card.period', [
+    premiere ? formatPartialDate(premiere) : '?',
+    finale ? formatPartialDate(finale) : t('card.ongoing'),
+  ]);
 }
 
 /** Cast chips shown before "N more" (the main cast is always shown whole). */
@@ -98,7 +101,10 @@ export function EntityCard({
               <h3 class="section-title">{t('card.cast')}</h3>
               <ul class="chips">
                 {castShown.map((member) => (
-                  <li key={member.personId} title={member.character ? t('card.asCharacter', [member.character]) : undefined}>
+                  <li
+                    key={member.personId}
+                    title={member.character ? t('card.asCharacter', [member.character]) : undefined}
+                  >
                     {entityLink(member.personId, member.name)}
                   </li>
                 ))}

@@ -15,7 +15,11 @@ export function LibraryControls({ card, onChange }: LibraryControlsProps) {
   const episodes = card.drama?.episodes;
   const setFollow = (next: Follow | null) => onChange({ change: 'follow', dramaId: card.id, follow: next });
   return (
-    <div class="library-controls" role="group" aria-label={t(card.kind === 'drama' ? 'card.library.yourDrama' : 'card.library.yourActor', [card.name])}>
+    <div
+      class="library-controls"
+      role="group"
+      aria-label={t(card.kind === 'drama' ? 'card.library.yourDrama' : 'card.library.yourActor', [card.name])}
+    >
       {card.drama && (
         <FollowStatusSelect
           follow={follow}
@@ -43,7 +47,9 @@ export function LibraryControls({ card, onChange }: LibraryControlsProps) {
             −
           </button>
           <span class="progress-text" data-testid="progress">
-            {follow.episode ? t('card.library.progressEpisode', [String(follow.episode)]) : t('card.library.progressNone')}
+            {follow.episode
+              ? t('card.library.progressEpisode', [String(follow.episode)])
+              : t('card.library.progressNone')}
             {episodes ? ` / ${episodes}` : ''}
           </span>
           <button
