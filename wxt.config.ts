@@ -84,6 +84,10 @@ export default defineConfig({
         wxt.config.manifestVersion === 3
           ? [{ resources: PAGE_RESOURCES, matches: ['<all_urls>'], use_dynamic_url: true } as never]
           : (PAGE_RESOURCES as never);
+      // The toolbar button's tooltip (until the badge sets one per tab) from the catalogue, not
+      // the popup's <title>.
+      const action = manifest.action ?? manifest.browser_action;
+      if (action) action.default_title = '__MSG_extName__';
     },
   },
   manifest: ({ browser }) => ({

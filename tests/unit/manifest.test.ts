@@ -31,6 +31,7 @@ describe.each(['chrome-mv3', 'firefox-mv2'] as const)('the %s manifest', (build)
       m.name,
       m.description,
       (m.commands as Record<string, { description: string }>)['open-card'].description,
+      ((m.action ?? m.browser_action) as { default_title: string }).default_title,
     ];
     const messages = (lang: string) =>
       JSON.parse(readFileSync(path.join(OUT, build, '_locales', lang, 'messages.json'), 'utf8')) as Record<
