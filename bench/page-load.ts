@@ -38,7 +38,12 @@ export interface Contender {
   key: string;
   label: string;
   extensionDir: string;
+  /** A reference extension (not Dramalens): measured alike, nothing lit to review. */
+  reference?: boolean;
 }
+
+/** Floor + one message: the floor's walk, then the page's text sent to a worker and answered. */
+export const REFERENCE_EXTENSION = path.resolve(import.meta.dirname, 'reference-extension');
 
 interface Browser {
   contender: Contender;
@@ -169,7 +174,7 @@ export async function runPageLoadBench(options: { contenders: Contender[]; pages
     results.push({ page: name, bytes, top, frames, floorMs, perContender });
     // What the last load lit, every frame (the precision review).
     if (name !== SYNTHETIC) {
-      for (const b of ours) {
+      for (const b of ours.filter((o) => !o.contender.reference)) {
         const counts = (lit[b.contender.key] ??= new Map());
         for (const frame of b.page.frames()) {
           const texts = await frame.evaluate(litTexts).catch(() => [] as string[]);
@@ -258,6 +263,9 @@ export function pageLoadMarkdown(
     loadsWithoutScanEnd.length > 0
       ? `Loads whose first scan had not ended 30 s after the load (measured as they stood): ${loadsWithoutScanEnd.length}.`
       : '',
+    empty
+      ? `floor extension, the same page: ${fmt(empty.floorMs)} ms for ${empty.frames} frames it ran in, ${fmt(empty.floorMs / Math.max(1, empty.frames))} ms per frame.`
+      : '',
     ...contenders.map((c) => {
       const x = empty?.perContender[c.key];
       return x
@@ -265,10 +273,12 @@ export function pageLoadMarkdown(
         : '';
     }),
     '',
-    ...contenders.map((c) => {
-      const rows = lit[c.key] ?? [];
-      return `${c.label}, every distinct text lit on the corpus pages (count, pages): ${rows.length === 0 ? 'none' : rows.map((r) => `${r.text} (${r.count}, ${r.pages})`).join('; ')}.`;
-    }),
+    ...contenders
+      .filter((c) => !c.reference)
+      .map((c) => {
+        const rows = lit[c.key] ?? [];
+        return `${c.label}, every distinct text lit on the corpus pages (count, pages): ${rows.length === 0 ? 'none' : rows.map((r) => `${r.text} (${r.count}, ${r.pages})`).join('; ')}.`;
+      }),
     '',
     'The 20 largest pages, one row each:',
     '',

@@ -105,7 +105,7 @@ async function main() {
     [
       'pageLoad',
       async () => {
-        const { codeSizes, runPageLoadBench, withDictionary } = await import('./page-load');
+        const { codeSizes, REFERENCE_EXTENSION, runPageLoadBench, withDictionary } = await import('./page-load');
         const built = path.join(ROOT, '.output/chrome-mv3');
         const result = await runPageLoadBench({
           contenders: [
@@ -114,6 +114,12 @@ async function main() {
               key: 'dramadb',
               label: `Dramalens, ${dictionaries[1].label}`,
               extensionDir: withDictionary(built, dictionaries[1].file),
+            },
+            {
+              key: 'reference',
+              label: 'reference, not Dramalens: the floor + one message to the background',
+              extensionDir: REFERENCE_EXTENSION,
+              reference: true,
             },
           ],
           pages: Number.isFinite(PAGE_LIMIT) ? PAGE_LIMIT : undefined,
