@@ -233,6 +233,9 @@ export interface LitText {
   pages: number;
 }
 
+const emptyFramesFigure = (ms: number, frames: number) =>
+  `a page of 20 frames without text (half about:blank, half empty documents): ${fmt(ms)} ms for ${frames} frames it ran in, ${fmt(ms / Math.max(1, frames))} ms per frame.`;
+
 export function pageLoadMarkdown(
   results: PageFigures[],
   contenders: Contender[],
@@ -242,6 +245,7 @@ export function pageLoadMarkdown(
   const top = real.filter((r) => r.top);
   const big = results.find((r) => r.page === SYNTHETIC);
   const empty = results.find((r) => r.page === EMPTY_FRAMES);
+  const reviewed = contenders.filter((c) => !c.reference);
   const summary = [
     `Page loads, built extension in Chromium headless, Chrome trace of each fresh load (main-thread time of every event naming the extension's files, module evaluation, and the trace's CPU samples whose stack runs through the extension's files; overlaps merged; bench/trace.ts), the floor extension in the same run; each trace runs until the top frame's first scan has ended (plus ${SCAN_SETTLE_MS} ms), and at least ${SETTLE_MS} ms after the load event; after one warm-up load per page and browser: median of ${LOADS_PER_PAGE} loads for the 20 largest pages and the 5 MB page, one load for the others (and ${LOADS_PER_PAGE} more where that one exceeded ${RECHECK_RATIO}× the floor).`,
     '',
@@ -263,22 +267,16 @@ export function pageLoadMarkdown(
     loadsWithoutScanEnd.length > 0
       ? `Loads whose first scan had not ended 30 s after the load (measured as they stood): ${loadsWithoutScanEnd.length}.`
       : '',
-    empty
-      ? `floor extension, the same page: ${fmt(empty.floorMs)} ms for ${empty.frames} frames it ran in, ${fmt(empty.floorMs / Math.max(1, empty.frames))} ms per frame.`
-      : '',
+    empty ? `floor extension, ${emptyFramesFigure(empty.floorMs, empty.frames)}` : '',
     ...contenders.map((c) => {
       const x = empty?.perContender[c.key];
-      return x
-        ? `${c.label}, a page of 20 frames without text (half about:blank, half empty documents): ${fmt(x.ms)} ms for ${x.frames} frames it ran in, ${fmt(x.ms / Math.max(1, x.frames))} ms per frame.`
-        : '';
+      return x ? `${c.label}, ${emptyFramesFigure(x.ms, x.frames)}` : '';
     }),
     '',
-    ...contenders
-      .filter((c) => !c.reference)
-      .map((c) => {
-        const rows = lit[c.key] ?? [];
-        return `${c.label}, every distinct text lit on the corpus pages (count, pages): ${rows.length === 0 ? 'none' : rows.map((r) => `${r.text} (${r.count}, ${r.pages})`).join('; ')}.`;
-      }),
+    ...reviewed.map((c) => {
+      const rows = lit[c.key] ?? [];
+      return `${c.label}, every distinct text lit on the corpus pages (count, pages): ${rows.length === 0 ? 'none' : rows.map((r) => `${r.text} (${r.count}, ${r.pages})`).join('; ')}.`;
+    }),
     '',
     'The 20 largest pages, one row each:',
     '',
