@@ -28,6 +28,8 @@ import {
 const ZONE = 'America/New_York';
 const DRAMA = 'sirens-kiss';
 const kst = (local: string) => `${local}+09:00`;
+/** An alarm fires on the browser's own clock: on a busy 2-core CI machine Firefox can take well over 5 s. */
+const REMINDER_WAIT_MS = 20_000;
 
 let profileDir: string;
 let chromiumCopy: string | undefined;
@@ -142,7 +144,7 @@ describe('episode reminders', () => {
     expect(await recentReminders()).toEqual([]);
     await listenForNotifications();
     await pinNow(session, kst('2026-03-02T20:40:30'));
-    await expect.poll(recentReminders, { timeout: 5000 }).toHaveLength(1);
+    await expect.poll(recentReminders, { timeout: REMINDER_WAIT_MS }).toHaveLength(1);
     const [shown] = await recentReminders();
     expect(shown).toMatchObject({
       dramaId: DRAMA,
@@ -178,7 +180,7 @@ describe('episode reminders', () => {
     session = await launch();
     await listenForNotifications();
     await pinNow(session, kst('2026-03-16T12:00:00'));
-    await expect.poll(recentReminders, { timeout: 5000 }).toHaveLength(4);
+    await expect.poll(recentReminders, { timeout: REMINDER_WAIT_MS }).toHaveLength(4);
     const missed = (await recentReminders()).filter((r) => r.missed);
     expect(missed.map((r) => r.episode).sort()).toEqual([2, 3, 4]);
     expect((await notificationIds()).filter((id) => id.startsWith('dramalens-missed:'))).toHaveLength(1);
@@ -230,7 +232,9 @@ describe('episode reminders', () => {
     // Wednesday 18 March, ten minutes before episode 7 (17:00 KST, 04:00 in New York).
     await pinNow(session, kst('2026-03-18T16:50:30'));
     await expect
-      .poll(async () => (await recentReminders()).filter((r) => r.dramaId === 'bloody-flower'), { timeout: 5000 })
+      .poll(async () => (await recentReminders()).filter((r) => r.dramaId === 'bloody-flower'), {
+        timeout: REMINDER_WAIT_MS,
+      })
       .toEqual([expect.objectContaining({ episode: 7, missed: false })]);
     expect(await notificationIds()).toContain('dramalens-remind:bloody-flower:bloody-flower#7');
   });
