@@ -66,6 +66,11 @@ export interface LoadCost {
   ms: number;
   /** The longest task (RunTask) that ran any of that work. */
   longestTaskMs: number;
+  /**
+   * The most of that work inside any one task: tells a long task that is ours from one that is
+   * the browser's own (layout, paint) with a little of ours in it.
+   */
+  mostOursInOneTaskMs: number;
   /** Frames the extension's scripts ran in. */
   frames: number;
   /**
@@ -184,7 +189,7 @@ export function loadCost(events: TraceEvent[]): LoadCost {
     if (frame && e.name === 'EvaluateScript' && isOurs(e)) frames.add(frame);
   }
   let totalUs = 0;
-  if (byThread.size === 0) return { ms: 0, longestTaskMs: 0, frames: 0, backgroundMs, byName };
+  if (byThread.size === 0) return { ms: 0, longestTaskMs: 0, mostOursInOneTaskMs: 0, frames: 0, backgroundMs, byName };
   const merged: { key: string; from: number; to: number }[] = [];
   for (const [key, intervals] of byThread) {
     intervals.sort((a, b) => a[0] - b[0]);
@@ -200,15 +205,27 @@ export function loadCost(events: TraceEvent[]): LoadCost {
   }
   for (const m of merged) totalUs += m.to - m.from;
   let longestUs = 0;
+  let mostOursUs = 0;
   for (const task of events) {
     if (task.name !== 'RunTask' || task.ph !== 'X' || typeof task.dur !== 'number') continue;
     const key = `${task.pid}:${task.tid}`;
     const end = task.ts + task.dur;
-    if (task.dur > longestUs && merged.some((m) => m.key === key && m.from < end && m.to > task.ts)) {
-      longestUs = task.dur;
+    let oursUs = 0;
+    for (const m of merged) {
+      if (m.key === key && m.from < end && m.to > task.ts) oursUs += Math.min(m.to, end) - Math.max(m.from, task.ts);
     }
+    if (oursUs === 0) continue;
+    longestUs = Math.max(longestUs, task.dur);
+    mostOursUs = Math.max(mostOursUs, oursUs);
   }
-  return { ms: totalUs / 1000, longestTaskMs: longestUs / 1000, frames: frames.size, backgroundMs, byName };
+  return {
+    ms: totalUs / 1000,
+    longestTaskMs: longestUs / 1000,
+    mostOursInOneTaskMs: mostOursUs / 1000,
+    frames: frames.size,
+    backgroundMs,
+    byName,
+  };
 }
 
 /** Microseconds covered by the intervals of each thread, overlaps merged. */
