@@ -190,29 +190,33 @@ export function loadCost(events: TraceEvent[]): LoadCost {
   }
   let totalUs = 0;
   if (byThread.size === 0) return { ms: 0, longestTaskMs: 0, mostOursInOneTaskMs: 0, frames: 0, backgroundMs, byName };
-  const merged: { key: string; from: number; to: number }[] = [];
+  // Per thread, our intervals with overlaps merged, in order.
+  const merged = new Map<string, { from: number; to: number }[]>();
   for (const [key, intervals] of byThread) {
     intervals.sort((a, b) => a[0] - b[0]);
+    const list: { from: number; to: number }[] = [];
     let [from, to] = intervals[0];
     for (const [s, e] of intervals.slice(1)) {
       if (s <= to) to = Math.max(to, e);
       else {
-        merged.push({ key, from, to });
+        list.push({ from, to });
         [from, to] = [s, e];
       }
     }
-    merged.push({ key, from, to });
+    list.push({ from, to });
+    merged.set(key, list);
+    for (const m of list) totalUs += m.to - m.from;
   }
-  for (const m of merged) totalUs += m.to - m.from;
   let longestUs = 0;
   let mostOursUs = 0;
   for (const task of events) {
     if (task.name !== 'RunTask' || task.ph !== 'X' || typeof task.dur !== 'number') continue;
-    const key = `${task.pid}:${task.tid}`;
+    const ours = merged.get(`${task.pid}:${task.tid}`);
+    if (!ours) continue;
     const end = task.ts + task.dur;
     let oursUs = 0;
-    for (const m of merged) {
-      if (m.key === key && m.from < end && m.to > task.ts) oursUs += Math.min(m.to, end) - Math.max(m.from, task.ts);
+    for (const m of ours) {
+      if (m.from < end && m.to > task.ts) oursUs += Math.min(m.to, end) - Math.max(m.from, task.ts);
     }
     if (oursUs === 0) continue;
     longestUs = Math.max(longestUs, task.dur);
