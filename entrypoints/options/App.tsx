@@ -12,7 +12,7 @@ import { WatchlistTransfer } from '../../components/options/WatchlistTransfer';
 import { CalendarExport } from '../../components/options/CalendarExport';
 import { ReminderSettings, type ReminderEnvironment } from '../../components/options/ReminderSettings';
 import { useLiveSettings, type SettingsFeed } from '../../components/options/use-live-settings';
-import { SETTINGS_VERSION, type SettingKey, type Settings } from '../../lib/settings';
+import { SETTINGS_VERSION, type Settings } from '../../lib/settings';
 import { t, uiLocalizer } from '../../lib/i18n';
 import {
   MAX_SETTINGS_FILE_BYTES,

@@ -149,8 +149,9 @@ export function uncataloguedStrings(file: string): string[] {
     }
     for (const [key, value] of Object.entries(node)) {
       if (key === 'loc' || key === 'leadingComments' || key === 'trailingComments') continue;
-      if (Array.isArray(value)) for (const item of value) isNode(item) && visit(item, jsx);
-      else if (isNode(value)) visit(value, jsx);
+      if (Array.isArray(value)) {
+        for (const item of value) if (isNode(item)) visit(item, jsx);
+      } else if (isNode(value)) visit(value, jsx);
     }
   };
   visit(ast.program as unknown as Node, 'none');
