@@ -92,19 +92,25 @@ async function tracedLoad(browser: Browser, html: string): Promise<LoadCost> {
     loadsWithoutLoadEvent.push(`${browser.contender.key} ${url}`);
   });
   await browser.page.waitForTimeout(SETTLE_MS);
-  // The matcher answers from the background: a long page's scan can outlast the settle time.
-  // Wait for the top frame's first scan to end (lib/page/engine FIRST_SCAN_DONE_MARK), so
-  // the trace holds all of it.
-  const scanned = await browser.page
-    .waitForFunction(
-      () =>
-        performance.getEntriesByName('dramalens:engine-started').length === 0 ||
-        performance.getEntriesByName('dramalens:first-scan-done').length > 0,
-      undefined,
-      { timeout: 30_000, polling: 50 },
-    )
-    .then(() => true)
-    .catch(() => false);
+  // The matcher answers from the background: a long page's check or scan can outlast the settle
+  // time. Wait for the top frame's answer: nothing named (lib/page/bootstrap NOTHING_NAMED_MARK),
+  // or the engine's first scan done (lib/page/engine FIRST_SCAN_DONE_MARK), so the trace holds
+  // all of it. The other contenders set no marks; a top frame without text is never asked about.
+  const dramalens = browser.contender.extensionDir !== FLOOR_EXTENSION && !browser.contender.reference;
+  const scanned =
+    !dramalens ||
+    (await browser.page
+      .waitForFunction(
+        () => {
+          const marked = (name: string) => performance.getEntriesByName(name).length > 0;
+          if (marked('dramalens:engine-started')) return marked('dramalens:first-scan-done');
+          return marked('dramalens:nothing-named') || !/\S/.test(document.body?.textContent ?? '');
+        },
+        undefined,
+        { timeout: 30_000, polling: 50 },
+      )
+      .then(() => true)
+      .catch(() => false));
   if (!scanned) loadsWithoutScanEnd.push(`${browser.contender.key} ${url}`);
   await browser.page.waitForTimeout(SCAN_SETTLE_MS);
   return loadCost(await stop());

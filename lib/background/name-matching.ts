@@ -1,4 +1,4 @@
-// The matcher for every page: the content scripts send their text (lib/page/engine/
+// The matcher for every page: the content scripts send their text (lib/page/
 // remote-matching.ts) and get back where the names are. The dictionary is read once per
 // background start and the matcher stays warm, so pages pay neither its download nor its
 // compile nor its first, unoptimised runs.

@@ -1,7 +1,16 @@
-// What every frame runs: decide cheaply whether there is text a reader can see, and only then
-// load the engine (a separate module, fetched from the extension). An empty, invisible or ad
-// frame costs about as much as an empty content script (no extension API is touched); if text
-// or visibility comes later, a light watch notices and starts the engine then.
+// What every frame runs: decide cheaply whether the frame is worth the engine, and load it (a
+// separate module, fetched from the extension) only then.
+// - A frame without text a reader can see (empty, invisible, ad frames) touches no extension
+//   API; a light watch notices text or a size that comes later.
+// - A frame with text asks the background's matcher once whether anything in it may be a name:
+//   its text nodes' strings, read as the engine's rough step reads them (the document and its
+//   open shadow roots, in one request). Most pages name nothing, and for them this is all the
+//   work. One request over the whole frame finds at least what the engine's slices would: a
+//   cue or a distinctive name anywhere supports an ordinary-word title anywhere.
+// - After an answer of "nothing", changes are watched as the engine would follow them: the
+//   changed blocks' text is asked about, and the engine loads with the first that may name one.
+import { MutationBatcher } from './mutation-batcher';
+import { findShadowRoots } from './shadow-roots';
 
 /** Elements whose text nobody reads: text in them does not make a frame worth scanning. */
 const NOT_READ = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
@@ -20,45 +29,130 @@ export function hasReadableText(doc: Document): boolean {
 /** A frame laid out at (nearly) no size cannot be read: a hidden or tracking frame. */
 export const isVisibleFrame = (win: Window) => win.innerWidth >= 2 && win.innerHeight >= 2;
 
+/** What the background's matcher says of some of a frame's text. */
+export type NamesAnswer = 'none' | 'maybe';
+
 export interface BootstrapEnvironment {
   document: Document;
   window: Window;
+  /**
+   * Asks the matcher whether text nodes' strings may hold a name ('maybe' also when the
+   * settings keep Dramalens off here: the engine follows the settings). A rejection loads the
+   * engine, which then does its own asking.
+   */
+  askNames: (texts: string[]) => Promise<NamesAnswer>;
   /** Loads and starts the engine; called at most once. */
   startEngine: () => void;
   setTimeout: (callback: () => void, ms: number) => number;
   MutationObserver: typeof MutationObserver;
+  now: () => number;
 }
 
 /** How long a frame's changes are left to settle before its text is looked at again. */
 export const RECHECK_DELAY_MS = 250;
+/** The longest stretch of reading before the page gets the main thread back. */
+export const READ_BUDGET_MS = 8;
+
+/** Test and bench seam: the frame's text has been asked about and named nothing (so far). */
+export const NOTHING_NAMED_MARK = 'dramalens:nothing-named';
+
+const OBSERVED: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 
 export function bootstrap(env: BootstrapEnvironment): void {
+  const { document: doc } = env;
   // Text first: reading a frame's size may lay it out, and most frames without text are empty.
-  const ready = () => hasReadableText(env.document) && isVisibleFrame(env.window);
-  if (ready()) {
-    env.startEngine();
-    return;
-  }
-  // Wait for text (a script fills the frame) or for a size (the frame is shown).
-  let started = false;
+  const ready = () => hasReadableText(doc) && isVisibleFrame(env.window);
+  type Phase = 'waiting' | 'asking' | 'idle' | 'started';
+  let phase: Phase = 'waiting';
   let checkPending = false;
-  const observer = new env.MutationObserver(() => scheduleCheck());
+  const changes = new MutationBatcher();
+  const observer = new env.MutationObserver((records) => {
+    if (phase === 'started') return;
+    // While the first answer is on its way, changes are kept too: the walk may have passed them.
+    if (phase !== 'waiting') changes.record(records);
+    scheduleCheck();
+  });
   const onResize = () => scheduleCheck();
-  const stopWatching = () => {
+
+  const start = () => {
+    phase = 'started';
     observer.disconnect();
     env.window.removeEventListener('resize', onResize);
+    changes.clear();
+    env.startEngine();
   };
+
+  const yieldToPage = () => new Promise<void>((resolve) => env.setTimeout(resolve, 0));
+
+  /** Every text node's string under `roots` and their open shadow roots, read in stretches. */
+  const readTexts = async (roots: Node[]): Promise<string[]> => {
+    const texts: string[] = [];
+    let stretchStart = env.now();
+    for (let r = 0; r < roots.length; r++) {
+      const root = roots[r];
+      // A document's head holds no rendered text: start at its body (as the engine does).
+      const from = root.nodeType === 9 ? ((root as Document).body ?? root) : root;
+      const walker = doc.createTreeWalker(from, NodeFilter.SHOW_TEXT);
+      let count = 0;
+      for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+        const data = (node as Text).data;
+        if (data.length > 0) texts.push(data);
+        if ((++count & 1023) === 0 && env.now() - stretchStart > READ_BUDGET_MS) {
+          await yieldToPage();
+          stretchStart = env.now();
+        }
+      }
+      for (const shadow of findShadowRoots(doc, from, (_host, s) => roots.includes(s))) {
+        observer.observe(shadow, OBSERVED);
+        roots.push(shadow);
+      }
+    }
+    return texts;
+  };
+
+  const ask = async (roots: Node[]) => {
+    phase = 'asking';
+    let answer: NamesAnswer;
+    try {
+      const texts = await readTexts(roots);
+      answer = texts.length === 0 ? 'none' : await env.askNames(texts);
+    } catch {
+      answer = 'maybe'; // the engine asks again, and reports what goes wrong
+    }
+    if (phase !== 'asking') return;
+    if (answer === 'maybe') {
+      start();
+      return;
+    }
+    phase = 'idle';
+    performance.mark(NOTHING_NAMED_MARK);
+    if (changes.pending) scheduleCheck();
+  };
+
+  const check = () => {
+    if (phase === 'waiting') {
+      if (!ready()) return;
+      env.window.removeEventListener('resize', onResize);
+      void ask([doc]);
+    } else if (phase === 'idle' && changes.pending) {
+      void ask(changes.take().blocks);
+    }
+  };
+
   const scheduleCheck = () => {
-    if (checkPending || started) return;
+    if (checkPending || phase === 'started' || phase === 'asking') return;
     checkPending = true;
     env.setTimeout(() => {
       checkPending = false;
-      if (started || !ready()) return;
-      started = true;
-      stopWatching();
-      env.startEngine();
+      check();
     }, RECHECK_DELAY_MS);
   };
-  observer.observe(env.document, { childList: true, subtree: true, characterData: true });
+
+  observer.observe(doc, OBSERVED);
+  if (ready()) {
+    void ask([doc]);
+    return;
+  }
+  // Wait for text (a script fills the frame) or for a size (the frame is shown).
   env.window.addEventListener('resize', onResize);
 }

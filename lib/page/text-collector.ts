@@ -7,6 +7,7 @@
 //   to, so names match across inline elements ("<b>Song</b> Kang") but never across blocks
 //   (paragraphs, cells, headings, <br>).
 import { BLOCK_BREAK } from '../match/block-break';
+import { BLOCK_TAGS } from './blocks';
 
 const SKIPPED_TAGS = new Set([
   'script',
@@ -30,56 +31,6 @@ const SKIPPED_TAGS = new Set([
   'audio',
   'head',
   'title',
-]);
-
-const BLOCK_TAGS = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'body',
-  'br',
-  'caption',
-  'dd',
-  'details',
-  'dialog',
-  'div',
-  'dl',
-  'dt',
-  'fieldset',
-  'figcaption',
-  'figure',
-  'footer',
-  'form',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hgroup',
-  'hr',
-  'html',
-  'legend',
-  'li',
-  'main',
-  'nav',
-  'ol',
-  'p',
-  'section',
-  'summary',
-  'table',
-  'tbody',
-  'td',
-  'tfoot',
-  'th',
-  'thead',
-  'tr',
-  'ul',
-  'button',
-  'label',
-  'img',
 ]);
 
 export interface CollectorOptions {
@@ -296,18 +247,4 @@ export function collectText(root: Node, options?: CollectorOptions): TextSlice {
     nodes: [...a.nodes, ...b.nodes],
     starts: [...a.starts, ...b.starts.map((s) => s + a.text.length + 1)],
   }));
-}
-
-/** The nearest block element holding `node` (or its tree's root): the unit a change re-scans. */
-export function blockOf(node: Node): Node {
-  let current: Node | null = node.nodeType === 1 ? node : node.parentNode;
-  while (current) {
-    if (current.nodeType !== 1) return current; // document or shadow root
-    const tag = (current as Element).localName;
-    if (BLOCK_TAGS.has(tag) && tag !== 'br' && tag !== 'img' && tag !== 'hr') return current;
-    const parent: Node | null = current.parentNode;
-    if (!parent) return current;
-    current = parent;
-  }
-  return node;
 }

@@ -1,7 +1,7 @@
 /// <reference types="chrome" />
 // A page with twenty frames of every kind: names light up where they are (the top page, a srcdoc
-// frame, same-origin frames) and nowhere else, the engine only loads in frames with text, and
-// the page logs no error.
+// frame, same-origin frames) and nowhere else, the engine only loads in frames whose text may
+// name something, and the page logs no error.
 import { describe, expect, it } from 'vitest';
 import type { Frame } from 'playwright-core';
 import { highlightTexts, screenshot } from '../../scripts/browser/harness';
@@ -58,11 +58,13 @@ const actorsIn = (frame: Frame) =>
       return live.toString();
     }),
   );
+const nothingNamed = (frame: Frame) =>
+  frame.evaluate(() => performance.getEntriesByName('dramalens:nothing-named').length);
 const engineRan = (frame: Frame) =>
   frame.evaluate(() => performance.getEntriesByName('dramalens:engine-started').length);
 
 describe('a page with twenty frames', () => {
-  it('lights names where they are, loads the engine only where there is text, and logs no error', async () => {
+  it('lights names where they are, loads the engine only where the text may name something, and logs no error', async () => {
     const { page, errors } = await suite.open('/frames.html');
     await expect.poll(() => highlightTexts(page, 'dramalens-actor')).toEqual(['Song Kang']);
     const byKind = async (kind: string) => {
@@ -78,9 +80,12 @@ describe('a page with twenty frames', () => {
       await expect.poll(() => actorsIn(frame), { timeout: 5000 }).toEqual([name]);
       expect(await engineRan(frame)).toBe(1);
     }
-    // Frames with text but no names: the engine read them and painted nothing.
-    for (const frame of await byKind('plain')) {
-      await expect.poll(() => engineRan(frame)).toBe(1);
+    // Frames with text but no names: the bootstrap asked the matcher about their text, heard
+    // that nothing there is a name, and never loaded the engine.
+    const plain = await byKind('plain');
+    for (const frame of plain) {
+      await expect.poll(() => nothingNamed(frame)).toBe(1);
+      expect(await engineRan(frame)).toBe(0);
       expect(await actorsIn(frame)).toEqual([]);
     }
     await page.waitForTimeout(500);
@@ -100,6 +105,14 @@ describe('a page with twenty frames', () => {
       document.body.innerHTML = '<p>Breaking: IU joins a new drama.</p>';
     });
     await expect.poll(() => actorsIn(blank[0]), { timeout: 5000 }).toEqual(['IU']);
+    // A name that comes later into a frame that named nothing loads the engine there.
+    await plain[0].evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Later: Song Kang on the cover.';
+      document.body.append(p);
+    });
+    await expect.poll(() => actorsIn(plain[0]), { timeout: 5000 }).toEqual(['Song Kang']);
+    expect(await engineRan(plain[0])).toBe(1);
     expect(errors).toEqual([]);
     await screenshot(page, 'frames');
   });

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { MutationBatcher } from '../../lib/page/engine/mutation-batcher';
+import { MutationBatcher } from '../../lib/page/mutation-batcher';
 
 const childList = (target: Node, added: Node[]): MutationRecord =>
   ({ type: 'childList', target, addedNodes: added, removedNodes: [] }) as unknown as MutationRecord;

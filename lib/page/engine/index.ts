@@ -1,19 +1,18 @@
 // The page engine, loaded by the bootstrap only in frames with text: checks the page may be
-// scanned, scans (the matcher runs in the background: lib/page/engine/remote-matching.ts), and
+// scanned, scans (the matcher runs in the background: lib/page/remote-matching.ts), and
 // follows page changes and settings live. What only pages with names need (the settings' full
 // decode and colours, reporting, hover input) loads with the first name; the card on hover.
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { scanningAllowed } from '../../settings/page-gate';
 import { readStoredItems, watchStoredItems, type SettingsArea, type StoredItems } from '../../settings/storage-read';
-import type { PageExtensionApi, RuntimeMessageListener } from '../extension-api';
-import { isTopFrameUrlRequest } from '../../top-frame-url';
+import type { PageExtensionApi } from '../extension-api';
 import { isOwnUi } from '../own-ui';
 import { importPageModule } from '../module-url';
 import type { NamesController } from '../names/index';
 
 type NamesModule = typeof import('../names/index');
 import { PageScanner } from './page-scanner';
-import { remoteNameMatching } from './remote-matching';
+import { remoteNameMatching } from '../remote-matching';
 
 export const ENGINE_STARTED_MARK = 'dramalens:engine-started';
 /** Test and bench seam: the frame's first full scan has its answers from the matcher. */
@@ -107,14 +106,7 @@ export async function startEngine(api: PageExtensionApi): Promise<PageScanner | 
     void names?.then((n) => n.navigated());
     void scanner.rescanAll();
   });
-  // The top frame tells the background and the popup which page the tab shows (they have no
-  // `tabs` permission to read it): here, so it answers whatever the settings, names or not.
-  const answerTopFrameUrl: RuntimeMessageListener = (message, _sender, sendResponse) => {
-    if (isTopFrameUrlRequest(message)) sendResponse(location.href);
-  };
-  if (window === window.top) api.runtime.onMessage.addListener(answerTopFrameUrl);
   ctx.onInvalidated(() => {
-    api.runtime.onMessage.removeListener(answerTopFrameUrl);
     unwatch?.();
     void names?.then((n) => n.dispose());
     scanner.dispose();

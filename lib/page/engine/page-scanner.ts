@@ -10,9 +10,9 @@ import type { NameMatching } from '../../match/page-matching';
 import { TextCollector, type RoughSlice } from '../text-collector';
 import { findNamesInRough, type FoundName } from './exact-windows';
 import { FoundNames, type NameOccurrence, type NamesObserver } from './found-names';
-import { MutationBatcher } from './mutation-batcher';
+import { MutationBatcher } from '../mutation-batcher';
 import { PageEntities } from './page-entities';
-import { findShadowRoots } from './shadow-roots';
+import { findShadowRoots } from '../shadow-roots';
 
 export type { NameOccurrence };
 

@@ -2,10 +2,10 @@
 // a warm matcher (lib/background/name-matching.ts), so no frame loads or compiles either. Its
 // own messenger, typed by the one protocol: importing lib/messages would bring its schemas.
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { MatchContext } from '../../match/matcher';
-import type { NameMatching } from '../../match/page-matching';
-import { packTexts } from '../../match/packed-texts';
-import type { ToBackgroundProtocol } from '../../messages';
+import type { MatchContext } from '../match/matcher';
+import type { NameMatching } from '../match/page-matching';
+import { packTexts } from '../match/packed-texts';
+import type { ToBackgroundProtocol } from '../messages';
 
 type MatchProtocol = Pick<ToBackgroundProtocol, 'matchRough' | 'matchExact'>;
 

@@ -1,7 +1,7 @@
 // Page changes, batched: mutation records are reduced to the outermost changed blocks (the unit
 // a change re-scans) and whether anything was removed. A burst beyond the limit is cheaper to
 // handle as one full rescan.
-import { blockOf } from '../text-collector';
+import { blockOf } from './blocks';
 
 export interface ChangedBlocks {
   /** Outermost changed blocks, still in the page. */

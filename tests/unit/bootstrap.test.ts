@@ -1,0 +1,140 @@
+// @vitest-environment happy-dom
+// The bootstrap every frame runs: which frames ask the matcher, what text they send, and when the
+// engine loads. The matcher is a fixture here: it says 'maybe' for text holding "Song Kang".
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { bootstrap, NOTHING_NAMED_MARK, type NamesAnswer } from '../../lib/page/bootstrap';
+
+let timers: (() => void)[] = [];
+/** Runs the bootstrap's timers, letting the DOM's observers and the answers' promises settle. */
+async function settle(rounds = 4) {
+  for (let r = 0; r < rounds; r++) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const due = timers;
+    timers = [];
+    for (const run of due) run();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+}
+
+interface Run {
+  asked: string[][];
+  started: number;
+}
+
+function run(
+  answer: (texts: string[]) => Promise<NamesAnswer> = async (texts) =>
+    texts.join('').includes('Song Kang') ? 'maybe' : 'none',
+  size = { innerWidth: 800, innerHeight: 600 },
+): Run {
+  const result: Run = { asked: [], started: 0 };
+  Object.defineProperty(window, 'innerWidth', { value: size.innerWidth, configurable: true });
+  Object.defineProperty(window, 'innerHeight', { value: size.innerHeight, configurable: true });
+  bootstrap({
+    document,
+    window,
+    askNames: (texts) => {
+      result.asked.push(texts);
+      return answer(texts);
+    },
+    startEngine: () => result.started++,
+    setTimeout: (callback) => timers.push(callback),
+    MutationObserver,
+    now: () => 0,
+  });
+  return result;
+}
+
+const nothingNamedMarks = () => performance.getEntriesByName(NOTHING_NAMED_MARK).length;
+
+beforeEach(() => {
+  timers = [];
+  performance.clearMarks();
+  document.body.innerHTML = '';
+});
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('bootstrap', () => {
+  it('asks once about every text node of a frame that names nothing, and loads no engine', async () => {
+    document.body.innerHTML = '<p>Weather: <b>sunny</b>, then rain.</p><div>Second block</div>';
+    // A built-in host without children (happy-dom has no XPath for custom elements).
+    const host = document.createElement('div');
+    host.attachShadow({ mode: 'open' }).innerHTML = '<p>inside a shadow root</p>';
+    document.body.append(host);
+    const r = run();
+    await settle();
+    expect(r.asked).toHaveLength(1);
+    expect(r.asked[0]).toEqual(['Weather: ', 'sunny', ', then rain.', 'Second block', 'inside a shadow root']);
+    expect(r.started).toBe(0);
+    expect(nothingNamedMarks()).toBe(1);
+  });
+
+  it('loads the engine when the matcher says the text may name something', async () => {
+    document.body.innerHTML = '<p>Song Kang in a new drama.</p>';
+    const r = run();
+    await settle();
+    expect(r.asked).toHaveLength(1);
+    expect(r.started).toBe(1);
+    expect(nothingNamedMarks()).toBe(0);
+  });
+
+  it('loads the engine when the matcher cannot be asked (the engine asks again and reports it)', async () => {
+    document.body.innerHTML = '<p>Any text.</p>';
+    const r = run(() => Promise.reject(new Error('no receiver')));
+    await settle();
+    expect(r.started).toBe(1);
+  });
+
+  it('asks about the changed block after "nothing", and starts the engine when a name comes', async () => {
+    document.body.innerHTML = '<p>Weather report.</p><div id="feed"><span>Song</span></div>';
+    const r = run();
+    await settle();
+    expect(r.started).toBe(0);
+    // " Kang" alone names nothing: the block around the change is what gets asked about.
+    document.getElementById('feed')!.append(document.createTextNode(' Kang'));
+    await settle();
+    expect(r.asked).toHaveLength(2);
+    expect(r.asked[1]).toEqual(['Song', ' Kang']);
+    expect(r.started).toBe(1);
+  });
+
+  it('keeps watching after a change that names nothing', async () => {
+    document.body.innerHTML = '<p>Weather report.</p>';
+    const r = run();
+    await settle();
+    const p = document.createElement('p');
+    p.textContent = 'More weather.';
+    document.body.append(p);
+    await settle();
+    expect(r.asked).toEqual([['Weather report.'], ['More weather.']]);
+    expect(r.started).toBe(0);
+    p.textContent = 'Song Kang after all.';
+    await settle();
+    expect(r.started).toBe(1);
+  });
+
+  it('asks nothing in a frame without readable text until text comes', async () => {
+    document.body.innerHTML = '<script>var x = "Song Kang";</script>  ';
+    const r = run();
+    await settle();
+    expect(r.asked).toEqual([]);
+    document.body.insertAdjacentHTML('beforeend', '<p>Song Kang at last.</p>');
+    await settle();
+    expect(r.asked).toHaveLength(1);
+    expect(r.started).toBe(1);
+  });
+
+  it('asks nothing in a frame laid out at no size until it is shown', async () => {
+    document.body.innerHTML = '<p>Song Kang hidden away.</p>';
+    const r = run(undefined, { innerWidth: 0, innerHeight: 0 });
+    await settle();
+    expect(r.asked).toEqual([]);
+    Object.defineProperty(window, 'innerWidth', { value: 300, configurable: true });
+    Object.defineProperty(window, 'innerHeight', { value: 150, configurable: true });
+    window.dispatchEvent(new Event('resize'));
+    await settle();
+    expect(r.asked).toHaveLength(1);
+    expect(r.started).toBe(1);
+  });
+});
