@@ -101,11 +101,12 @@ async function tracedLoad(browser: Browser, html: string): Promise<LoadCost> {
     !dramalens ||
     (await browser.page
       .waitForFunction(
-        () => {
-          const marked = (name: string) => performance.getEntriesByName(name).length > 0;
-          if (marked('dramalens:engine-started')) return marked('dramalens:first-scan-done');
-          return marked('dramalens:nothing-named') || !/\S/.test(document.body?.textContent ?? '');
-        },
+        // No named inner function: tsx would wrap it in a helper the page does not have.
+        () =>
+          performance.getEntriesByName('dramalens:engine-started').length > 0
+            ? performance.getEntriesByName('dramalens:first-scan-done').length > 0
+            : performance.getEntriesByName('dramalens:nothing-named').length > 0 ||
+              !/\S/.test(document.body?.textContent ?? ''),
         undefined,
         { timeout: 30_000, polling: 50 },
       )

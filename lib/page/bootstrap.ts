@@ -96,7 +96,9 @@ export function bootstrap(env: BootstrapEnvironment): void {
       let count = 0;
       for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
         const data = (node as Text).data;
-        if (data.length > 0) texts.push(data);
+        // Script and style text is never matched (the engine's exact pass skips it), and
+        // left in, a page's inline CSS and JSON would make nearly every page a 'maybe'.
+        if (data.length > 0 && !NOT_READ.has(node.parentNode?.nodeName ?? '')) texts.push(data);
         if ((++count & 1023) === 0 && env.now() - stretchStart > READ_BUDGET_MS) {
           await yieldToPage();
           stretchStart = env.now();

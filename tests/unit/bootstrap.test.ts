@@ -56,8 +56,10 @@ afterEach(() => {
 });
 
 describe('bootstrap', () => {
-  it('asks once about every text node of a frame that names nothing, and loads no engine', async () => {
-    document.body.innerHTML = '<p>Weather: <b>sunny</b>, then rain.</p><div>Second block</div>';
+  it('asks once about every read text node of a frame that names nothing (no script or style), and loads no engine', async () => {
+    document.body.innerHTML =
+      '<p>Weather: <b>sunny</b>, then rain.</p><style>.Song-Kang{}</style><div>Second block</div>' +
+      '<script>var cast = "Song Kang";</script>';
     // A built-in host without children (happy-dom has no XPath for custom elements).
     const host = document.createElement('div');
     host.attachShadow({ mode: 'open' }).innerHTML = '<p>inside a shadow root</p>';
