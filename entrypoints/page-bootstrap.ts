@@ -36,9 +36,9 @@ export default defineUnlistedScript(() => {
   bootstrap({
     document,
     window,
-    askNames: async (texts) => {
+    askNames: async (texts, nearCues) => {
       if (!connected()) return 'none';
-      const windows = await matching.rough(texts, context);
+      const windows = await matching.rough(texts, context, nearCues);
       return windows.length > 0 || refused ? 'maybe' : 'none';
     },
     startEngine: () => {

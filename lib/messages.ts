@@ -45,7 +45,16 @@ const packedTextsSchema = {
   text: v.pipe(v.string(), v.maxLength(20_000_000)),
   lengths: v.pipe(v.string(), v.maxLength(400_000)),
 };
-export const matchRoughSchema = v.strictObject({ ...packedTextsSchema, kdrama: v.boolean() });
+export const matchRoughSchema = v.strictObject({
+  ...packedTextsSchema,
+  kdrama: v.boolean(),
+  /**
+   * The bootstrap's question (lib/page/bootstrap.ts): the text holds nothing the exact step
+   * skips, so an ordinary-word name counts only with a cue near it (lib/match/page-matching.ts
+   * `nameMayStand`); no windows means nothing on it can be a name.
+   */
+  nearCues: v.optional(v.boolean()),
+});
 export const matchExactSchema = v.strictObject({ ...packedTextsSchema, kdrama: v.boolean() });
 export type MatchRoughRequest = v.InferOutput<typeof matchRoughSchema>;
 export type MatchExactRequest = v.InferOutput<typeof matchExactSchema>;

@@ -5,7 +5,7 @@
 import * as v from 'valibot';
 import { decodeDictionary } from '../match/dictionary-binary';
 import { loadDictionary, type Matcher } from '../match/matcher';
-import { exactMatches, roughWindows } from '../match/page-matching';
+import { exactMatches, nameMayStand, roughWindows } from '../match/page-matching';
 import { unpackTexts } from '../match/packed-texts';
 import { matchExactSchema, matchRoughSchema, type MatchExactAnswer, type MatchRoughAnswer } from '../messages';
 
@@ -38,7 +38,11 @@ export function createNameMatchingService(
       if (!request.success || !parts) return null;
       if (!(await mayScan(url))) return { windows: [], kdrama: request.output.kdrama, allowed: false };
       const context = { kdrama: request.output.kdrama };
-      const windows = roughWindows(await load(), parts, context, scratch);
+      const matcher = await load();
+      const windows =
+        request.output.nearCues === true && !nameMayStand(matcher, parts, context)
+          ? []
+          : roughWindows(matcher, parts, context, scratch);
       return { windows, kdrama: context.kdrama, allowed: true };
     },
     async exact(data) {

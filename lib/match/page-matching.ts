@@ -88,6 +88,55 @@ export function roughWindows(
   return windows;
 }
 
+/**
+ * Whether anything in `parts` may be a name as the exact step judges it, for text read with
+ * nothing the exact step skips left in (the bootstrap checks; see lib/page/bootstrap.ts): a
+ * name that is not an ordinary word; or an ordinary-word name (capitalised, or Hangul) on a
+ * page shown to be about K-drama, or with a cue word within the exact step's reach of it. Where
+ * `roughWindows` lets one cue anywhere in a slice support every ordinary word in it, this
+ * measures the distance, which the text as read can only understate (the exact text adds a
+ * break between blocks and drops nothing else). A related name nearby (the exact step's other
+ * context) is itself a name: a distinctive one answers at once, an ordinary-word one only
+ * stands through a cue or the page's K-drama context in turn. Updates `context` with a strong
+ * cue.
+ */
+export function nameMayStand(matcher: Matcher, parts: readonly string[], context: MatchContext): boolean {
+  const hits = scanParts(matcher, parts, []);
+  if (hits.length === 0) return false;
+  const flags = matcher.tables.keyFlags;
+  const partStart: number[] = [];
+  for (let p = 0, at = 0; p < parts.length; p++) {
+    partStart.push(at);
+    at += parts[p].length;
+  }
+  const cues: number[] = [];
+  const ordinary: number[] = [];
+  for (let h = 0; h < hits.length; h += 5) {
+    const key = hits[h + 4];
+    const start = partStart[hits[h]] + hits[h + 1];
+    const end = partStart[hits[h + 2]] + hits[h + 3];
+    if (isCueKey(matcher, key)) {
+      if (flags[key] & FLAG_STRONG_CUE) context.kdrama = true;
+      cues.push(start, end);
+    } else if (!(flags[key] & FLAG_NEEDS_CONTEXT)) {
+      return true;
+    } else {
+      const part = parts[hits[h]];
+      // A lowercase Latin ordinary word is never a name (as in roughWindows).
+      if (part.charCodeAt(hits[h + 1]) < 0x80 && !startsWithCapital(part, hits[h + 1])) continue;
+      ordinary.push(start, end);
+    }
+  }
+  if (ordinary.length === 0) return false;
+  if (context.kdrama) return true;
+  for (let o = 0; o < ordinary.length; o += 2) {
+    const lo = ordinary[o] - CONTEXT_WINDOW;
+    const hi = ordinary[o + 1] + CONTEXT_WINDOW;
+    for (let c = 0; c < cues.length; c += 2) if (cues[c + 1] >= lo && cues[c] <= hi) return true;
+  }
+  return false;
+}
+
 /** The names in each exact text, and the facts of the entities they name. */
 export function exactMatches(matcher: Matcher, texts: readonly string[], context: MatchContext): ExactResult {
   const seen = new Set<number>();
@@ -118,7 +167,8 @@ export function entityFact(matcher: Matcher, entity: number): EntityFact {
 
 /** The two steps as the page scanner calls them: answered by the background, or in process. */
 export interface NameMatching {
-  rough(parts: string[], context: MatchContext): Promise<number[]>;
+  /** `nearCues`: the text holds nothing the exact step skips (see `nameMayStand`). */
+  rough(parts: string[], context: MatchContext, nearCues?: boolean): Promise<number[]>;
   exact(texts: string[], context: MatchContext): Promise<ExactResult>;
 }
 
@@ -126,7 +176,8 @@ export interface NameMatching {
 export function localNameMatching(matcher: Matcher): NameMatching {
   const scratch: number[] = [];
   return {
-    rough: async (parts, context) => roughWindows(matcher, parts, context, scratch),
+    rough: async (parts, context, nearCues) =>
+      nearCues === true && !nameMayStand(matcher, parts, context) ? [] : roughWindows(matcher, parts, context, scratch),
     exact: async (texts, context) => exactMatches(matcher, texts, context),
   };
 }

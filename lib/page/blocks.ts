@@ -1,6 +1,43 @@
-// Which elements are blocks: names match across inline elements but never across blocks, and a
-// page change re-scans the nearest block around it. Shared by the text collector, the mutation
-// batcher and the bootstrap.
+// Which elements are blocks (names match across inline elements but never across blocks, and a
+// page change re-scans the nearest block around it) and which hold text nobody matches. Shared
+// by the text collector, the mutation batcher and the bootstrap.
+
+/** Elements whose text is never matched (with everything inside them). */
+export const SKIPPED_TAGS = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'textarea',
+  'input',
+  'select',
+  'option',
+  'code',
+  'pre',
+  'kbd',
+  'samp',
+  'svg',
+  'math',
+  'iframe',
+  'object',
+  'canvas',
+  'video',
+  'audio',
+  'head',
+  'title',
+]);
+
+/** Editable regions: their text is the reader's own, never matched. */
+export const EDITABLE = '[contenteditable]:not([contenteditable="false"])';
+
+/**
+ * Elements where skipped text can sit deeper than a direct child (highlighted code, SVG text,
+ * fallback content), and editable regions: a walk that only looks at each text node's parent
+ * would keep their text.
+ */
+export const SKIPPED_DEEP = `pre *, code *, kbd *, samp *, svg text, svg desc, svg metadata, svg foreignObject, math *, object *, canvas *, video *, audio *, ${EDITABLE}`;
+/** The same, for an element that may itself lie inside one. */
+export const SKIPPED_AROUND = `pre, code, kbd, samp, svg, math, object, canvas, video, audio, textarea, select, ${EDITABLE}`;
 
 export const BLOCK_TAGS = new Set([
   'address',

@@ -4,11 +4,15 @@
 //   API; a light watch notices text or a size that comes later.
 // - A frame with text asks the background's matcher once whether anything in it may be a name:
 //   its text nodes' strings, read as the engine's rough step reads them (the document and its
-//   open shadow roots, in one request). Most pages name nothing, and for them this is all the
-//   work. One request over the whole frame finds at least what the engine's slices would: a
-//   cue or a distinctive name anywhere supports an ordinary-word title anywhere.
+//   open shadow roots, in one request), without the text the exact pass skips. Most pages
+//   name nothing, and for them this is all the work. With the skipped text out, an
+//   ordinary-word title counts only with a cue within the exact pass's reach (distances in
+//   this text are never longer than in the exact text); where some skipped text could not be
+//   left out (it sits deeper than a direct child), one cue anywhere supports it, as in the
+//   engine's rough step, and one request finds at least what the engine's slices would.
 // - After an answer of "nothing", changes are watched as the engine would follow them: the
 //   changed blocks' text is asked about, and the engine loads with the first that may name one.
+import { SKIPPED_AROUND, SKIPPED_DEEP, SKIPPED_TAGS } from './blocks';
 import { MutationBatcher } from './mutation-batcher';
 import { findShadowRoots } from './shadow-roots';
 
@@ -37,10 +41,12 @@ export interface BootstrapEnvironment {
   window: Window;
   /**
    * Asks the matcher whether text nodes' strings may hold a name ('maybe' also when the
-   * settings keep Dramalens off here: the engine follows the settings). A rejection loads the
-   * engine, which then does its own asking.
+   * settings keep Dramalens off here: the engine follows the settings). `nearCues`: the texts
+   * hold nothing the exact pass skips, so an ordinary-word name needs a cue near it
+   * (lib/match/page-matching.ts `nameMayStand`). A rejection loads the engine, which then does
+   * its own asking.
    */
-  askNames: (texts: string[]) => Promise<NamesAnswer>;
+  askNames: (texts: string[], nearCues: boolean) => Promise<NamesAnswer>;
   /** Loads and starts the engine; called at most once. */
   startEngine: () => void;
   setTimeout: (callback: () => void, ms: number) => number;
@@ -84,21 +90,30 @@ export function bootstrap(env: BootstrapEnvironment): void {
 
   const yieldToPage = () => new Promise<void>((resolve) => env.setTimeout(resolve, 0));
 
-  /** Every text node's string under `roots` and their open shadow roots, read in stretches. */
-  const readTexts = async (roots: Node[]): Promise<string[]> => {
+  /**
+   * Every text node's string under `roots` and their open shadow roots, read in stretches, but
+   * for those whose parent the exact pass skips; and whether that left out all it skips.
+   */
+  const readTexts = async (roots: Node[]): Promise<{ texts: string[]; nearCues: boolean }> => {
     const texts: string[] = [];
+    let nearCues = doc.designMode !== 'on';
     let stretchStart = env.now();
     for (let r = 0; r < roots.length; r++) {
       const root = roots[r];
       // A document's head holds no rendered text: start at its body (as the engine does).
       const from = root.nodeType === 9 ? ((root as Document).body ?? root) : root;
+      // Skipped text deeper than a direct child (or around a changed block) stays in the text:
+      // then the matcher judges it as the engine's rough step does, without distances.
+      if (nearCues && (from as ParentNode).querySelector?.(SKIPPED_DEEP)) nearCues = false;
+      if (nearCues && from.nodeType === 1 && (from as Element).closest(SKIPPED_AROUND)) nearCues = false;
       const walker = doc.createTreeWalker(from, NodeFilter.SHOW_TEXT);
       let count = 0;
       for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
         const data = (node as Text).data;
-        // Script and style text is never matched (the engine's exact pass skips it), and
-        // left in, a page's inline CSS and JSON would make nearly every page a 'maybe'.
-        if (data.length > 0 && !NOT_READ.has(node.parentNode?.nodeName ?? '')) texts.push(data);
+        // Text the exact pass skips is left out (a page's inline CSS and JSON, form fields,
+        // code): it is never matched, and left in it would stand between a name and its cue.
+        if (data.length > 0 && !SKIPPED_TAGS.has((node.parentNode as Element | null)?.localName ?? ''))
+          texts.push(data);
         if ((++count & 1023) === 0 && env.now() - stretchStart > READ_BUDGET_MS) {
           await yieldToPage();
           stretchStart = env.now();
@@ -109,15 +124,15 @@ export function bootstrap(env: BootstrapEnvironment): void {
         roots.push(shadow);
       }
     }
-    return texts;
+    return { texts, nearCues };
   };
 
   const ask = async (roots: Node[]) => {
     phase = 'asking';
     let answer: NamesAnswer;
     try {
-      const texts = await readTexts(roots);
-      answer = texts.length === 0 ? 'none' : await env.askNames(texts);
+      const { texts, nearCues } = await readTexts(roots);
+      answer = texts.length === 0 ? 'none' : await env.askNames(texts, nearCues);
     } catch {
       answer = 'maybe'; // the engine asks again, and reports what goes wrong
     }

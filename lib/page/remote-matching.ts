@@ -21,9 +21,9 @@ export function remoteNameMatching(onRefused: () => void): NameMatching {
     if (kdrama) context.kdrama = true;
   };
   return {
-    async rough(parts, context) {
-      const answer =
-        (await matchMessenger.sendMessage('matchRough', { ...packTexts(parts), kdrama: context.kdrama })) ?? refused();
+    async rough(parts, context, nearCues) {
+      const request = { ...packTexts(parts), kdrama: context.kdrama, ...(nearCues === true ? { nearCues } : {}) };
+      const answer = (await matchMessenger.sendMessage('matchRough', request)) ?? refused();
       carry(context, answer.kdrama);
       if (!answer.allowed) onRefused();
       return answer.windows;

@@ -7,31 +7,7 @@
 //   to, so names match across inline elements ("<b>Song</b> Kang") but never across blocks
 //   (paragraphs, cells, headings, <br>).
 import { BLOCK_BREAK } from '../match/block-break';
-import { BLOCK_TAGS } from './blocks';
-
-const SKIPPED_TAGS = new Set([
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'textarea',
-  'input',
-  'select',
-  'option',
-  'code',
-  'pre',
-  'kbd',
-  'samp',
-  'svg',
-  'math',
-  'iframe',
-  'object',
-  'canvas',
-  'video',
-  'audio',
-  'head',
-  'title',
-]);
+import { BLOCK_TAGS, EDITABLE, SKIPPED_TAGS } from './blocks';
 
 export interface CollectorOptions {
   /** Elements to leave alone, e.g. the host of our own card UI. */
@@ -40,8 +16,6 @@ export interface CollectorOptions {
 
 /** What the collector caches per element: the block its text belongs to, or SKIPPED. */
 const SKIPPED = { skipped: true } as unknown as Node;
-
-const EDITABLE = '[contenteditable]:not([contenteditable="false"])';
 
 /** Editable regions, found with native queries instead of an attribute read per element. */
 function editableRoots(root: Node): Set<Element> | null {

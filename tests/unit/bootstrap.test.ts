@@ -18,6 +18,8 @@ async function settle(rounds = 4) {
 
 interface Run {
   asked: string[][];
+  /** Whether each question said the text holds nothing the exact pass skips. */
+  nearCues: boolean[];
   started: number;
 }
 
@@ -26,14 +28,15 @@ function run(
     texts.join('').includes('Song Kang') ? 'maybe' : 'none',
   size = { innerWidth: 800, innerHeight: 600 },
 ): Run {
-  const result: Run = { asked: [], started: 0 };
+  const result: Run = { asked: [], nearCues: [], started: 0 };
   Object.defineProperty(window, 'innerWidth', { value: size.innerWidth, configurable: true });
   Object.defineProperty(window, 'innerHeight', { value: size.innerHeight, configurable: true });
   bootstrap({
     document,
     window,
-    askNames: (texts) => {
+    askNames: (texts, nearCues) => {
       result.asked.push(texts);
+      result.nearCues.push(nearCues);
       return answer(texts);
     },
     startEngine: () => result.started++,
@@ -70,6 +73,25 @@ describe('bootstrap', () => {
     expect(r.asked[0]).toEqual(['Weather: ', 'sunny', ', then rain.', 'Second block', 'inside a shadow root']);
     expect(r.started).toBe(0);
     expect(nothingNamedMarks()).toBe(1);
+  });
+
+  it('leaves out the text the exact pass skips, and says when some could not be left out', async () => {
+    document.body.innerHTML =
+      '<p>Mouse</p><textarea>typed drama</textarea><code>drama()</code><select><option>drama</option></select>';
+    const r = run();
+    await settle();
+    expect(r.asked).toEqual([['Mouse']]);
+    expect(r.nearCues).toEqual([true]);
+    // Highlighted code: its text sits deeper than a direct child of <pre>.
+    document.body.innerHTML = '<p>Mouse</p><pre><span>drama</span></pre>';
+    const deep = run();
+    await settle();
+    expect(deep.asked[0]).toEqual(['Mouse', 'drama']);
+    expect(deep.nearCues).toEqual([false]);
+    document.body.innerHTML = '<p>Mouse</p><div contenteditable="true">my drama</div>';
+    const editable = run();
+    await settle();
+    expect(editable.nearCues).toEqual([false]);
   });
 
   it('loads the engine when the matcher says the text may name something', async () => {

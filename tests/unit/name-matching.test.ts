@@ -47,6 +47,23 @@ describe('the background matcher for page text', () => {
     });
   });
 
+  it("answers the bootstrap's question (nearCues) by the cue's distance, the rough step's by the slice", async () => {
+    const { matching } = service();
+    const far = ' The markets were quiet and the weather stayed mild across the region all day long. '.repeat(2);
+    const parts = ['I said Nevertheless', far, 'and then the drama began.'];
+    // The rough step: one cue anywhere in the slice keeps the ordinary-word title for the exact step.
+    expect((await matching.rough(rough(parts), PAGE))!.windows.length).toBeGreaterThan(0);
+    // The bootstrap's question: the cue is out of the exact step's reach, so nothing can stand.
+    expect(await matching.rough({ ...rough(parts), nearCues: true }, PAGE)).toEqual({
+      windows: [],
+      kdrama: false,
+      allowed: true,
+    });
+    const near = ['I said Nevertheless', ' and then the drama began.'];
+    expect((await matching.rough({ ...rough(near), nearCues: true }, PAGE))!.windows.length).toBeGreaterThan(0);
+    expect(await matching.rough({ ...rough(near), nearCues: 'yes' }, PAGE)).toBeNull();
+  });
+
   it('finds the names of exact texts with their facts, and an ordinary-word title only with context', async () => {
     const { matching } = service();
     const text = `Song Kang returns.${BLOCK_BREAK}Nevertheless, it rained.${BLOCK_BREAK}Song Kang stars in “Nevertheless”.`;

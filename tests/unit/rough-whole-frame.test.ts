@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { compileDictionary } from '../../lib/match/compile';
 import { dictionaryInput } from '../../lib/match/dictionary-input';
-import { loadDictionary } from '../../lib/match/matcher';
-import { roughWindows } from '../../lib/match/page-matching';
+import { BLOCK_BREAK, findMatches, loadDictionary } from '../../lib/match/matcher';
+import { nameMayStand, roughWindows } from '../../lib/match/page-matching';
 
 const matcher = loadDictionary(
   compileDictionary(
@@ -74,5 +74,45 @@ describe('the rough step over a whole frame', () => {
     // The generator makes both kinds of page, so the implication was put to the test.
     expect(pagesWithWindows).toBeGreaterThan(300);
     expect(pagesWithout).toBeGreaterThan(300);
+  });
+});
+
+describe('nameMayStand: the bootstrap question, cues judged by distance', () => {
+  // Filler long enough to put a cue out of the exact step's reach.
+  const FAR = ' The markets were quiet and the weather stayed mild across the region all day long today. ';
+  const BLOCK_WORDS = [...WORDS, FAR, FAR, '“Mouse”', 'Nevertheless', ' returns'];
+
+  it('says yes whenever the exact step finds a name in the same text', () => {
+    let named = 0;
+    let tighter = 0;
+    for (let seed = 1; seed <= 4000; seed++) {
+      const next = random(seed);
+      // Blocks of text nodes: the exact text joins a block's nodes and breaks between blocks.
+      const blocks = Array.from({ length: 1 + Math.floor(next() * 5) }, () =>
+        Array.from({ length: 1 + Math.floor(next() * 5) }, () => BLOCK_WORDS[Math.floor(next() * BLOCK_WORDS.length)]),
+      );
+      const parts = blocks.flat();
+      const exactText = blocks.map((b) => b.join('')).join(BLOCK_BREAK);
+      const found = findMatches(matcher, exactText, { kdrama: false }).length > 0;
+      const mayStand = nameMayStand(matcher, parts, { kdrama: false });
+      if (found) {
+        expect(mayStand, JSON.stringify({ seed, blocks })).toBe(true);
+        named++;
+      }
+      if (!mayStand && roughWindows(matcher, parts, { kdrama: false }).length > 0) tighter++;
+    }
+    expect(named).toBeGreaterThan(300);
+    // And it is a tighter question than the rough step's: many pages the rough step would send
+    // on to the exact step are answered here.
+    expect(tighter).toBeGreaterThan(20);
+  });
+
+  it('counts a cue near an ordinary-word title, not one far from it, and any strong cue', () => {
+    expect(nameMayStand(matcher, ['Mouse', ' is a new drama'], { kdrama: false })).toBe(true);
+    expect(nameMayStand(matcher, ['Mouse', FAR, FAR, 'a drama'], { kdrama: false })).toBe(false);
+    expect(nameMayStand(matcher, ['Mouse', FAR, FAR, 'on JTBC'], { kdrama: false })).toBe(true);
+    expect(nameMayStand(matcher, ['a mouse', ' in the drama'], { kdrama: false })).toBe(false);
+    expect(nameMayStand(matcher, ['Song Kang', FAR], { kdrama: false })).toBe(true);
+    expect(nameMayStand(matcher, ['Mouse', FAR], { kdrama: true })).toBe(true);
   });
 });
