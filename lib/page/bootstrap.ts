@@ -12,7 +12,7 @@
 //   engine's rough step, and one request finds at least what the engine's slices would.
 // - After an answer of "nothing", changes are watched as the engine would follow them: the
 //   changed blocks' text is asked about, and the engine loads with the first that may name one.
-import { SKIPPED_AROUND, SKIPPED_DEEP, SKIPPED_TAGS } from './blocks';
+import { holdsDeepSkippedText, SKIPPED_AROUND, SKIPPED_TAGS } from './blocks';
 import { MutationBatcher } from './mutation-batcher';
 import { findShadowRoots } from './shadow-roots';
 
@@ -104,7 +104,13 @@ export function bootstrap(env: BootstrapEnvironment): void {
       const from = root.nodeType === 9 ? ((root as Document).body ?? root) : root;
       // Skipped text deeper than a direct child (or around a changed block) stays in the text:
       // then the matcher judges it as the engine's rough step does, without distances.
-      if (nearCues && (from as ParentNode).querySelector?.(SKIPPED_DEEP)) nearCues = false;
+      if (
+        nearCues &&
+        typeof (from as ParentNode).querySelectorAll === 'function' &&
+        holdsDeepSkippedText(from as ParentNode)
+      ) {
+        nearCues = false;
+      }
       if (nearCues && from.nodeType === 1 && (from as Element).closest(SKIPPED_AROUND)) nearCues = false;
       const walker = doc.createTreeWalker(from, NodeFilter.SHOW_TEXT);
       let count = 0;

@@ -88,6 +88,16 @@ describe('bootstrap', () => {
     await settle();
     expect(deep.asked[0]).toEqual(['Mouse', 'drama']);
     expect(deep.nearCues).toEqual([false]);
+    // An icon's title is a direct child of a skipped element; SVG text is not.
+    document.body.innerHTML = '<p>Mouse</p><svg><title>Menu drama</title></svg>';
+    const icon = run();
+    await settle();
+    expect(icon.asked[0]).toEqual(['Mouse']);
+    expect(icon.nearCues).toEqual([true]);
+    document.body.innerHTML = '<p>Mouse</p><svg><text>a drama</text></svg>';
+    const svgText = run();
+    await settle();
+    expect(svgText.nearCues).toEqual([false]);
     document.body.innerHTML = '<p>Mouse</p><div contenteditable="true">my drama</div>';
     const editable = run();
     await settle();
