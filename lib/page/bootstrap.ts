@@ -59,6 +59,12 @@ export const RECHECK_DELAY_MS = 250;
 /** The longest stretch of reading before the page gets the main thread back. */
 export const READ_BUDGET_MS = 8;
 
+/**
+ * The most text asked about in one message: a longer frame (a 5 MB page) goes to the engine,
+ * which asks in slices, so no single message's serialisation holds the main thread long.
+ */
+export const ASK_MAX_CHARS = 500_000;
+
 /** Test and bench seam: the frame's text has been asked about and named nothing (so far). */
 export const NOTHING_NAMED_MARK = 'dramalens:nothing-named';
 
@@ -94,8 +100,9 @@ export function bootstrap(env: BootstrapEnvironment): void {
    * Every text node's string under `roots` and their open shadow roots, read in stretches, but
    * for those whose parent the exact pass skips; and whether that left out all it skips.
    */
-  const readTexts = async (roots: Node[]): Promise<{ texts: string[]; nearCues: boolean }> => {
+  const readTexts = async (roots: Node[]): Promise<{ texts: string[]; nearCues: boolean } | 'too long'> => {
     const texts: string[] = [];
+    let chars = 0;
     let nearCues = doc.designMode !== 'on';
     let stretchStart = env.now();
     for (let r = 0; r < roots.length; r++) {
@@ -118,8 +125,11 @@ export function bootstrap(env: BootstrapEnvironment): void {
         const data = (node as Text).data;
         // Text the exact pass skips is left out (a page's inline CSS and JSON, form fields,
         // code): it is never matched, and left in it would stand between a name and its cue.
-        if (data.length > 0 && !SKIPPED_TAGS.has((node.parentNode as Element | null)?.localName ?? ''))
+        if (data.length > 0 && !SKIPPED_TAGS.has((node.parentNode as Element | null)?.localName ?? '')) {
           texts.push(data);
+          chars += data.length;
+          if (chars > ASK_MAX_CHARS) return 'too long';
+        }
         if ((++count & 1023) === 0 && env.now() - stretchStart > READ_BUDGET_MS) {
           await yieldToPage();
           stretchStart = env.now();
@@ -137,8 +147,9 @@ export function bootstrap(env: BootstrapEnvironment): void {
     phase = 'asking';
     let answer: NamesAnswer;
     try {
-      const { texts, nearCues } = await readTexts(roots);
-      answer = texts.length === 0 ? 'none' : await env.askNames(texts, nearCues);
+      const read = await readTexts(roots);
+      if (read === 'too long') answer = 'maybe';
+      else answer = read.texts.length === 0 ? 'none' : await env.askNames(read.texts, read.nearCues);
     } catch {
       answer = 'maybe'; // the engine asks again, and reports what goes wrong
     }

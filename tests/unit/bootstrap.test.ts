@@ -2,7 +2,7 @@
 // The bootstrap every frame runs: which frames ask the matcher, what text they send, and when the
 // engine loads. The matcher is a fixture here: it says 'maybe' for text holding "Song Kang".
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bootstrap, NOTHING_NAMED_MARK, type NamesAnswer } from '../../lib/page/bootstrap';
+import { ASK_MAX_CHARS, bootstrap, NOTHING_NAMED_MARK, type NamesAnswer } from '../../lib/page/bootstrap';
 
 let timers: (() => void)[] = [];
 /** Runs the bootstrap's timers, letting the DOM's observers and the answers' promises settle. */
@@ -111,6 +111,15 @@ describe('bootstrap', () => {
     expect(r.asked).toHaveLength(1);
     expect(r.started).toBe(1);
     expect(nothingNamedMarks()).toBe(0);
+  });
+
+  it('leaves a frame with more text than one message should carry to the engine, which asks in slices', async () => {
+    const paragraph = `<p>${'Weather and markets. '.repeat(1000)}</p>`;
+    document.body.innerHTML = paragraph.repeat(Math.ceil(ASK_MAX_CHARS / 21_000) + 1);
+    const r = run();
+    await settle();
+    expect(r.asked).toEqual([]);
+    expect(r.started).toBe(1);
   });
 
   it('loads the engine when the matcher cannot be asked (the engine asks again and reports it)', async () => {
