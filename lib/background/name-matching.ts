@@ -5,7 +5,7 @@
 import * as v from 'valibot';
 import { decodeDictionary } from '../match/dictionary-binary';
 import { loadDictionary, type Matcher } from '../match/matcher';
-import { exactMatches, nameMayStand, roughWindows } from '../match/page-matching';
+import { exactMatches, roughAnswer } from '../match/page-matching';
 import { unpackTexts } from '../match/packed-texts';
 import { matchExactSchema, matchRoughSchema, type MatchExactAnswer, type MatchRoughAnswer } from '../messages';
 
@@ -38,11 +38,7 @@ export function createNameMatchingService(
       if (!request.success || !parts) return null;
       if (!(await mayScan(url))) return { windows: [], kdrama: request.output.kdrama, allowed: false };
       const context = { kdrama: request.output.kdrama };
-      const matcher = await load();
-      const windows =
-        request.output.nearCues === true && !nameMayStand(matcher, parts, context)
-          ? []
-          : roughWindows(matcher, parts, context, scratch);
+      const windows = roughAnswer(await load(), parts, context, request.output.nearCues === true, scratch);
       return { windows, kdrama: context.kdrama, allowed: true };
     },
     async exact(data) {

@@ -137,6 +137,17 @@ export function nameMayStand(matcher: Matcher, parts: readonly string[], context
   return false;
 }
 
+/** The rough step's answer: to the engine's slices, or to the bootstrap's question (`nearCues`). */
+export function roughAnswer(
+  matcher: Matcher,
+  parts: readonly string[],
+  context: MatchContext,
+  nearCues: boolean,
+  scratch?: number[],
+): number[] {
+  return nearCues && !nameMayStand(matcher, parts, context) ? [] : roughWindows(matcher, parts, context, scratch);
+}
+
 /** The names in each exact text, and the facts of the entities they name. */
 export function exactMatches(matcher: Matcher, texts: readonly string[], context: MatchContext): ExactResult {
   const seen = new Set<number>();
@@ -176,8 +187,7 @@ export interface NameMatching {
 export function localNameMatching(matcher: Matcher): NameMatching {
   const scratch: number[] = [];
   return {
-    rough: async (parts, context, nearCues) =>
-      nearCues === true && !nameMayStand(matcher, parts, context) ? [] : roughWindows(matcher, parts, context, scratch),
+    rough: async (parts, context, nearCues) => roughAnswer(matcher, parts, context, nearCues === true, scratch),
     exact: async (texts, context) => exactMatches(matcher, texts, context),
   };
 }

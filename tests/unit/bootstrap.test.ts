@@ -47,6 +47,14 @@ function run(
   return result;
 }
 
+/** A frame showing `html`, its bootstrap started and settled. */
+async function runOn(html: string, ...args: Parameters<typeof run>): Promise<Run> {
+  document.body.innerHTML = html;
+  const result = run(...args);
+  await settle();
+  return result;
+}
+
 const nothingNamedMarks = () => performance.getEntriesByName(NOTHING_NAMED_MARK).length;
 
 beforeEach(() => {
@@ -76,38 +84,27 @@ describe('bootstrap', () => {
   });
 
   it('leaves out the text the exact pass skips, and says when some could not be left out', async () => {
-    document.body.innerHTML =
-      '<p>Mouse</p><textarea>typed drama</textarea><code>drama()</code><select><option>drama</option></select>';
-    const r = run();
-    await settle();
+    const r = await runOn(
+      '<p>Mouse</p><textarea>typed drama</textarea><code>drama()</code><select><option>drama</option></select>',
+    );
     expect(r.asked).toEqual([['Mouse']]);
     expect(r.nearCues).toEqual([true]);
     // Highlighted code: its text sits deeper than a direct child of <pre>.
-    document.body.innerHTML = '<p>Mouse</p><pre><span>drama</span></pre>';
-    const deep = run();
-    await settle();
+    const deep = await runOn('<p>Mouse</p><pre><span>drama</span></pre>');
     expect(deep.asked[0]).toEqual(['Mouse', 'drama']);
     expect(deep.nearCues).toEqual([false]);
     // An icon's title is a direct child of a skipped element; SVG text is not.
-    document.body.innerHTML = '<p>Mouse</p><svg><title>Menu drama</title></svg>';
-    const icon = run();
-    await settle();
+    const icon = await runOn('<p>Mouse</p><svg><title>Menu drama</title></svg>');
     expect(icon.asked[0]).toEqual(['Mouse']);
     expect(icon.nearCues).toEqual([true]);
-    document.body.innerHTML = '<p>Mouse</p><svg><text>a drama</text></svg>';
-    const svgText = run();
-    await settle();
+    const svgText = await runOn('<p>Mouse</p><svg><text>a drama</text></svg>');
     expect(svgText.nearCues).toEqual([false]);
-    document.body.innerHTML = '<p>Mouse</p><div contenteditable="true">my drama</div>';
-    const editable = run();
-    await settle();
+    const editable = await runOn('<p>Mouse</p><div contenteditable="true">my drama</div>');
     expect(editable.nearCues).toEqual([false]);
   });
 
   it('loads the engine when the matcher says the text may name something', async () => {
-    document.body.innerHTML = '<p>Song Kang in a new drama.</p>';
-    const r = run();
-    await settle();
+    const r = await runOn('<p>Song Kang in a new drama.</p>');
     expect(r.asked).toHaveLength(1);
     expect(r.started).toBe(1);
     expect(nothingNamedMarks()).toBe(0);
@@ -115,24 +112,18 @@ describe('bootstrap', () => {
 
   it('leaves a frame with more text than one message should carry to the engine, which asks in slices', async () => {
     const paragraph = `<p>${'Weather and markets. '.repeat(1000)}</p>`;
-    document.body.innerHTML = paragraph.repeat(Math.ceil(ASK_MAX_CHARS / 21_000) + 1);
-    const r = run();
-    await settle();
+    const r = await runOn(paragraph.repeat(Math.ceil(ASK_MAX_CHARS / 21_000) + 1));
     expect(r.asked).toEqual([]);
     expect(r.started).toBe(1);
   });
 
   it('loads the engine when the matcher cannot be asked (the engine asks again and reports it)', async () => {
-    document.body.innerHTML = '<p>Any text.</p>';
-    const r = run(() => Promise.reject(new Error('no receiver')));
-    await settle();
+    const r = await runOn('<p>Any text.</p>', () => Promise.reject(new Error('no receiver')));
     expect(r.started).toBe(1);
   });
 
   it('asks about the changed block after "nothing", and starts the engine when a name comes', async () => {
-    document.body.innerHTML = '<p>Weather report.</p><div id="feed"><span>Song</span></div>';
-    const r = run();
-    await settle();
+    const r = await runOn('<p>Weather report.</p><div id="feed"><span>Song</span></div>');
     expect(r.started).toBe(0);
     // " Kang" alone names nothing: the block around the change is what gets asked about.
     document.getElementById('feed')!.append(document.createTextNode(' Kang'));
@@ -143,9 +134,7 @@ describe('bootstrap', () => {
   });
 
   it('keeps watching after a change that names nothing', async () => {
-    document.body.innerHTML = '<p>Weather report.</p>';
-    const r = run();
-    await settle();
+    const r = await runOn('<p>Weather report.</p>');
     const p = document.createElement('p');
     p.textContent = 'More weather.';
     document.body.append(p);
@@ -158,9 +147,7 @@ describe('bootstrap', () => {
   });
 
   it('asks nothing in a frame without readable text until text comes', async () => {
-    document.body.innerHTML = '<script>var x = "Song Kang";</script>  ';
-    const r = run();
-    await settle();
+    const r = await runOn('<script>var x = "Song Kang";</script>  ');
     expect(r.asked).toEqual([]);
     document.body.insertAdjacentHTML('beforeend', '<p>Song Kang at last.</p>');
     await settle();
@@ -169,9 +156,7 @@ describe('bootstrap', () => {
   });
 
   it('asks nothing in a frame laid out at no size until it is shown', async () => {
-    document.body.innerHTML = '<p>Song Kang hidden away.</p>';
-    const r = run(undefined, { innerWidth: 0, innerHeight: 0 });
-    await settle();
+    const r = await runOn('<p>Song Kang hidden away.</p>', undefined, { innerWidth: 0, innerHeight: 0 });
     expect(r.asked).toEqual([]);
     Object.defineProperty(window, 'innerWidth', { value: 300, configurable: true });
     Object.defineProperty(window, 'innerHeight', { value: 150, configurable: true });
