@@ -280,13 +280,17 @@ function isWholeBlock(text: string, start: number, end: number): boolean {
   return j === text.length || text.charCodeAt(j) === 0x1f;
 }
 
-/** Whether the word just before `start` or just after `end` (same line) begins with a capital. */
-export function inCapitalisedRun(text: string, start: number, end: number): boolean {
+/**
+ * Whether the word just before `start` or just after `end` (same line) begins with a capital.
+ * `fragment`: `text` is one piece of a longer text (a text node's string), so a word reaching its
+ * start may begin earlier: such a word says nothing.
+ */
+export function inCapitalisedRun(text: string, start: number, end: number, fragment = false): boolean {
   let i = start - 1;
   while (i >= 0 && isSpace(text.charCodeAt(i))) i--;
   if (i >= 0 && i < start - 1 && isLetter(text[i])) {
     while (i > 0 && (isLetter(text[i - 1]) || text[i - 1] === '.' || text[i - 1] === '-')) i--;
-    if (isCapital(text[i])) return true;
+    if (isCapital(text[i]) && !(fragment && i === 0)) return true;
   }
   let j = end;
   if (text[j] === '.') j++; // "L.A.": the initial's own dot
@@ -336,6 +340,44 @@ function contextSaysName(
   if (!isSentenceStart(text, start)) return kdramaPage || nearby(true);
   if (text.charCodeAt(end) === 0x2c) return false;
   return nearby(true);
+}
+
+/**
+ * What the exact step's rules decide about a hit from its own text node's string (`part`) alone,
+ * whatever text comes before and after it in the exact text: the characters they read lie
+ * inside the string (outside it nothing is known, and nothing is decided).
+ * - 'never': the hit runs into a word (a boundary rule fails), so it is no match at all.
+ * - 'related': an ordinary-word name that stands only beside a related name (unquoted Hangul;
+ *   Latin inside a capitalised run or shouted), never through a cue or the page's context.
+ * - 'open': anything else.
+ */
+export function hitInPart(part: string, start: number, end: number, cue: boolean): 'never' | 'related' | 'open' {
+  if (runsIntoWord(part, start, part, end, cue)) return 'never';
+  if (cue || !surelyUnquoted(part, start, end)) return 'open';
+  if (isHangul(foldUnit(part.charCodeAt(start)))) return 'related';
+  if (!startsWithCapital(part, start)) return 'open';
+  return inCapitalisedRun(part, start, end, true) || isShouted(part, start, end) ? 'related' : 'open';
+}
+
+/**
+ * Whether a hit from `first[start]` to `last[end]` (the strings it starts and ends in, the same
+ * one or two text nodes' strings) fails a boundary rule on the characters inside them.
+ */
+export function runsIntoWord(first: string, start: number, last: string, end: number, cue: boolean): boolean {
+  const hangul = isHangul(foldUnit(first.charCodeAt(start)));
+  if (start > 0 && (hangul ? isHangul(foldedAt(first, start - 1)) : !hasStartBoundary(first, start))) return true;
+  if (end === 0) return false;
+  const looseEnd = cue && isHangul(foldUnit(last.charCodeAt(end - 1)));
+  // After a name, Hangul may be particles running past the string's end: left open.
+  return !looseEnd && end < last.length && !isHangul(foldedAt(last, end)) && !hasEndBoundary(last, end);
+}
+
+/** Whether `part` itself shows that the hit is not between quotes (see `isQuoted`). */
+function surelyUnquoted(part: string, start: number, end: number): boolean {
+  if (start > 0 && !QUOTES.has(part.charCodeAt(start - 1))) return true;
+  let after = end;
+  if (after < part.length && CLOSING_PUNCTUATION.has(part.charCodeAt(after))) after++;
+  return after < part.length && !QUOTES.has(part.charCodeAt(after));
 }
 
 /** Whether two ascending index lists share an entry. */

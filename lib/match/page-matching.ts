@@ -8,6 +8,8 @@ import { FLAG_NEEDS_CONTEXT, FLAG_STRONG_CUE, KIND_DRAMA } from './kinds';
 import {
   CONTEXT_WINDOW,
   findMatches,
+  hitInPart,
+  runsIntoWord,
   isCueKey,
   scanParts,
   startsWithCapital,
@@ -115,15 +117,28 @@ export function nameMayStand(matcher: Matcher, parts: readonly string[], context
     const key = hits[h + 4];
     const start = partStart[hits[h]] + hits[h + 1];
     const end = partStart[hits[h + 2]] + hits[h + 3];
-    if (isCueKey(matcher, key)) {
+    const cue = isCueKey(matcher, key);
+    // Inside one text node's string the exact step's boundary, quote and capital rules can
+    // already be read: "L" in "Log out" is no match, "Times" in "The New York Times" stands
+    // only beside a related name (itself a name, answered on its own).
+    const first = parts[hits[h]];
+    const last = parts[hits[h + 2]];
+    const inPart =
+      hits[h] === hits[h + 2]
+        ? hitInPart(first, hits[h + 1], hits[h + 3], cue)
+        : runsIntoWord(first, hits[h + 1], last, hits[h + 3], cue)
+          ? 'never'
+          : 'open';
+    if (inPart === 'never') continue;
+    if (cue) {
       if (flags[key] & FLAG_STRONG_CUE) context.kdrama = true;
       cues.push(start, end);
     } else if (!(flags[key] & FLAG_NEEDS_CONTEXT)) {
       return true;
     } else {
-      const part = parts[hits[h]];
       // A lowercase Latin ordinary word is never a name (as in roughWindows).
-      if (part.charCodeAt(hits[h + 1]) < 0x80 && !startsWithCapital(part, hits[h + 1])) continue;
+      if (first.charCodeAt(hits[h + 1]) < 0x80 && !startsWithCapital(first, hits[h + 1])) continue;
+      if (inPart === 'related') continue;
       ordinary.push(start, end);
     }
   }
