@@ -99,8 +99,10 @@ export function roughWindows(
  * measures the distance, which the text as read can only understate (the exact text adds a
  * break between blocks and drops nothing else). A related name nearby (the exact step's other
  * context) is itself a name: a distinctive one answers at once, an ordinary-word one only
- * stands through a cue or the page's K-drama context in turn. Updates `context` with a strong
- * cue.
+ * stands through a cue or the page's K-drama context in turn. What the exact step's rules decide
+ * from a hit's own text node's string (`hitInPart`) counts too: a hit running into a word is
+ * none, and one that only a related name could make stand (a capitalised run, shouting,
+ * unquoted Hangul) waits for that name. Updates `context` with a strong cue.
  */
 export function nameMayStand(matcher: Matcher, parts: readonly string[], context: MatchContext): boolean {
   const hits = scanParts(matcher, parts, []);

@@ -14,6 +14,8 @@ const matcher = loadDictionary(
       [
         { id: 'nevertheless', title: 'Nevertheless', aliases: [], titleIsCommonWord: true, castIds: ['song-kang'] },
         { id: 'mouse', title: 'Mouse', aliases: [], titleIsCommonWord: true, castIds: [] },
+        // Fixture: a Hangul title that is an ordinary word.
+        { id: 'mouse-ko', title: '마우스', aliases: [], titleIsCommonWord: true, castIds: [] },
       ],
       [{ id: 'song-kang', name: 'Song Kang', aliases: ['송강'], dramaIds: ['nevertheless'] }],
     ),
@@ -80,7 +82,28 @@ describe('the rough step over a whole frame', () => {
 describe('nameMayStand: the bootstrap question, cues judged by distance', () => {
   // Filler long enough to put a cue out of the exact step's reach.
   const FAR = ' The markets were quiet and the weather stayed mild across the region all day long today. ';
-  const BLOCK_WORDS = [...WORDS, FAR, FAR, '“Mouse”', 'Nevertheless', ' returns'];
+  // And strings whose own characters decide the exact step's rules: names run into words,
+  // capitalised runs, shouting, quotes, Hangul with and without particles or quotes.
+  const IN_PART_WORDS = [
+    'Mousetrap ',
+    'Songbirds ',
+    'The Mouse Club ',
+    'Big Mouse',
+    'MOUSE ',
+    'NEVERTHELESS',
+    '“Mouse” ',
+    '"Mouse',
+    "'Nevertheless', ",
+    'Mouse, ',
+    '마우스',
+    '마우스가 ',
+    '빅마우스 ',
+    '「마우스」 ',
+    '송강',
+    'Kang-',
+    'mega',
+  ];
+  const BLOCK_WORDS = [...WORDS, ...IN_PART_WORDS, FAR, FAR, '“Mouse”', 'Nevertheless', ' returns'];
 
   it('says yes whenever the exact step finds a name in the same text', () => {
     let named = 0;
@@ -114,5 +137,23 @@ describe('nameMayStand: the bootstrap question, cues judged by distance', () => 
     expect(nameMayStand(matcher, ['a mouse', ' in the drama'], { kdrama: false })).toBe(false);
     expect(nameMayStand(matcher, ['Song Kang', FAR], { kdrama: false })).toBe(true);
     expect(nameMayStand(matcher, ['Mouse', FAR], { kdrama: true })).toBe(true);
+  });
+
+  it("reads the exact step's rules inside one string, and leaves a string's edges open", () => {
+    // Run into a word: no match at all, whatever the cues.
+    expect(nameMayStand(matcher, ['Mousetrap sales on JTBC'], { kdrama: false })).toBe(false);
+    // A capitalised run or shouting stands only beside a related name: a cue is not enough.
+    expect(nameMayStand(matcher, ['The Mouse Club', ' drama'], { kdrama: false })).toBe(false);
+    expect(nameMayStand(matcher, ['The MOUSE', ' drama'], { kdrama: true })).toBe(false);
+    expect(nameMayStand(matcher, ['The Nevertheless Club', ' with Song Kang'], { kdrama: false })).toBe(true);
+    // Quoted, it stands through the cue again; unquoted Hangul needs a related name.
+    expect(nameMayStand(matcher, ['The “Mouse” Club', ' drama'], { kdrama: false })).toBe(true);
+    expect(nameMayStand(matcher, ['마우스 드라마'], { kdrama: true })).toBe(false);
+    expect(nameMayStand(matcher, ['「마우스」 드라마'], { kdrama: true })).toBe(true);
+    // At a string's edge the neighbour may be anything in the exact text: left open.
+    expect(nameMayStand(matcher, ['Mouse', 'trap drama'], { kdrama: false })).toBe(true);
+    expect(nameMayStand(matcher, ['Club', 'Mouse drama'], { kdrama: false })).toBe(true);
+    // "Big" may be the end of a longer lowercase word ("megaBig"): not surely a capitalised run.
+    expect(nameMayStand(matcher, ['Big Mouse', ' drama'], { kdrama: false })).toBe(true);
   });
 });
