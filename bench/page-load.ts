@@ -12,6 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { chromiumPath } from '../scripts/browser/browser-path';
 import { extensionLaunchArgs } from '../scripts/browser/harness';
+import { seedPageHtml } from '../scripts/browser/pages';
 import { corpusPageFiles, PAGES_DIR, readCorpusPage, syntheticPage } from './corpus';
 import { median } from './stats';
 import { loadCost, startTrace, type LoadCost } from './trace';
@@ -28,6 +29,8 @@ const RECHECK_RATIO = Number(process.env.BENCH_RECHECK_RATIO ?? 2.5);
 const EMPTY_FRAME = '<!doctype html><html><head></head><body></body></html>';
 const SYNTHETIC = 'synthetic-5MB';
 const EMPTY_FRAMES = 'twenty-empty-frames';
+/** A page that names dramas and actors (the corpus pages name none): the three seed articles. */
+const SEEDS = 'seed-articles';
 /** A page of nothing but frames with no text: what a frame without text costs. */
 const EMPTY_FRAMES_PAGE = `<!doctype html><html><head><title>frames</title></head><body>${Array.from(
   { length: 20 },
@@ -191,7 +194,7 @@ export async function runPageLoadBench(options: { contenders: Contender[]; pages
     // What the last load lit, every frame (the precision review).
     if (name !== SYNTHETIC) {
       for (const b of ours.filter((o) => !o.contender.reference)) {
-        const counts = (lit[b.contender.key] ??= new Map());
+        const counts = name === SEEDS ? new Map() : (lit[b.contender.key] ??= new Map());
         for (const frame of b.page.frames()) {
           const texts = await frame.evaluate(litTexts).catch(() => [] as string[]);
           for (const text of texts) {
@@ -201,10 +204,13 @@ export async function runPageLoadBench(options: { contenders: Contender[]; pages
             counts.set(text, entry);
           }
         }
+        if (name === SEEDS) seedsLit[b.contender.key] = [...counts.values()].reduce((n, e) => n + e.count, 0);
       }
     }
   };
   const lit: Record<string, Map<string, { count: number; pages: Set<string> }>> = {};
+  const seedsLit: Record<string, number> = {};
+  const seeds = await seedPageHtml();
   try {
     for (const [i, f] of chosen.entries()) {
       process.stdout.write(`\rpage loads ${i + 1}/${chosen.length}   `);
@@ -214,6 +220,8 @@ export async function runPageLoadBench(options: { contenders: Contender[]; pages
     await measure(SYNTHETIC, synthetic, synthetic.length, true);
     process.stdout.write('\rpage loads: twenty empty frames        ');
     await measure(EMPTY_FRAMES, EMPTY_FRAMES_PAGE, EMPTY_FRAMES_PAGE.length, true);
+    process.stdout.write('\rpage loads: the seed articles (names)  ');
+    await measure(SEEDS, seeds, seeds.length, true);
     process.stdout.write('\n');
   } finally {
     for (const b of all) await b.context.close();
@@ -226,7 +234,7 @@ export async function runPageLoadBench(options: { contenders: Contender[]; pages
         .sort((a, b) => b.count - a.count || a.text.localeCompare(b.text)),
     ]),
   );
-  return { results, lit: litRows, markdown: pageLoadMarkdown(results, options.contenders, litRows) };
+  return { results, lit: litRows, markdown: pageLoadMarkdown(results, options.contenders, litRows, seedsLit) };
 }
 
 /** Every painted name's text in a document, read from the page's own world. */
@@ -260,8 +268,10 @@ export function pageLoadMarkdown(
   results: PageFigures[],
   contenders: Contender[],
   lit: Record<string, LitText[]> = {},
+  seedsLit: Record<string, number> = {},
 ): string {
-  const real = results.filter((r) => r.page !== SYNTHETIC && r.page !== EMPTY_FRAMES);
+  const real = results.filter((r) => r.page !== SYNTHETIC && r.page !== EMPTY_FRAMES && r.page !== SEEDS);
+  const named = results.find((r) => r.page === SEEDS);
   const top = real.filter((r) => r.top);
   const big = results.find((r) => r.page === SYNTHETIC);
   const empty = results.find((r) => r.page === EMPTY_FRAMES);
@@ -295,6 +305,13 @@ export function pageLoadMarkdown(
     ...contenders.map((c) => {
       const x = empty?.perContender[c.key];
       return x ? `${c.label}, ${emptyFramesFigure(x.ms, x.frames)}` : '';
+    }),
+    '',
+    ...contenders.map((c) => {
+      const x = named?.perContender[c.key];
+      if (!named || !x) return '';
+      const litCount = c.reference ? '' : `, ${seedsLit[c.key] ?? 0} names lit`;
+      return `${c.label}, a page that names dramas and actors (the three seed articles, ${fmt(named.bytes / 1024, 0)} KB${litCount}): floor ${fmt(named.floorMs)} ms, ours ${fmt(x.ms)} ms (${fmt(x.ratio)}x), longest task with ours in it ${taskFigure(x, ' ms')}.`;
     }),
     '',
     ...reviewed.map((c) => {
