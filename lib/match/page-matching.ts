@@ -17,6 +17,9 @@ import {
   type Matcher,
 } from './matcher';
 
+/** Marks a rough hit that is no match (in place of its key). */
+const NO_KEY = -1;
+
 /** How far (in characters of the text nodes) a window reaches past a hit. */
 const WINDOW_REACH = CONTEXT_WINDOW + 20;
 
@@ -57,8 +60,15 @@ export function roughWindows(
   // a distinctive name anywhere in the slice may be near an ordinary-word name.
   const flags = matcher.tables.keyFlags;
   let support = false;
-  for (let h = 4; h < hits.length; h += 5) {
-    const f = flags[hits[h]];
+  for (let h = 0; h < hits.length; h += 5) {
+    const key = hits[h + 4];
+    // A hit that runs into a word in its own text node ("L" in "Log out") is no name or cue in
+    // any exact text: marked so the loop below passes it by.
+    if (runsIntoWord(parts[hits[h]], hits[h + 1], parts[hits[h + 2]], hits[h + 3], isCueKey(matcher, key))) {
+      hits[h + 4] = NO_KEY;
+      continue;
+    }
+    const f = flags[key];
     if (f & FLAG_STRONG_CUE) context.kdrama = true;
     if (!(f & FLAG_NEEDS_CONTEXT)) support = true;
   }
@@ -66,7 +76,7 @@ export function roughWindows(
   let windowTo = -1;
   for (let h = 0; h < hits.length; h += 5) {
     const key = hits[h + 4];
-    if (isCueKey(matcher, key)) continue; // cues only matter near a name
+    if (key === NO_KEY || isCueKey(matcher, key)) continue; // cues only matter near a name
     if (flags[key] & FLAG_NEEDS_CONTEXT) {
       // An ordinary word ("crash", "Mouse"): nothing to confirm if it is lowercase Latin, or if
       // nothing in the slice could be its context on a page not shown to be about K-drama.

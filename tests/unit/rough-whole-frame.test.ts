@@ -130,6 +130,41 @@ describe('nameMayStand: the bootstrap question, cues judged by distance', () => 
     expect(tighter).toBeGreaterThan(20);
   });
 
+  it('the rough step keeps a window around every name the exact step finds', () => {
+    let names = 0;
+    for (let seed = 1; seed <= 3000; seed++) {
+      const next = random(seed);
+      const blocks = Array.from({ length: 1 + Math.floor(next() * 5) }, () =>
+        Array.from({ length: 1 + Math.floor(next() * 5) }, () => BLOCK_WORDS[Math.floor(next() * BLOCK_WORDS.length)]),
+      );
+      const parts = blocks.flat();
+      // Which part each character of the exact text comes from (-1 for a block break).
+      const partAt: number[] = [];
+      let p = 0;
+      blocks.forEach((block, b) => {
+        if (b > 0) partAt.push(-1);
+        for (const part of block) {
+          for (let i = 0; i < part.length; i++) partAt.push(p);
+          p++;
+        }
+      });
+      const exactText = blocks.map((block) => block.join('')).join(BLOCK_BREAK);
+      const windows = roughWindows(matcher, parts, { kdrama: false });
+      for (const match of findMatches(matcher, exactText, { kdrama: false })) {
+        const first = partAt[match.start];
+        const last = partAt[match.end - 1];
+        let inside = false;
+        for (let w = 0; w < windows.length; w += 2) if (windows[w] <= first && last <= windows[w + 1]) inside = true;
+        expect(inside, JSON.stringify({ seed, blocks, match })).toBe(true);
+        names++;
+      }
+    }
+    expect(names).toBeGreaterThan(1000);
+    // A distinctive name run into a word in its own string opens no window.
+    expect(roughWindows(matcher, ['Song Kangaroo sanctuary'], { kdrama: false })).toEqual([]);
+    expect(roughWindows(matcher, ['Song Kang', 'aroo'], { kdrama: false })).not.toEqual([]);
+  });
+
   it('counts a cue near an ordinary-word title, not one far from it, and any strong cue', () => {
     expect(nameMayStand(matcher, ['Mouse', ' is a new drama'], { kdrama: false })).toBe(true);
     expect(nameMayStand(matcher, ['Mouse', FAR, FAR, 'a drama'], { kdrama: false })).toBe(false);
