@@ -74,10 +74,12 @@ export interface LoadCost {
   /** Frames the extension's scripts ran in. */
   frames: number;
   /**
-   * The background's milliseconds in the same window (its own thread, not the page's: it matches
-   * the page's text), merged the same way. Reported beside the page's cost, never added to it.
+   * Our scripts' milliseconds on the page process's other threads in the same window (V8 parsing
+   * and compiling our modules in the background, `v8.parseOnBackground`), merged the same way.
+   * Not the extension's service worker: it runs in the extension's own process, which a trace
+   * started from the page's session does not record. Reported beside the page's cost, never added.
    */
-  backgroundMs: number;
+  offThreadMs: number;
   /** Milliseconds per event name (nested events overlap; for explaining, not summing). */
   byName: Record<string, number>;
 }
@@ -148,7 +150,7 @@ export function loadCost(events: TraceEvent[]): LoadCost {
   const isOurs = (e: TraceEvent) => scriptUrlOf(e).startsWith('chrome-extension://');
   // Page threads: where a script of ours ran inside a frame (not the background's own thread).
   const pageThreads = new Set(events.filter((e) => e.args?.data?.frame && isOurs(e)).map((e) => `${e.pid}:${e.tid}`));
-  // The background's thread: where our scripts ran outside any frame.
+  // The page process's other threads where our scripts were parsed or compiled (outside any frame).
   const workerThreads = new Set(
     events.filter((e) => !e.args?.data?.frame && isOurs(e) && e.ph === 'X').map((e) => `${e.pid}:${e.tid}`),
   );
@@ -177,7 +179,7 @@ export function loadCost(events: TraceEvent[]): LoadCost {
     list.push([e.ts, e.ts + e.dur]);
     workerIntervals.set(key, list);
   }
-  const backgroundMs = mergedLength(workerIntervals) / 1000;
+  const offThreadMs = mergedLength(workerIntervals) / 1000;
   const frames = new Set<string>();
   for (const e of ours) {
     const key = `${e.pid}:${e.tid}`;
@@ -189,7 +191,7 @@ export function loadCost(events: TraceEvent[]): LoadCost {
     if (frame && e.name === 'EvaluateScript' && isOurs(e)) frames.add(frame);
   }
   let totalUs = 0;
-  if (byThread.size === 0) return { ms: 0, longestTaskMs: 0, mostOursInOneTaskMs: 0, frames: 0, backgroundMs, byName };
+  if (byThread.size === 0) return { ms: 0, longestTaskMs: 0, mostOursInOneTaskMs: 0, frames: 0, offThreadMs, byName };
   // Per thread, our intervals with overlaps merged, in order.
   const merged = new Map<string, { from: number; to: number }[]>();
   for (const [key, intervals] of byThread) {
@@ -227,7 +229,7 @@ export function loadCost(events: TraceEvent[]): LoadCost {
     longestTaskMs: longestUs / 1000,
     mostOursInOneTaskMs: mostOursUs / 1000,
     frames: frames.size,
-    backgroundMs,
+    offThreadMs,
     byName,
   };
 }
