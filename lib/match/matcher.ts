@@ -360,16 +360,28 @@ export function hitInPart(part: string, start: number, end: number, cue: boolean
 }
 
 /**
- * Whether a hit from `first[start]` to `last[end]` (the strings it starts and ends in, the same
- * one or two text nodes' strings) fails a boundary rule on the characters inside them.
+ * Whether a hit from `first[start]` to `last[end]` (the strings it starts and ends in) fails a
+ * boundary rule: Latin names need word boundaries, a Hangul one no Hangul just before it, and a
+ * name's end no word after it but Korean particles. `fragment`: the strings are text nodes'
+ * strings, pieces of a longer text; outside them nothing is known (reads past an end find no
+ * word), and Hangul after a name is left open, as its particles may run past the string.
  */
-export function runsIntoWord(first: string, start: number, last: string, end: number, cue: boolean): boolean {
+export function runsIntoWord(
+  first: string,
+  start: number,
+  last: string,
+  end: number,
+  cue: boolean,
+  fragment = true,
+): boolean {
   const hangul = isHangul(foldUnit(first.charCodeAt(start)));
-  if (start > 0 && (hangul ? isHangul(foldedAt(first, start - 1)) : !hasStartBoundary(first, start))) return true;
+  if (hangul ? isHangul(foldedAt(first, start - 1)) : !hasStartBoundary(first, start)) return true;
+  // A hit ending where `last` begins: its last character is in the string before.
   if (end === 0) return false;
-  const looseEnd = cue && isHangul(foldUnit(last.charCodeAt(end - 1)));
-  // After a name, Hangul may be particles running past the string's end: left open.
-  return !looseEnd && end < last.length && !isHangul(foldedAt(last, end)) && !hasEndBoundary(last, end);
+  // A Korean cue word takes verb endings too ("방송된다", "출연한"): only names need a clean end.
+  if (cue && isHangul(foldUnit(last.charCodeAt(end - 1)))) return false;
+  if (fragment && isHangul(foldedAt(last, end))) return false;
+  return !hasEndBoundary(last, end);
 }
 
 /** Whether `part` itself shows that the hit is not between quotes (see `isQuoted`). */
@@ -409,12 +421,8 @@ export function findMatches(matcher: Matcher, text: string, context: MatchContex
     const start = raw[r + 1];
     const end = raw[r + 3];
     const key = raw[r + 4];
-    const firstUnit = foldUnit(text.charCodeAt(start));
-    if (isHangul(firstUnit) ? isHangul(foldedAt(text, start - 1)) : !hasStartBoundary(text, start)) continue;
     const entity = t.keyEntity[key];
-    // A Korean cue word takes verb endings too ("방송된다", "출연한"): only names need a clean end.
-    const looseEnd = kinds[entity] === KIND_CUE && isHangul(foldUnit(text.charCodeAt(end - 1)));
-    if (!looseEnd && !hasEndBoundary(text, end)) continue;
+    if (runsIntoWord(text, start, text, end, kinds[entity] === KIND_CUE, false)) continue;
     const match = { start, end, entity };
     const flags = t.keyFlags[key];
     if (kinds[entity] === KIND_CUE) {

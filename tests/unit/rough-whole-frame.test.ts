@@ -105,17 +105,20 @@ describe('nameMayStand: the bootstrap question, cues judged by distance', () => 
   ];
   const BLOCK_WORDS = [...WORDS, ...IN_PART_WORDS, FAR, FAR, '“Mouse”', 'Nevertheless', ' returns'];
 
+  /** Blocks of text nodes: the exact text joins a block's nodes and breaks between blocks. */
+  function randomBlockPage(seed: number) {
+    const next = random(seed);
+    const blocks = Array.from({ length: 1 + Math.floor(next() * 5) }, () =>
+      Array.from({ length: 1 + Math.floor(next() * 5) }, () => BLOCK_WORDS[Math.floor(next() * BLOCK_WORDS.length)]),
+    );
+    return { blocks, parts: blocks.flat(), exactText: blocks.map((b) => b.join('')).join(BLOCK_BREAK) };
+  }
+
   it('says yes whenever the exact step finds a name in the same text', () => {
     let named = 0;
     let tighter = 0;
     for (let seed = 1; seed <= 4000; seed++) {
-      const next = random(seed);
-      // Blocks of text nodes: the exact text joins a block's nodes and breaks between blocks.
-      const blocks = Array.from({ length: 1 + Math.floor(next() * 5) }, () =>
-        Array.from({ length: 1 + Math.floor(next() * 5) }, () => BLOCK_WORDS[Math.floor(next() * BLOCK_WORDS.length)]),
-      );
-      const parts = blocks.flat();
-      const exactText = blocks.map((b) => b.join('')).join(BLOCK_BREAK);
+      const { blocks, parts, exactText } = randomBlockPage(seed);
       const found = findMatches(matcher, exactText, { kdrama: false }).length > 0;
       const mayStand = nameMayStand(matcher, parts, { kdrama: false });
       if (found) {
@@ -133,11 +136,7 @@ describe('nameMayStand: the bootstrap question, cues judged by distance', () => 
   it('the rough step keeps a window around every name the exact step finds', () => {
     let names = 0;
     for (let seed = 1; seed <= 3000; seed++) {
-      const next = random(seed);
-      const blocks = Array.from({ length: 1 + Math.floor(next() * 5) }, () =>
-        Array.from({ length: 1 + Math.floor(next() * 5) }, () => BLOCK_WORDS[Math.floor(next() * BLOCK_WORDS.length)]),
-      );
-      const parts = blocks.flat();
+      const { blocks, parts, exactText } = randomBlockPage(seed);
       // Which part each character of the exact text comes from (-1 for a block break).
       const partAt: number[] = [];
       let p = 0;
@@ -148,7 +147,6 @@ describe('nameMayStand: the bootstrap question, cues judged by distance', () => 
           p++;
         }
       });
-      const exactText = blocks.map((block) => block.join('')).join(BLOCK_BREAK);
       const windows = roughWindows(matcher, parts, { kdrama: false });
       for (const match of findMatches(matcher, exactText, { kdrama: false })) {
         const first = partAt[match.start];
