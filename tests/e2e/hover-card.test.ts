@@ -53,6 +53,9 @@ const cardText = (page: Page) =>
     .textContent({ timeout: 200 })
     .catch(() => null);
 
+/** The text of a card already seen open: waits out a busy machine instead of reading null. */
+const openCardText = (page: Page) => page.locator(CARD).textContent({ timeout: 3000 });
+
 async function hover(page: Page, text: string, options: { nth?: number; highlight?: string } = {}) {
   const at = await nameCenter(page, text, options.nth ?? 0, options.highlight);
   await page.mouse.move(at.x, at.y);
@@ -94,14 +97,14 @@ describe('hover card', () => {
     expect(await cardText(page)).toBeNull(); // not before the dwell
     await expect.poll(() => cardText(page), { timeout: 3000 }).toContain('Song Kang');
     expect(await cardCodeRan()).toBe(1); // loaded while the pointer rested, once
-    const text = (await cardText(page))!;
+    const text = (await openCardText(page))!;
     expect(text).toContain('송강');
     expect(text).toContain('Actor');
     // Nine dramas: six shown (airing and upcoming first, then newest), the three oldest one click away.
     for (const drama of ['Nevertheless', 'My Demon']) expect(text).toContain(drama);
     expect(text).not.toContain('Love Alarm');
     await page.getByRole('button', { name: '3 more dramas' }).click();
-    for (const drama of ['Navillera', 'Love Alarm', 'Sweet Home']) expect(await cardText(page)).toContain(drama);
+    for (const drama of ['Navillera', 'Love Alarm', 'Sweet Home']) expect(await openCardText(page)).toContain(drama);
     // The making-of story reported by two outlets (seeds 001 and 002) is one card with both.
     const story = page.locator(`${CARD} [data-story-id="story-ibtimes-sg-nevertheless-off-screen"]`);
     await expect.poll(() => story.textContent()).toContain('2 sources');
@@ -114,7 +117,7 @@ describe('hover card', () => {
     const box = (await page.locator(CARD).boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + 20, { steps: 4 });
     await page.waitForTimeout(800);
-    expect(await cardText(page)).toContain('Song Kang');
+    expect(await openCardText(page)).toContain('Song Kang');
     // Out to empty space: it goes.
     await page.mouse.move(1090, 790, { steps: 2 });
     await expect.poll(() => cardText(page), { timeout: 2000 }).toBeNull();
@@ -263,7 +266,7 @@ describe('hover card', () => {
     // Other names stay; the card says the name is muted and offers it back.
     expect(await highlightTexts(other, 'dramalens-actor')).toContain('Han So Hee');
     expect(await mute.getAttribute('aria-pressed')).toBe('true');
-    expect(await cardText(page)).toContain('Muted: Dramalens does not highlight this actor');
+    expect(await openCardText(page)).toContain('Muted: Dramalens does not highlight this actor');
     await screenshot(page, 'card-muted');
     await mute.click();
     await expect.poll(() => highlightTexts(other, 'dramalens-actor')).toContain('Song Kang');
@@ -294,7 +297,7 @@ describe('hover card', () => {
     await screenshot(page, 'card-spoiler-safe');
     await note.getByRole('button', { name: 'Show' }).click();
     await expect.poll(() => stories.count()).toBeGreaterThan(before);
-    expect(await cardText(page)).toMatch(/final|12/i);
+    expect(await openCardText(page)).toMatch(/final|12/i);
   });
 
   it('works on a page with a strict CSP', async () => {
@@ -334,7 +337,7 @@ describe('hover card air times, with "now" pinned (viewer in New York)', () => {
   it('inside the run: the next episode, in local time and KST, with a countdown', async () => {
     // Thursday 1 July 2021, noon in Seoul: episode 3 airs Saturday 3 July at 23:00 KST (10:00 in New York).
     const page = await nevertheless('2021-07-01T12:00:00+09:00');
-    const text = (await cardText(page))!;
+    const text = (await openCardText(page))!;
     expect(text).toContain('Ep 3');
     expect(text).toContain('Sat, Jul 3, 2021, 10:00 AM');
     expect(text).toContain('Sat, Jul 3, 2021, 11:00 PM KST');
@@ -345,7 +348,7 @@ describe('hover card air times, with "now" pinned (viewer in New York)', () => {
 
   it('after the finale: finished, with the final episode date', async () => {
     const page = await nevertheless('2021-09-01T12:00:00+09:00');
-    const text = (await cardText(page))!;
+    const text = (await openCardText(page))!;
     expect(text).toContain('Finished');
     expect(text).toContain('Sat, Aug 21, 2021');
     await page.close();
