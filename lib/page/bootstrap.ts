@@ -4,8 +4,7 @@
 //   API; a light watch notices text or a size that comes later.
 // - A frame with text asks the background's matcher once whether anything in it may be a name:
 //   its text nodes' strings, read as the engine's rough step reads them (the document and its
-//   open shadow roots, in one request), without the text the exact pass skips and with runs of
-//   blanks squeezed (`squeezeBlanks`). Most pages
+//   open shadow roots, in one request), without the text the exact pass skips. Most pages
 //   name nothing, and for them this is all the work. With the skipped text out, an
 //   ordinary-word title counts only with a cue within the exact pass's reach (distances in
 //   this text are never longer than in the exact text); where some skipped text could not be
@@ -33,22 +32,6 @@ export function hasReadableText(doc: Document): boolean {
 
 /** A frame laid out at (nearly) no size cannot be read: a hidden or tracking frame. */
 export const isVisibleFrame = (win: Window) => win.innerWidth >= 2 && win.innerHeight >= 2;
-
-/** Two or more ASCII blanks in a row: the indentation and line breaks of a page's markup. */
-const BLANK_RUN = /[ \t\n\r\f\v]{2,}/g;
-/** Blanks that end a line for the matcher's same-line rule (`inCapitalisedRun` reads only space and tab as spaces). */
-const LINE_END = /[\n\r\f\v]/;
-
-/**
- * A text node's string with each run of blanks squeezed to one: a line break where the run
- * held one, else a space. Most of a page's text is markup's indentation, and the message's
- * cost grows with its length. The matcher drops blanks when it folds, reads only the class of
- * the blank next to a hit (space, or line end), and measures cue distances, which only get
- * shorter: what it finds in the squeezed text is at least what it finds in the text itself.
- */
-export function squeezeBlanks(data: string): string {
-  return data.replace(BLANK_RUN, (run) => (LINE_END.test(run) ? '\n' : ' '));
-}
 
 /** What the background's matcher says of some of a frame's text. */
 export type NamesAnswer = 'none' | 'maybe';
@@ -143,9 +126,8 @@ export function bootstrap(env: BootstrapEnvironment): void {
         // Text the exact pass skips is left out (a page's inline CSS and JSON, form fields,
         // code): it is never matched, and left in it would stand between a name and its cue.
         if (data.length > 0 && !SKIPPED_TAGS.has((node.parentNode as Element | null)?.localName ?? '')) {
-          const squeezed = squeezeBlanks(data);
-          texts.push(squeezed);
-          chars += squeezed.length;
+          texts.push(data);
+          chars += data.length;
           if (chars > ASK_MAX_CHARS) return 'too long';
         }
         if ((++count & 1023) === 0 && env.now() - stretchStart > READ_BUDGET_MS) {

@@ -83,11 +83,6 @@ describe('bootstrap', () => {
     expect(nothingNamedMarks()).toBe(1);
   });
 
-  it("asks about each text node with its markup's runs of blanks squeezed to one", async () => {
-    const r = await runOn('<p>\n      Weather\n      report   today</p>\n   <div>  </div>');
-    expect(r.asked).toEqual([['\nWeather\nreport today', '\n', ' ']]);
-  });
-
   it('leaves out the text the exact pass skips, and says when some could not be left out', async () => {
     const r = await runOn(
       '<p>Mouse</p><textarea>typed drama</textarea><code>drama()</code><select><option>drama</option></select>',

@@ -6,8 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { compileDictionary } from '../../lib/match/compile';
 import { dictionaryInput } from '../../lib/match/dictionary-input';
 import { BLOCK_BREAK, findMatches, loadDictionary } from '../../lib/match/matcher';
-import { nameMayStand, roughAnswer, roughWindows } from '../../lib/match/page-matching';
-import { squeezeBlanks } from '../../lib/page/bootstrap';
+import { nameMayStand, roughWindows } from '../../lib/match/page-matching';
 
 const matcher = loadDictionary(
   compileDictionary(
@@ -189,89 +188,5 @@ describe('nameMayStand: the bootstrap question, cues judged by distance', () => 
     expect(nameMayStand(matcher, ['Club', 'Mouse drama'], { kdrama: false })).toBe(true);
     // "Big" may be the end of a longer lowercase word ("megaBig"): not surely a capitalised run.
     expect(nameMayStand(matcher, ['Big Mouse', ' drama'], { kdrama: false })).toBe(true);
-  });
-});
-
-// The bootstrap squeezes each text node's runs of blanks before asking (the message costs by
-// its length, and most of a page's text is its markup's indentation). Whatever the rough step
-// and the near-cue rule find in a frame's own strings, they must find in the squeezed ones.
-const BLANKY_WORDS = [
-  'Nevertheless  ',
-  '\n    Nevertheless\n',
-  'Mouse',
-  ' \t Mouse \n\n ',
-  'Song',
-  '   \n   ',
-  ' Kang',
-  'Song \n Kang',
-  'Weather   Report ',
-  'The   Mouse   Trap',
-  'JTBC\f  ',
-  'episode',
-  '  \v ',
-  '"  Mouse  "',
-  '송강이 ',
-  'drama  \n\n',
-  'x'.repeat(60),
-  ' '.repeat(150),
-];
-
-describe('squeezed blanks', () => {
-  it('squeeze each run of blanks to one, a line break where the run held one', () => {
-    expect(squeezeBlanks('\n      Song   Kang \t\n  in a drama ')).toBe('\nSong Kang\nin a drama ');
-    expect(squeezeBlanks('a \f b')).toBe('a\nb');
-    // Why the line break stays: a capitalised word on the same line makes a title part of a
-    // longer name ("Weather Report Nevertheless"); one on the line before does not.
-    const lines = ['Weather Report \n   Nevertheless is a drama'];
-    expect(nameMayStand(matcher, lines, { kdrama: false })).toBe(true);
-    expect(nameMayStand(matcher, lines.map(squeezeBlanks), { kdrama: false })).toBe(true);
-    expect(nameMayStand(matcher, ['Weather Report Nevertheless is a drama'], { kdrama: false })).toBe(false);
-    // Other spaces fold differently (U+3000 is a character to the matcher): left as they are.
-    expect(squeezeBlanks('송강\u3000\u3000드라마\u00a0 \u00a0')).toBe('송강\u3000\u3000드라마\u00a0 \u00a0');
-  });
-
-  it('never lose a window or a standing name the frame’s own strings have', () => {
-    let found = 0;
-    let squeezedChanged = 0;
-    for (let seed = 1; seed <= 3000; seed++) {
-      const next = random(seed);
-      const parts = Array.from(
-        { length: 1 + Math.floor(next() * 10) },
-        () => BLANKY_WORDS[Math.floor(next() * BLANKY_WORDS.length)],
-      );
-      const squeezed = parts.map(squeezeBlanks);
-      if (squeezed.join('') !== parts.join('')) squeezedChanged++;
-      for (const nearCues of [false, true]) {
-        const own = roughAnswer(matcher, parts, { kdrama: false }, nearCues).length > 0;
-        if (!own) continue;
-        found++;
-        const asked = roughAnswer(matcher, squeezed, { kdrama: false }, nearCues).length > 0;
-        expect(asked, JSON.stringify({ seed, nearCues, parts })).toBe(true);
-      }
-    }
-    expect(found).toBeGreaterThan(1000);
-    expect(squeezedChanged).toBeGreaterThan(2000);
-  });
-
-  it('say yes whenever the exact step finds a name in the frame’s own text', () => {
-    const far = ' The markets were quiet and the weather stayed mild across the region all day long today. ';
-    const words = [...BLANKY_WORDS, ...WORDS, far, '“Mouse”', 'The Mouse Club ', 'MOUSE ', '마우스가 ', 'Kang-'];
-    let named = 0;
-    for (let seed = 1; seed <= 4000; seed++) {
-      const next = random(seed);
-      const blocks = Array.from({ length: 1 + Math.floor(next() * 5) }, () =>
-        Array.from({ length: 1 + Math.floor(next() * 5) }, () => words[Math.floor(next() * words.length)]),
-      );
-      if (findMatches(matcher, blocks.map((b) => b.join('')).join(BLOCK_BREAK), { kdrama: false }).length === 0)
-        continue;
-      named++;
-      const squeezed = blocks.flat().map(squeezeBlanks);
-      expect(nameMayStand(matcher, squeezed, { kdrama: false }), JSON.stringify({ seed, blocks })).toBe(true);
-      expect(
-        roughWindows(matcher, squeezed, { kdrama: false }).length,
-        JSON.stringify({ seed, blocks }),
-      ).toBeGreaterThan(0);
-    }
-    expect(named).toBeGreaterThan(500);
   });
 });
