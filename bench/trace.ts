@@ -9,6 +9,7 @@
 //   with the browser work it calls (DOM reads, fetch, import).
 // Overlaps are merged per thread. The floor extension is measured by exactly the same rule.
 import type { CDPSession } from 'playwright-core';
+import { median } from './stats';
 
 export interface TraceEvent {
   name: string;
@@ -94,12 +95,6 @@ export interface LoadCost {
 
 const scriptUrlOf = (e: TraceEvent) => e.args?.data?.url ?? e.args?.fileName ?? e.args?.url ?? '';
 
-function medianOf(xs: number[]): number {
-  if (xs.length === 0) return Infinity;
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
 /** V8's events for script work that names no file: module evaluation and code caches. */
 const UNNAMED_SCRIPT_WORK = new Set(['v8.evaluateModule', 'v8.produceModuleCache']);
 
@@ -108,12 +103,14 @@ const UNNAMED_SCRIPT_WORK = new Set(['v8.evaluateModule', 'v8.produceModuleCache
  * profile comes as a `Profile` event (start time, thread) and `ProfileChunk` events (new stack
  * nodes, samples, time deltas) with the same id.
  */
-function extensionSamples(events: TraceEvent[], running = false): Map<string, [number, number][]> {
+function extensionSamples(
+  events: TraceEvent[],
+): Map<string, { wall: [number, number][]; running: [number, number][] }> {
   const profiles = new Map<
     string,
     { thread: string; time: number; parent: Map<number, number>; ours: Map<number, boolean>; url: Map<number, string> }
   >();
-  const out = new Map<string, [number, number][]>();
+  const out = new Map<string, { wall: [number, number][]; running: [number, number][] }>();
   for (const e of events) {
     if (e.name === 'Profile' && e.id) {
       profiles.set(`${e.pid}:${e.id}`, {
@@ -144,17 +141,19 @@ function extensionSamples(events: TraceEvent[], running = false): Map<string, [n
     };
     const deltas = e.args?.data?.timeDeltas ?? [];
     const samples = chunk.samples ?? [];
-    const list = out.get(profile.thread) ?? [];
+    const lists = out.get(profile.thread) ?? { wall: [], running: [] };
     // The sampler ticks about every 0.2 ms; a longer gap is time the thread was not running
     // (descheduled on this 2-core machine): `running` counts a sample for one tick at most.
-    const tick = running ? 2 * medianOf(deltas) : Infinity;
+    const tick = 2 * median(deltas) || Infinity;
     for (let i = 0; i < samples.length; i++) {
       const from = profile.time;
       profile.time += deltas[i] ?? 0;
       // A sample stands for the time since the previous one.
-      if (isOurs(samples[i])) list.push([Math.max(from, profile.time - tick), profile.time]);
+      if (!isOurs(samples[i])) continue;
+      lists.wall.push([from, profile.time]);
+      lists.running.push([Math.max(from, profile.time - tick), profile.time]);
     }
-    out.set(profile.thread, list);
+    out.set(profile.thread, lists);
   }
   return out;
 }
@@ -183,8 +182,12 @@ export function loadCost(events: TraceEvent[]): LoadCost {
   const workerIntervals = new Map<string, [number, number][]>();
   const byName: Record<string, number> = {};
   const samples = extensionSamples(events);
-  for (const [thread, intervals] of samples) {
+  // The same work counted only while the thread ran: each event for its thread time (from its
+  // start), each sample for one sampling tick at most.
+  const running = new Map<string, [number, number][]>();
+  for (const [thread, { wall: intervals, running: ran }] of samples) {
     if (workerThreads.has(thread)) workerIntervals.set(thread, [...intervals]);
+    if (pageThreads.has(thread)) running.set(thread, ran);
     if (!pageThreads.has(thread) || intervals.length === 0) continue;
     byThread.set(thread, [...intervals]);
     byName['(JavaScript samples)'] = intervals.reduce((sum, [a, b]) => sum + (b - a) / 1000, 0);
@@ -197,29 +200,20 @@ export function loadCost(events: TraceEvent[]): LoadCost {
     workerIntervals.set(key, list);
   }
   const offThreadMs = mergedLength(workerIntervals) / 1000;
-  // The same work counted only while the thread ran: each event for its thread time (from its
-  // start), each sample for one sampling tick at most.
-  const running = new Map<string, [number, number][]>();
-  for (const [thread, intervals] of extensionSamples(events, true)) {
-    if (pageThreads.has(thread)) running.set(thread, [...intervals]);
-  }
-  for (const e of ours) {
-    const key = `${e.pid}:${e.tid}`;
-    const list = running.get(key) ?? [];
-    list.push([e.ts, e.ts + Math.min(e.dur!, e.tdur ?? e.dur!)]);
-    running.set(key, list);
-  }
-  const cpuMs = mergedLength(running) / 1000;
   const frames = new Set<string>();
   for (const e of ours) {
     const key = `${e.pid}:${e.tid}`;
     const list = byThread.get(key) ?? [];
     list.push([e.ts, e.ts + e.dur!]);
     byThread.set(key, list);
+    const ran = running.get(key) ?? [];
+    ran.push([e.ts, e.ts + Math.min(e.dur!, e.tdur ?? e.dur!)]);
+    running.set(key, ran);
     byName[e.name] = (byName[e.name] ?? 0) + e.dur! / 1000;
     const frame = e.args?.data?.frame;
     if (frame && e.name === 'EvaluateScript' && isOurs(e)) frames.add(frame);
   }
+  const cpuMs = mergedLength(running) / 1000;
   let totalUs = 0;
   if (byThread.size === 0)
     return { ms: 0, cpuMs: 0, longestTaskMs: 0, mostOursInOneTaskMs: 0, frames: 0, offThreadMs, byName };
